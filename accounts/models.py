@@ -1,0 +1,48 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+
+
+class Role(models.TextChoices):
+    OFFICER = "officer", "Scrutiny officer"
+    DIRECTORATE = "directorate", "Director or delegated officer"
+    MEMBER = "member", "Member (councillor or co-opted member)"
+
+
+class User(AbstractUser):
+    """A person who signs in. The public never do, so there is no public role."""
+
+    role = models.CharField(max_length=20, choices=Role.choices, blank=True)
+    directorate = models.ForeignKey(
+        "recommendations.Directorate",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        help_text="The directorate whose responses this person drafts and submits.",
+    )
+    job_title = models.CharField(max_length=200, blank=True)
+    telephone = models.CharField(max_length=50, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="directorate_users_have_a_directorate",
+                condition=~Q(role="directorate") | Q(directorate__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def is_officer(self) -> bool:
+        return self.is_active and (self.role == Role.OFFICER or self.is_superuser)
+
+    @property
+    def is_directorate_user(self) -> bool:
+        return self.is_active and self.role == Role.DIRECTORATE and self.directorate_id is not None
+
+    @property
+    def is_member(self) -> bool:
+        return self.is_active and self.role == Role.MEMBER

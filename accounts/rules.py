@@ -1,0 +1,22 @@
+"""Role predicates shared by every app's rules."""
+
+import rules
+
+
+@rules.predicate
+def is_officer(user) -> bool:
+    return bool(user.is_authenticated and user.is_officer)
+
+
+@rules.predicate
+def is_directorate_user(user) -> bool:
+    return bool(user.is_authenticated and user.is_directorate_user)
+
+
+@rules.predicate
+def is_member(user) -> bool:
+    return bool(user.is_authenticated and user.is_member)
+
+
+# Anyone inside the council who reads submitted (not yet public) material.
+is_council_reader = is_officer | is_member | is_directorate_user

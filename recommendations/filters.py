@@ -1,0 +1,90 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+
+from responses.models import Decision
+
+from .models import Committee, Directorate, Inquiry, Recommendation, TrackingStatus
+from .selectors import overdue_recommendations
+
+
+class RecommendationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Search", method="search")
+    committee = django_filters.ModelChoiceFilter(
+        field_name="report__inquiry__committee",
+        queryset=Committee.objects.all(),
+        empty_label="All committees",
+    )
+    inquiry = django_filters.ModelChoiceFilter(
+        field_name="report__inquiry", queryset=Inquiry.objects.all(), empty_label="All inquiries"
+    )
+    directorate = django_filters.ModelChoiceFilter(
+        queryset=Directorate.objects.all(), empty_label="All directorates"
+    )
+    decision = django_filters.ChoiceFilter(
+        label="Response",
+        field_name="visible_decision",
+        choices=[*Decision.choices, ("none", "No response yet")],
+        empty_label="Any response",
+        method="filter_decision",
+    )
+    status = django_filters.ModelChoiceFilter(
+        label="Tracking status",
+        field_name="current_status",
+        queryset=TrackingStatus.objects.all(),
+        empty_label="Any status",
+    )
+    overdue = django_filters.BooleanFilter(
+        label="Only overdue",
+        method="filter_overdue",
+        widget=forms.CheckboxInput,
+    )
+    due_before = django_filters.DateFilter(
+        label="Report-back due before",
+        field_name="next_report_back_on",
+        lookup_expr="lt",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    sort = django_filters.OrderingFilter(
+        label="Sort by",
+        empty_label="Report and number",
+        fields=(
+            ("next_report_back_on", "due"),
+            ("report__published_on", "published"),
+            ("current_status__position", "status"),
+        ),
+        field_labels={
+            "due": "Next report-back, soonest first",
+            "-due": "Next report-back, latest first",
+            "published": "Oldest report first",
+            "-published": "Newest report first",
+            "status": "Tracking status",
+            "-status": "Tracking status, reversed",
+        },
+    )
+
+    class Meta:
+        model = Recommendation
+        fields: list[str] = []
+
+    def search(self, queryset, name, value):
+        for word in value.split()[:10]:
+            queryset = queryset.filter(
+                Q(text__icontains=word)
+                | Q(report__title__icontains=word)
+                | Q(report__inquiry__title__icontains=word)
+                | Q(lead_officer__icontains=word)
+                | Q(other_body__icontains=word)
+            )
+        return queryset
+
+    def filter_decision(self, queryset, name, value):
+        if value == "none":
+            return queryset.filter(visible_decision__isnull=True)
+        return queryset.filter(visible_decision=value)
+
+    def filter_overdue(self, queryset, name, value):
+        if not value:
+            return queryset
+        return overdue_recommendations(queryset, timezone.localdate())

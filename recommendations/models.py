@@ -1,0 +1,505 @@
+"""The scrutiny record: boards, meetings, inquiries, their reports and recommendations,
+and the board's tracking of each recommendation across meetings."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from .dates import add_months
+from .report_backs import ReportBackOccurrence, next_report_back
+
+
+class Directorate(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    director_title = models.CharField(
+        max_length=200, help_text="As it appears on papers, e.g. Director of Children's Services"
+    )
+    director = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="directorates_led",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Committee(models.Model):
+    class Kind(models.TextChoices):
+        SCRUTINY_BOARD = "scrutiny", "Scrutiny board"
+        EXECUTIVE_BOARD = "executive", "Executive board"
+        IMPROVEMENT_BOARD = "improvement", "Improvement board"
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.SCRUTINY_BOARD)
+    remit = models.TextField(blank=True)
+    scrutiny_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="committees_supported",
+        help_text="The principal scrutiny adviser who supports this board.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("recommendations:committee_detail", args=[self.pk])
+
+
+class CommitteeMembership(models.Model):
+    class Kind(models.TextChoices):
+        COUNCILLOR = "councillor", "Councillor"
+        COOPTED = "coopted", "Co-opted member"
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="memberships")
+    name = models.CharField(max_length=200, help_text="As printed, e.g. Cllr Hyde or Mr Britten")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COUNCILLOR)
+    is_chair = models.BooleanField(default=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="committee_memberships",
+    )
+
+    class Meta:
+        ordering = ["-is_chair", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "name"], name="one_membership_per_name_per_committee"
+            ),
+            models.UniqueConstraint(
+                fields=["committee"], condition=Q(is_chair=True), name="one_chair_per_committee"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} (chair)" if self.is_chair else self.name
+
+
+class Meeting(models.Model):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        HELD = "held", "Held"
+        CANCELLED = "cancelled", "Cancelled"
+
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
+    date = models.DateField()
+    start_time = models.TimeField(null=True, blank=True)
+    place = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+
+    class Meta:
+        ordering = ["date", "start_time"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "date"], name="one_meeting_per_committee_per_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.committee.name}, {self.date.day} {self.date:%B %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("recommendations:meeting_detail", args=[self.pk])
+
+
+class Inquiry(models.Model):
+    class Kind(models.TextChoices):
+        FULL_INQUIRY = "inquiry", "Full inquiry"
+        WORKING_GROUP = "working_group", "Working group review"
+        CALL_IN = "call_in", "Call-in"
+        BUDGET_REVIEW = "budget", "Budget review"
+        POLICY_REVIEW = "policy", "Policy review"
+
+    class Status(models.TextChoices):
+        SCOPING = "scoping", "Scoping"
+        GATHERING_EVIDENCE = "evidence", "Gathering evidence"
+        DRAFTING = "drafting", "Drafting"
+        REPORT_PUBLISHED = "published", "Report published"
+        AWAITING_RESPONSE = "awaiting_response", "Awaiting response"
+        MONITORING = "monitoring", "Monitoring"
+        CLOSED = "closed", "Closed"
+
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="inquiries")
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.FULL_INQUIRY)
+    terms_of_reference = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCOPING)
+    started_on = models.DateField(null=True, blank=True)
+    concluded_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-started_on", "title"]
+        verbose_name_plural = "inquiries"
+        constraints = [
+            models.CheckConstraint(
+                name="inquiry_concludes_after_it_starts",
+                condition=Q(concluded_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(concluded_on__gte=F("started_on")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("recommendations:inquiry_detail", args=[self.pk])
+
+
+class WorkingGroup(models.Model):
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="working_groups")
+    name = models.CharField(max_length=200)
+    remit = models.TextField(blank=True)
+    first_met_on = models.DateField(null=True, blank=True)
+    chair = models.ForeignKey(
+        CommitteeMembership,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="working_groups_chaired",
+    )
+    members = models.ManyToManyField(CommitteeMembership, blank=True, related_name="working_groups")
+    supporting_officers = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["first_met_on", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inquiry", "name"], name="working_group_names_unique_in_inquiry"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Evidence(models.Model):
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", "Document"
+        SESSION = "session", "Evidence session"
+        VISIT = "visit", "Visit"
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="evidence")
+    working_group = models.ForeignKey(
+        WorkingGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="evidence"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.DOCUMENT)
+    title = models.CharField(max_length=500)
+    considered_on = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["considered_on", "pk"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Report(models.Model):
+    """A published document that makes recommendations.
+
+    Today every report belongs to a scrutiny inquiry. The source is kept on the report,
+    not on each recommendation, so that other sources (an inspection's findings) can
+    give rise to recommendations tracked by the same code.
+    """
+
+    class Kind(models.TextChoices):
+        INTERIM = "interim", "Interim report"
+        FINAL = "final", "Final report"
+
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.PROTECT, related_name="reports")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.FINAL)
+    title = models.CharField(max_length=300)
+    published_on = models.DateField(
+        null=True, blank=True, help_text="Leave empty until the board publishes the report."
+    )
+    received_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the executive received it: the response clock starts here.",
+    )
+    is_exempt = models.BooleanField(
+        default=False, help_text="Contains exempt information: never shown to the public."
+    )
+    exempt_rule = models.CharField(
+        "Access to Information Procedure Rule", max_length=50, blank=True
+    )
+    summary = models.TextField(blank=True)
+    # Fixed when the report is received, so a later change of policy does not move it.
+    response_due_on = models.DateField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                name="report_received_after_published",
+                condition=Q(received_on__isnull=True)
+                | Q(published_on__isnull=True)
+                | Q(received_on__gte=F("published_on")),
+            ),
+            models.CheckConstraint(
+                name="exempt_report_names_its_rule",
+                condition=Q(is_exempt=False) | ~Q(exempt_rule=""),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("recommendations:report_detail", args=[self.pk])
+
+    @property
+    def committee(self) -> Committee:
+        return self.inquiry.committee
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_on is not None and self.published_on <= timezone.localdate()
+
+    def save(self, *args, **kwargs) -> None:
+        # The statutory deadline: RESPONSE_DEADLINE_MONTHS after receipt.
+        self.response_due_on = (
+            add_months(self.received_on, settings.RESPONSE_DEADLINE_MONTHS)
+            if self.received_on
+            else None
+        )
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "response_due_on"}
+        super().save(*args, **kwargs)
+
+
+class TrackingStatus(models.Model):
+    """One category of a council's tracking scale; data, so each council can change it."""
+
+    class Colour(models.TextChoices):
+        GREY = "grey", "Grey"
+        GREEN = "green", "Green"
+        TURQUOISE = "turquoise", "Turquoise"
+        BLUE = "blue", "Blue"
+        LIGHT_BLUE = "light-blue", "Light blue"
+        PURPLE = "purple", "Purple"
+        PINK = "pink", "Pink"
+        RED = "red", "Red"
+        ORANGE = "orange", "Orange"
+        YELLOW = "yellow", "Yellow"
+
+    position = models.PositiveSmallIntegerField(unique=True)
+    name = models.CharField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+    colour = models.CharField(max_length=20, choices=Colour.choices, default=Colour.GREY)
+    ends_monitoring = models.BooleanField(
+        default=False, help_text="A recommendation given this status is no longer tracked."
+    )
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name_plural = "tracking statuses"
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.name}"
+
+
+class Recommendation(models.Model):
+    class Addressee(models.TextChoices):
+        DIRECTORATE = "directorate", "A directorate"
+        EXECUTIVE_BOARD = "executive", "The Executive Board"
+        OTHER_BODY = "other", "Another body"
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="recommendations")
+    number = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    text = models.TextField("Recommendation text")
+    addressed_to = models.CharField(
+        max_length=20, choices=Addressee.choices, default=Addressee.DIRECTORATE
+    )
+    other_body = models.CharField(
+        "Name of the other body",
+        max_length=200,
+        blank=True,
+        help_text="For example, the Corporate Carers group.",
+    )
+    directorate = models.ForeignKey(
+        Directorate,
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        help_text="The directorate that drafts the response and reports back.",
+    )
+    lead_officer = models.CharField(max_length=200, blank=True)
+    desired_outcome = models.TextField(blank=True)
+    report_back_meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="report_backs",
+        help_text="A named meeting of the board at which to report back.",
+    )
+    report_back_month = models.DateField(
+        null=True, blank=True, help_text="A month to report back in, such as July 2012."
+    )
+    report_back_every_months = models.PositiveSmallIntegerField(
+        "Repeat every (months)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+        help_text="For example 6 for six-monthly updates after the first report-back.",
+    )
+    # Written only by the tracking service from the latest assessment, so lists can
+    # filter and sort by status without a subquery per row.
+    current_status = models.ForeignKey(
+        TrackingStatus, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    last_assessed_on = models.DateField(null=True, blank=True, editable=False)
+    # Derived from the requirement and the last assessment on every save, so lists can
+    # filter "due before" and "overdue" in the database.
+    next_report_back_on = models.DateField(null=True, blank=True, editable=False)
+    next_report_back_deadline = models.DateField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "number"], name="recommendation_numbers_unique_in_report"
+            ),
+            models.CheckConstraint(
+                name="recommendation_number_positive", condition=Q(number__gte=1)
+            ),
+            models.CheckConstraint(
+                name="other_body_named_when_addressed_to_one",
+                condition=~Q(addressed_to="other") | ~Q(other_body=""),
+            ),
+            models.CheckConstraint(
+                name="repeat_needs_a_first_report_back",
+                condition=Q(report_back_every_months__isnull=True)
+                | Q(report_back_month__isnull=False)
+                | Q(report_back_meeting__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Recommendation {self.number}: {self.report}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("recommendations:recommendation_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        if (
+            self.report_back_meeting_id
+            and self.report_id
+            and self.report_back_meeting.committee_id != self.report.inquiry.committee_id
+        ):
+            raise ValidationError(
+                {
+                    "report_back_meeting": "Choose a meeting of the board that made the recommendation."
+                }
+            )
+
+    @property
+    def title(self) -> str:
+        return f"Recommendation {self.number}"
+
+    @property
+    def addressee_label(self) -> str:
+        if self.addressed_to == self.Addressee.OTHER_BODY:
+            return self.other_body
+        if self.addressed_to == self.Addressee.EXECUTIVE_BOARD:
+            return "Executive Board"
+        return self.directorate.director_title
+
+    @property
+    def monitoring_ended(self) -> bool:
+        return self.current_status is not None and self.current_status.ends_monitoring
+
+    def save(self, *args, **kwargs) -> None:
+        occurrence = self.next_report_back
+        self.next_report_back_on = occurrence.due_on if occurrence else None
+        self.next_report_back_deadline = occurrence.deadline if occurrence else None
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "next_report_back_on",
+                "next_report_back_deadline",
+            }
+        super().save(*args, **kwargs)
+
+    @property
+    def next_report_back(self) -> ReportBackOccurrence | None:
+        """Needs `report_back_meeting` and `current_status` loaded (select_related)."""
+        if self.monitoring_ended:
+            return None
+        return next_report_back(
+            meeting_on=self.report_back_meeting.date if self.report_back_meeting else None,
+            month=self.report_back_month,
+            every_months=self.report_back_every_months,
+            last_assessed_on=self.last_assessed_on,
+        )
+
+
+class RecommendationPart(models.Model):
+    """A separately answerable part of a recommendation, as in 'one recommendation in
+    two parts': a partial acceptance says which parts it accepts."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="parts"
+    )
+    label = models.CharField(max_length=10, help_text="a, b, c …")
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["label"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation", "label"], name="part_labels_unique_in_recommendation"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Part {self.label}"
+
+
+class TrackingAssessment(models.Model):
+    """The board's decision on one recommendation at one meeting. Every one is kept."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="assessments"
+    )
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="assessments")
+    status = models.ForeignKey(TrackingStatus, on_delete=models.PROTECT, related_name="+")
+    comment = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["meeting__date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation", "meeting"], name="one_assessment_per_meeting"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.status.name} ({self.meeting})"

@@ -1,0 +1,38 @@
+"""Who may see and change the scrutiny record. The one place these rules live;
+views check them with PermissionRequiredMixin and list pages with selectors."""
+
+import rules
+from django.utils import timezone
+
+from accounts.rules import is_council_reader, is_officer
+
+
+@rules.predicate
+def report_is_public(user, report) -> bool:
+    return (
+        report is not None
+        and not report.is_exempt
+        and report.published_on is not None
+        and report.published_on <= timezone.localdate()
+    )
+
+
+@rules.predicate
+def recommendation_is_public(user, recommendation) -> bool:
+    return recommendation is not None and report_is_public(user, recommendation.report)
+
+
+# Committees, their meetings and inquiries are agreed in public meetings.
+rules.add_perm("recommendations.view_committee", rules.always_allow)
+rules.add_perm("recommendations.view_meeting", rules.always_allow)
+rules.add_perm("recommendations.view_inquiry", rules.always_allow)
+rules.add_perm("recommendations.view_report", report_is_public | is_council_reader)
+rules.add_perm("recommendations.view_recommendation", recommendation_is_public | is_council_reader)
+
+# The record itself is kept by scrutiny officers.
+for model in ("committee", "meeting", "inquiry", "report", "recommendation", "workinggroup"):
+    rules.add_perm(f"recommendations.add_{model}", is_officer)
+    rules.add_perm(f"recommendations.change_{model}", is_officer)
+rules.add_perm("recommendations.add_evidence", is_officer)
+rules.add_perm("recommendations.record_assessments", is_officer)
+rules.add_perm("recommendations.schedule_report_back", is_officer)

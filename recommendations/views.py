@@ -1,0 +1,454 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
+from django_filters.views import FilterView
+from rules.contrib.views import PermissionRequiredMixin
+
+from accounts.rules import is_directorate_user, is_member, is_officer
+from responses.selectors import current_response, directorate_worklist, readable
+from scrutiny.views import PrivatePermissionMixin, ServiceFormMixin
+
+from . import selectors, services
+from .filters import RecommendationFilter
+from .forms import (
+    AssessmentForm,
+    CommitteeForm,
+    EvidenceForm,
+    InquiryForm,
+    MeetingForm,
+    RecommendationForm,
+    ReportBackScheduleForm,
+    ReportForm,
+    WorkingGroupForm,
+)
+from .models import Committee, Inquiry, Meeting, Recommendation, Report, TrackingAssessment
+
+
+class HomeView(TemplateView):
+    """Each role's starting point: what needs attention, nearest first."""
+
+    template_name = "recommendations/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, today = self.request.user, timezone.localdate()
+        context["today"] = today
+        if is_directorate_user(user):
+            context["worklist"] = directorate_worklist(user, today)[:10]
+        if is_officer(user) or is_member(user):
+            visible = selectors.recommendations_visible_to(user)
+            if is_member(user) and not is_officer(user):
+                committees = Committee.objects.filter(memberships__user=user).distinct()
+            else:
+                committees = Committee.objects.all()
+            meetings = list(selectors.upcoming_meetings(committees, today)[:5])
+            context["committees"] = committees
+            context["upcoming"] = [
+                (meeting, list(selectors.recommendations_due_for_meeting(meeting, visible)))
+                for meeting in meetings
+            ]
+            in_committees = visible.filter(report__inquiry__committee__in=committees)
+            context["overdue_responses"] = selectors.overdue_responses(in_committees, today)[:20]
+            context["overdue_report_backs"] = in_committees.filter(
+                next_report_back_deadline__lt=today
+            ).order_by("next_report_back_deadline")[:20]
+            context["status_counts"] = selectors.status_counts(in_committees)
+        if not user.is_authenticated:
+            context["recent_reports"] = (
+                selectors.reports_visible_to(user)
+                .select_related("inquiry__committee")
+                .order_by("-published_on")[:5]
+            )
+        return context
+
+
+class RecommendationListView(FilterView):
+    filterset_class = RecommendationFilter
+    template_name = "recommendations/recommendation_list.html"
+    paginate_by = settings.RECOMMENDATIONS_PER_PAGE
+    strict = False
+
+    def get_queryset(self):
+        return selectors.recommendations_visible_to(self.request.user).order_by(
+            "-report__published_on", "report", "number"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        context["today"] = timezone.localdate()
+        return context
+
+
+class RecommendationDetailView(PrivatePermissionMixin, DetailView):
+    permission_required = "recommendations.view_recommendation"
+    template_name = "recommendations/recommendation_detail.html"
+
+    def get_queryset(self):
+        return Recommendation.objects.select_related(
+            "report__inquiry__committee", "directorate", "current_status", "report_back_meeting"
+        ).prefetch_related("parts")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        recommendation = self.object
+        response = current_response(recommendation)
+        context["response"] = response if response and readable(user, [response]) else None
+        context["timeline"] = selectors.recommendation_timeline(recommendation, user)
+        context["next_report_back"] = recommendation.next_report_back
+        context["today"] = timezone.localdate()
+        context["can_respond"] = user.has_perm("responses.add_response", recommendation)
+        return context
+
+
+class CommitteeListView(ListView):
+    template_name = "recommendations/committee_list.html"
+
+    def get_queryset(self):
+        return Committee.objects.annotate(inquiry_count=Count("inquiries")).select_related(
+            "scrutiny_officer"
+        )
+
+
+class CommitteeDetailView(DetailView):
+    model = Committee
+    template_name = "recommendations/committee_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        committee, user = self.object, self.request.user
+        context["meetings"] = committee.meetings.order_by("-date")
+        context["inquiries"] = committee.inquiries.order_by("-started_on")
+        context["memberships"] = committee.memberships.all()
+        context["status_counts"] = selectors.status_counts(
+            selectors.recommendations_visible_to(user).filter(report__inquiry__committee=committee)
+        )
+        return context
+
+
+class MeetingDetailView(DetailView):
+    template_name = "recommendations/meeting_detail.html"
+
+    def get_queryset(self):
+        return Meeting.objects.select_related("committee")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting, user = self.object, self.request.user
+        due = selectors.recommendations_due_for_meeting(
+            meeting, selectors.recommendations_visible_to(user)
+        )
+        assessments = {
+            assessment.recommendation_id: assessment
+            for assessment in meeting.assessments.select_related("status")
+        }
+        context["due"] = [(rec, assessments.get(rec.pk)) for rec in due]
+        context["today"] = timezone.localdate()
+        return context
+
+
+class InquiryListView(ListView):
+    template_name = "recommendations/inquiry_list.html"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return Inquiry.objects.select_related("committee").annotate(report_count=Count("reports"))
+
+
+class InquiryDetailView(DetailView):
+    template_name = "recommendations/inquiry_detail.html"
+
+    def get_queryset(self):
+        return Inquiry.objects.select_related("committee").prefetch_related(
+            Prefetch("working_groups__members"), "working_groups__chair", "evidence__working_group"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["reports"] = (
+            selectors.reports_visible_to(self.request.user)
+            .filter(inquiry=self.object)
+            .annotate(recommendation_count=Count("recommendations"))
+        )
+        return context
+
+
+class ReportDetailView(PrivatePermissionMixin, DetailView):
+    permission_required = "recommendations.view_report"
+    template_name = "recommendations/report_detail.html"
+
+    def get_queryset(self):
+        return Report.objects.select_related("inquiry__committee")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["recommendations"] = selectors.recommendations_visible_to(self.request.user).filter(
+            report=self.object
+        )
+        context["today"] = timezone.localdate()
+        return context
+
+
+# --- Officers keep the record -------------------------------------------------------
+
+
+class RecordFormView(PermissionRequiredMixin, ServiceFormMixin):
+    """Create or edit a piece of the record; the service validates and saves it."""
+
+    template_name = "form_page.html"
+    page_title = ""
+    parent = None  # the object the form belongs to, for the back link
+
+    def perform(self, form):
+        return services.record_save(instance=form.save(commit=False), user=self.request.user)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = self.page_title
+        back_to = self.parent or getattr(self, "object", None)
+        context["back_url"] = back_to.get_absolute_url() if back_to else reverse("home")
+        return context
+
+
+class CommitteeCreateView(RecordFormView, CreateView):
+    permission_required = "recommendations.add_committee"
+    form_class = CommitteeForm
+    page_title = "Add a committee"
+    success_message = "Committee added."
+
+
+class CommitteeUpdateView(RecordFormView, UpdateView):
+    permission_required = "recommendations.change_committee"
+    model = Committee
+    form_class = CommitteeForm
+    page_title = "Edit committee"
+    success_message = "Committee saved."
+
+
+class CommitteeChildMixin:
+    def dispatch(self, request, *args, **kwargs):
+        self.parent = get_object_or_404(Committee, pk=kwargs["committee_pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+
+class MeetingCreateView(CommitteeChildMixin, RecordFormView, CreateView):
+    permission_required = "recommendations.add_meeting"
+    form_class = MeetingForm
+    page_title = "Add a meeting"
+    success_message = "Meeting added."
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.instance.committee = self.parent
+        return form
+
+
+class MeetingUpdateView(RecordFormView, UpdateView):
+    permission_required = "recommendations.change_meeting"
+    model = Meeting
+    form_class = MeetingForm
+    page_title = "Edit meeting"
+    success_message = "Meeting saved."
+
+
+class InquiryCreateView(RecordFormView, CreateView):
+    permission_required = "recommendations.add_inquiry"
+    form_class = InquiryForm
+    page_title = "Start an inquiry"
+    success_message = "Inquiry added."
+
+    def get_initial(self):
+        return {"committee": self.request.GET.get("committee")}
+
+
+class InquiryUpdateView(RecordFormView, UpdateView):
+    permission_required = "recommendations.change_inquiry"
+    model = Inquiry
+    form_class = InquiryForm
+    page_title = "Edit inquiry"
+    success_message = "Inquiry saved."
+
+
+class InquiryChildMixin:
+    def dispatch(self, request, *args, **kwargs):
+        self.parent = get_object_or_404(Inquiry, pk=kwargs["inquiry_pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "inquiry": self.parent}
+
+    def get_success_url(self):
+        return self.parent.get_absolute_url()
+
+
+class WorkingGroupCreateView(InquiryChildMixin, RecordFormView, CreateView):
+    permission_required = "recommendations.add_workinggroup"
+    form_class = WorkingGroupForm
+    page_title = "Add a working group"
+    success_message = "Working group added."
+
+    def perform(self, form):
+        group = super().perform(form)
+        form.save_m2m()
+        return group
+
+
+class EvidenceCreateView(InquiryChildMixin, RecordFormView, CreateView):
+    permission_required = "recommendations.add_evidence"
+    form_class = EvidenceForm
+    page_title = "Add evidence considered"
+    success_message = "Evidence added."
+
+
+class ReportCreateView(RecordFormView, CreateView):
+    permission_required = "recommendations.add_report"
+    form_class = ReportForm
+    page_title = "Add a report"
+    success_message = "Report added."
+
+    def dispatch(self, request, *args, **kwargs):
+        self.parent = get_object_or_404(Inquiry, pk=kwargs["inquiry_pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.instance.inquiry = self.parent
+        return form
+
+
+class ReportUpdateView(RecordFormView, UpdateView):
+    permission_required = "recommendations.change_report"
+    model = Report
+    form_class = ReportForm
+    page_title = "Edit report"
+    success_message = "Report saved."
+
+
+class RecommendationFormMixin(RecordFormView):
+    form_class = RecommendationForm
+
+    def perform(self, form):
+        return services.recommendation_save(
+            recommendation=form.save(commit=False), user=self.request.user, parts=form.parts
+        )
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "report": self.report}
+
+
+class RecommendationCreateView(RecommendationFormMixin, CreateView):
+    permission_required = "recommendations.add_recommendation"
+    page_title = "Add a recommendation"
+    success_message = "Recommendation added."
+
+    def dispatch(self, request, *args, **kwargs):
+        self.report = self.parent = get_object_or_404(Report, pk=kwargs["report_pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_success_url(self):
+        if "add_another" in self.request.POST:
+            return reverse("recommendations:recommendation_create", args=[self.report.pk])
+        return super().get_success_url()
+
+
+class RecommendationUpdateView(RecommendationFormMixin, UpdateView):
+    permission_required = "recommendations.change_recommendation"
+    model = Recommendation
+    page_title = "Edit recommendation"
+    success_message = "Recommendation saved."
+
+    def get_form_kwargs(self):
+        self.report = self.get_object().report
+        return super().get_form_kwargs()
+
+
+class ReportBackScheduleView(RecordFormView, UpdateView):
+    permission_required = "recommendations.schedule_report_back"
+    model = Recommendation
+    form_class = ReportBackScheduleForm
+    page_title = "Schedule the report-back"
+    success_message = "Report-back scheduled."
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "committee": self.object.report.inquiry.committee}
+
+    def perform(self, form):
+        return services.report_back_schedule(
+            recommendation=self.object,
+            user=self.request.user,
+            meeting=form.cleaned_data["report_back_meeting"],
+            month=form.cleaned_data["report_back_month"],
+            every_months=form.cleaned_data["report_back_every_months"],
+        )
+
+
+class AssessmentsRecordView(PermissionRequiredMixin, TemplateView):
+    """One form for every recommendation due at a meeting: the board's decisions."""
+
+    permission_required = "recommendations.record_assessments"
+    template_name = "recommendations/assessments_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.meeting = get_object_or_404(
+            Meeting.objects.select_related("committee"), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_forms(self):
+        recommendations = list(selectors.recommendations_due_for_meeting(self.meeting))
+        existing = {
+            a.recommendation_id: a for a in TrackingAssessment.objects.filter(meeting=self.meeting)
+        }
+        data = self.request.POST if self.request.method == "POST" else None
+        return [
+            AssessmentForm(
+                data,
+                prefix=f"rec-{rec.pk}",
+                recommendation=rec,
+                initial={
+                    "status": existing[rec.pk].status_id if rec.pk in existing else None,
+                    "comment": existing[rec.pk].comment if rec.pk in existing else "",
+                },
+            )
+            for rec in recommendations
+        ]
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(forms=self.get_forms()))
+
+    def post(self, request, *args, **kwargs):
+        forms = self.get_forms()
+        if not all([form.is_valid() for form in forms]):
+            return self.render_to_response(self.get_context_data(forms=forms))
+        try:
+            recorded = services.assessments_record(
+                meeting=self.meeting,
+                user=request.user,
+                decisions=[
+                    services.AssessmentDecision(
+                        recommendation=form.recommendation,
+                        status=form.cleaned_data["status"],
+                        comment=form.cleaned_data["comment"],
+                    )
+                    for form in forms
+                ],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return self.render_to_response(self.get_context_data(forms=forms))
+        messages.success(request, f"{len(recorded)} tracking decisions recorded.")
+        return redirect(self.meeting)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(meeting=self.meeting, **kwargs)

@@ -1,0 +1,72 @@
+from django import forms
+
+from recommendations.forms import DateInput
+from recommendations.models import Recommendation, RecommendationPart, TrackingStatus
+
+from .models import Decision, PositionStatement, Response
+
+
+class ResponseForm(forms.ModelForm):
+    decision = forms.ChoiceField(
+        label="Is the recommendation accepted?",
+        choices=Decision.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text="You can save a draft without choosing; you must choose before submitting.",
+    )
+    accepted_parts = forms.ModelMultipleChoiceField(
+        queryset=RecommendationPart.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Which parts are accepted?",
+        help_text="Only for a partial acceptance.",
+    )
+
+    class Meta:
+        model = Response
+        fields = [
+            "decision",
+            "accepted_parts",
+            "partial_acceptance_detail",
+            "text",
+            "proposed_action",
+            "responsible_officer",
+            "target_date",
+        ]
+        widgets = {"target_date": DateInput()}
+        help_texts = {
+            "text": "The reasons for the decision, as they will appear in the response report.",
+            "responsible_officer": "The officer who will make sure the action is taken.",
+        }
+
+    def __init__(self, *args, recommendation: Recommendation, **kwargs):
+        super().__init__(*args, **kwargs)
+        parts = recommendation.parts.all()
+        if parts:
+            self.fields["accepted_parts"].queryset = parts
+            self.fields["accepted_parts"].label_from_instance = lambda part: (
+                f"Part {part.label}: {part.text[:160]}"
+            )
+        else:
+            del self.fields["accepted_parts"]
+
+    def validate_constraints(self, exclude=None):
+        # A draft may be incomplete; the service checks what submission needs.
+        pass
+
+
+class PositionStatementForm(forms.ModelForm):
+    class Meta:
+        model = PositionStatement
+        fields = ["text", "proposed_status"]
+        help_texts = {
+            "text": "Progress since the last report-back, as the board will read it.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposed_status"].queryset = TrackingStatus.objects.filter(is_active=True)
+        self.fields["proposed_status"].empty_label = "No proposal"
+
+    def validate_unique(self):
+        pass

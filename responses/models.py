@@ -1,0 +1,173 @@
+"""What a directorate says back: the formal response to a recommendation and its
+later position statements on progress. Drafts belong to the directorate until submitted."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+
+class Decision(models.TextChoices):
+    ACCEPTED = "accepted", "Accepted"
+    PARTIALLY_ACCEPTED = "partial", "Partially accepted"
+    NOT_ACCEPTED = "not_accepted", "Not accepted"
+
+
+class ResponseState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    AGREED = "agreed", "Agreed"
+
+
+DECISION_COLOURS = {
+    Decision.ACCEPTED: "green",
+    Decision.PARTIALLY_ACCEPTED: "yellow",
+    Decision.NOT_ACCEPTED: "red",
+}
+
+
+class Response(models.Model):
+    recommendation = models.ForeignKey(
+        "recommendations.Recommendation", on_delete=models.PROTECT, related_name="responses"
+    )
+    decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
+    accepted_parts = models.ManyToManyField(
+        "recommendations.RecommendationPart",
+        blank=True,
+        related_name="accepting_responses",
+        help_text="For a partial acceptance of a recommendation in parts: the parts accepted.",
+    )
+    partial_acceptance_detail = models.TextField(
+        "What is accepted and what is not",
+        blank=True,
+        help_text="A partial acceptance must say which part is accepted and why the rest is not.",
+    )
+    text = models.TextField("Response", blank=True)
+    proposed_action = models.TextField(blank=True)
+    responsible_officer = models.CharField(max_length=200, blank=True)
+    target_date = models.DateField(null=True, blank=True)
+    state = models.CharField(max_length=20, choices=ResponseState.choices, default="draft")
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    agreed_at = models.DateTimeField(null=True, blank=True)
+    # A response the executive later replaced keeps its place in the record.
+    superseded_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation"],
+                condition=Q(superseded_at__isnull=True),
+                name="one_current_response_per_recommendation",
+            ),
+            models.CheckConstraint(
+                name="submitted_response_has_a_decision_and_text",
+                condition=Q(state="draft") | (~Q(decision="") & ~Q(text="")),
+            ),
+            models.CheckConstraint(
+                name="submitted_response_records_who_and_when",
+                condition=Q(state="draft")
+                | (Q(submitted_by__isnull=False) & Q(submitted_at__isnull=False)),
+            ),
+            models.CheckConstraint(
+                name="agreed_response_records_who_and_when",
+                condition=~Q(state="agreed")
+                | (Q(agreed_by__isnull=False) & Q(agreed_at__isnull=False)),
+            ),
+            models.CheckConstraint(
+                name="partial_acceptance_says_which_part",
+                condition=~Q(decision="partial") | ~Q(partial_acceptance_detail=""),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Response to {self.recommendation}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("responses:response_detail", args=[self.pk])
+
+    @property
+    def is_draft(self) -> bool:
+        return self.state == ResponseState.DRAFT
+
+    @property
+    def decision_colour(self) -> str:
+        return DECISION_COLOURS.get(self.decision, "grey")
+
+
+class PositionStatement(models.Model):
+    """A dated update on progress, written for one report-back."""
+
+    recommendation = models.ForeignKey(
+        "recommendations.Recommendation",
+        on_delete=models.PROTECT,
+        related_name="position_statements",
+    )
+    report_back_due_on = models.DateField(
+        help_text="The report-back this statement answers (its meeting date or month)."
+    )
+    meeting = models.ForeignKey(
+        "recommendations.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="position_statements",
+    )
+    text = models.TextField("Position statement")
+    proposed_status = models.ForeignKey(
+        "recommendations.TrackingStatus",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The status the directorate believes the board should record.",
+    )
+    state = models.CharField(
+        max_length=20,
+        choices=[(ResponseState.DRAFT, "Draft"), (ResponseState.SUBMITTED, "Submitted")],
+        default=ResponseState.DRAFT,
+    )
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["report_back_due_on", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation", "report_back_due_on"],
+                name="one_position_statement_per_report_back",
+            ),
+            models.CheckConstraint(
+                name="submitted_statement_records_who_and_when",
+                condition=Q(state="draft")
+                | (Q(submitted_by__isnull=False) & Q(submitted_at__isnull=False)),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Position statement on {self.recommendation} ({self.report_back_due_on})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("responses:statement_detail", args=[self.pk])
+
+    @property
+    def is_draft(self) -> bool:
+        return self.state == ResponseState.DRAFT

@@ -1,0 +1,172 @@
+"""Every write to responses and position statements goes through these functions."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from recommendations.models import Meeting, Recommendation, RecommendationPart, TrackingStatus
+
+from .models import Decision, PositionStatement, Response, ResponseState
+
+
+def _require_draft(item: Response | PositionStatement) -> None:
+    if item.state != ResponseState.DRAFT:
+        raise PermissionDenied("Once submitted, it cannot be changed.")
+
+
+def _validate_partial_acceptance(
+    *, recommendation: Recommendation, decision: str, detail: str, accepted_parts
+) -> None:
+    """A partial acceptance must say which part: in words, and by part where there are parts."""
+    if decision != Decision.PARTIALLY_ACCEPTED:
+        if accepted_parts:
+            raise ValidationError(
+                {"accepted_parts": "Choose accepted parts only for a partial acceptance."}
+            )
+        return
+    errors = {}
+    if not detail.strip():
+        errors["partial_acceptance_detail"] = (
+            "Say which part of the recommendation is accepted and which is not."
+        )
+    part_count = recommendation.parts.count()
+    if part_count:
+        if not accepted_parts:
+            errors["accepted_parts"] = "Choose the parts of the recommendation that are accepted."
+        elif len(accepted_parts) >= part_count:
+            errors["accepted_parts"] = (
+                "All parts are chosen: that is an acceptance, not a partial acceptance."
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def response_save_draft(
+    *,
+    recommendation: Recommendation,
+    user: User,
+    response: Response | None = None,
+    decision: str = "",
+    text: str = "",
+    proposed_action: str = "",
+    responsible_officer: str = "",
+    target_date: date | None = None,
+    partial_acceptance_detail: str = "",
+    accepted_parts: Iterable[RecommendationPart] = (),
+) -> Response:
+    """Create the recommendation's response as a draft, or update the current draft."""
+    accepted_parts = list(accepted_parts)
+    if response is None:
+        if Response.objects.filter(
+            recommendation=recommendation, superseded_at__isnull=True
+        ).exists():
+            raise ValidationError("This recommendation already has a response.")
+        response = Response(recommendation=recommendation, drafted_by=user)
+    else:
+        # Re-read under a lock: an edit form loaded before a submission must not undo it.
+        response = Response.objects.select_for_update().get(pk=response.pk)
+        if response.recommendation_id != recommendation.pk:
+            raise ValidationError("This response answers another recommendation.")
+        _require_draft(response)
+    if any(part.recommendation_id != recommendation.pk for part in accepted_parts):
+        raise ValidationError({"accepted_parts": "Choose parts of this recommendation."})
+    response.decision = decision
+    response.text = text
+    response.proposed_action = proposed_action
+    response.responsible_officer = responsible_officer
+    response.target_date = target_date
+    response.partial_acceptance_detail = partial_acceptance_detail
+    if decision:
+        _validate_partial_acceptance(
+            recommendation=recommendation,
+            decision=decision,
+            detail=partial_acceptance_detail,
+            accepted_parts=accepted_parts,
+        )
+    response.full_clean()
+    response.save()
+    response.accepted_parts.set(accepted_parts)
+    return response
+
+
+@transaction.atomic
+def response_submit(*, response: Response, user: User) -> Response:
+    """Send the draft to the scrutiny board: from now on it is read, not edited."""
+    response = Response.objects.select_for_update().get(pk=response.pk)
+    _require_draft(response)
+    errors = {}
+    if not response.decision:
+        errors["decision"] = "Choose whether the recommendation is accepted before submitting."
+    if not response.text.strip():
+        errors["text"] = "Enter the response before submitting."
+    if errors:
+        raise ValidationError(errors)
+    _validate_partial_acceptance(
+        recommendation=response.recommendation,
+        decision=response.decision,
+        detail=response.partial_acceptance_detail,
+        accepted_parts=list(response.accepted_parts.all()),
+    )
+    response.state = ResponseState.SUBMITTED
+    response.submitted_by = user
+    response.submitted_at = timezone.now()
+    response.save()
+    return response
+
+
+@transaction.atomic
+def response_agree(*, response: Response, user: User) -> Response:
+    """Record that the board (or the Executive Board) agreed the submitted response."""
+    response = Response.objects.select_for_update().get(pk=response.pk)
+    if response.state != ResponseState.SUBMITTED:
+        raise ValidationError("Only a submitted response can be agreed.")
+    response.state = ResponseState.AGREED
+    response.agreed_by = user
+    response.agreed_at = timezone.now()
+    response.save()
+    return response
+
+
+@transaction.atomic
+def position_statement_save_draft(
+    *,
+    recommendation: Recommendation,
+    user: User,
+    statement: PositionStatement | None = None,
+    report_back_due_on: date,
+    meeting: Meeting | None = None,
+    text: str,
+    proposed_status: TrackingStatus | None = None,
+) -> PositionStatement:
+    if statement is None:
+        statement = PositionStatement(recommendation=recommendation, drafted_by=user)
+    else:
+        statement = PositionStatement.objects.select_for_update().get(pk=statement.pk)
+        if statement.recommendation_id != recommendation.pk:
+            raise ValidationError("This position statement is about another recommendation.")
+        _require_draft(statement)
+    statement.report_back_due_on = report_back_due_on
+    statement.meeting = meeting
+    statement.text = text
+    statement.proposed_status = proposed_status
+    statement.full_clean()
+    statement.save()
+    return statement
+
+
+@transaction.atomic
+def position_statement_submit(*, statement: PositionStatement, user: User) -> PositionStatement:
+    statement = PositionStatement.objects.select_for_update().get(pk=statement.pk)
+    _require_draft(statement)
+    if not statement.text.strip():
+        raise ValidationError({"text": "Enter the position statement before submitting."})
+    statement.state = ResponseState.SUBMITTED
+    statement.submitted_by = user
+    statement.submitted_at = timezone.now()
+    statement.save()
+    return statement

@@ -1,0 +1,32 @@
+from django.urls import path
+
+from . import views
+
+app_name = "responses"
+
+urlpatterns = [
+    path("worklist/", views.WorklistView.as_view(), name="worklist"),
+    path(
+        "recommendations/<int:recommendation_pk>/response/new/",
+        views.ResponseCreateView.as_view(),
+        name="response_create",
+    ),
+    path("responses/<int:pk>/", views.ResponseDetailView.as_view(), name="response_detail"),
+    path("responses/<int:pk>/edit/", views.ResponseUpdateView.as_view(), name="response_update"),
+    path("responses/<int:pk>/agree/", views.ResponseAgreeView.as_view(), name="response_agree"),
+    path(
+        "recommendations/<int:recommendation_pk>/position-statement/new/",
+        views.StatementCreateView.as_view(),
+        name="statement_create",
+    ),
+    path(
+        "position-statements/<int:pk>/",
+        views.StatementDetailView.as_view(),
+        name="statement_detail",
+    ),
+    path(
+        "position-statements/<int:pk>/edit/",
+        views.StatementUpdateView.as_view(),
+        name="statement_update",
+    ),
+]

@@ -1,0 +1,257 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from recommendations.models import Recommendation
+from scrutiny.views import PrivatePermissionMixin, ServiceFormMixin
+
+from . import services
+from .forms import PositionStatementForm, ResponseForm
+from .models import PositionStatement, Response
+from .selectors import directorate_worklist
+
+
+class WorklistView(PermissionRequiredMixin, TemplateView):
+    permission_required = "responses.view_worklist"
+    template_name = "responses/worklist.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        return super().get_context_data(
+            items=directorate_worklist(self.request.user, today), today=today, **kwargs
+        )
+
+
+class RecommendationChildMixin:
+    """Views of a response or statement reached through its recommendation."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.recommendation = get_object_or_404(
+            Recommendation.objects.select_related(
+                "report__inquiry__committee", "directorate", "current_status", "report_back_meeting"
+            ),
+            pk=kwargs["recommendation_pk"],
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_permission_object(self):
+        return self.recommendation
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(recommendation=self.recommendation, **kwargs)
+
+
+class ResponseFormMixin(ServiceFormMixin):
+    form_class = ResponseForm
+    template_name = "responses/response_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "recommendation": self.recommendation}
+
+    def perform(self, form):
+        data = form.cleaned_data
+        response = services.response_save_draft(
+            recommendation=self.recommendation,
+            user=self.request.user,
+            response=self.object if getattr(self, "object", None) else None,
+            decision=data["decision"],
+            text=data["text"],
+            proposed_action=data["proposed_action"],
+            responsible_officer=data["responsible_officer"],
+            target_date=data["target_date"],
+            partial_acceptance_detail=data["partial_acceptance_detail"],
+            accepted_parts=data.get("accepted_parts") or [],
+        )
+        if "submit" in self.request.POST:
+            return services.response_submit(response=response, user=self.request.user)
+        return response
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+    @property
+    def success_message(self):
+        if "submit" in self.request.POST:
+            return "Response submitted to the scrutiny board."
+        return "Draft saved. Only your directorate can see it until you submit it."
+
+
+class ResponseCreateView(
+    RecommendationChildMixin, PermissionRequiredMixin, ResponseFormMixin, CreateView
+):
+    permission_required = "responses.add_response"
+
+    def dispatch(self, request, *args, **kwargs):
+        response = Response.objects.filter(
+            recommendation=kwargs["recommendation_pk"], superseded_at__isnull=True
+        ).first()
+        if response is not None:
+            # One response per recommendation: carry on with the one there is.
+            return redirect(response)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ResponseUpdateView(PrivatePermissionMixin, ResponseFormMixin, UpdateView):
+    permission_required = "responses.change_response"
+
+    def get_queryset(self):
+        return Response.objects.select_related("recommendation__report__inquiry__committee")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.recommendation = self.get_object().recommendation
+        return super().dispatch(request, *args, **kwargs)
+
+    def handle_no_permission(self):
+        if self.request.user.has_perm("responses.view_response", self.get_object()):
+            raise PermissionDenied("A submitted response cannot be changed.")
+        return super().handle_no_permission()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(recommendation=self.recommendation, **kwargs)
+
+
+class ResponseDetailView(PrivatePermissionMixin, DetailView):
+    permission_required = "responses.view_response"
+    template_name = "responses/response_detail.html"
+
+    def get_queryset(self):
+        return Response.objects.select_related(
+            "recommendation__report__inquiry__committee",
+            "recommendation__directorate",
+            "drafted_by",
+            "submitted_by",
+            "agreed_by",
+        ).prefetch_related("accepted_parts", "recommendation__parts")
+
+
+class ResponseAgreeView(PermissionRequiredMixin, DetailView):
+    """POST only: the officer records that the board agreed the response."""
+
+    permission_required = "responses.agree_response"
+    model = Response
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        response = self.get_object()
+        try:
+            services.response_agree(response=response, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "Response recorded as agreed. It is now public.")
+        return redirect(response)
+
+
+class StatementFormMixin(ServiceFormMixin):
+    form_class = PositionStatementForm
+    template_name = "responses/statement_form.html"
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+    @property
+    def success_message(self):
+        if "submit" in self.request.POST:
+            return "Position statement submitted to the scrutiny board."
+        return "Draft saved. Only your directorate can see it until you submit it."
+
+    def save_statement(self, form, *, statement, occurrence_on, meeting):
+        saved = services.position_statement_save_draft(
+            recommendation=self.recommendation,
+            user=self.request.user,
+            statement=statement,
+            report_back_due_on=occurrence_on,
+            meeting=meeting,
+            text=form.cleaned_data["text"],
+            proposed_status=form.cleaned_data["proposed_status"],
+        )
+        if "submit" in self.request.POST:
+            return services.position_statement_submit(statement=saved, user=self.request.user)
+        return saved
+
+
+class StatementCreateView(
+    RecommendationChildMixin, PermissionRequiredMixin, StatementFormMixin, CreateView
+):
+    """A statement for the recommendation's next report-back."""
+
+    permission_required = "responses.add_positionstatement"
+
+    def get(self, request, *args, **kwargs):
+        occurrence = self.recommendation.next_report_back
+        if occurrence is None:
+            messages.error(request, "No report-back is due on this recommendation.")
+            return redirect(self.recommendation)
+        existing = self.recommendation.position_statements.filter(
+            report_back_due_on=occurrence.due_on
+        ).first()
+        if existing is not None:
+            return redirect(existing)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.recommendation.next_report_back is None:
+            messages.error(request, "No report-back is due on this recommendation.")
+            return redirect(self.recommendation)
+        return super().post(request, *args, **kwargs)
+
+    def perform(self, form):
+        occurrence = self.recommendation.next_report_back
+        if self.recommendation.position_statements.filter(
+            report_back_due_on=occurrence.due_on
+        ).exists():
+            raise ValidationError("A position statement for this report-back already exists.")
+        meeting = self.recommendation.report_back_meeting
+        return self.save_statement(
+            form,
+            statement=None,
+            occurrence_on=occurrence.due_on,
+            meeting=meeting if occurrence.at_meeting else None,
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(occurrence=self.recommendation.next_report_back, **kwargs)
+
+
+class StatementUpdateView(PrivatePermissionMixin, StatementFormMixin, UpdateView):
+    permission_required = "responses.change_positionstatement"
+
+    def get_queryset(self):
+        return PositionStatement.objects.select_related("recommendation__report", "meeting")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.recommendation = self.get_object().recommendation
+        return super().dispatch(request, *args, **kwargs)
+
+    def handle_no_permission(self):
+        if self.request.user.has_perm("responses.view_positionstatement", self.get_object()):
+            raise PermissionDenied("A submitted position statement cannot be changed.")
+        return super().handle_no_permission()
+
+    def perform(self, form):
+        return self.save_statement(
+            form,
+            statement=self.object,
+            occurrence_on=self.object.report_back_due_on,
+            meeting=self.object.meeting,
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(recommendation=self.recommendation, **kwargs)
+
+
+class StatementDetailView(PrivatePermissionMixin, DetailView):
+    permission_required = "responses.view_positionstatement"
+    template_name = "responses/statement_detail.html"
+
+    def get_queryset(self):
+        return PositionStatement.objects.select_related(
+            "recommendation__report__inquiry__committee",
+            "meeting",
+            "proposed_status",
+            "drafted_by",
+            "submitted_by",
+        )

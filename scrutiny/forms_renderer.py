@@ -1,0 +1,191 @@
+"""Render Django forms as GOV.UK Design System form groups.
+
+Set ``FORM_RENDERER = "scrutiny.forms_renderer.GovukFormRenderer"``. Then
+``{{ form }}`` renders ``templates/govuk/forms/form.html`` and
+``{{ form.field.as_field_group }}`` renders ``templates/govuk/forms/field.html``.
+
+Every bound field of a form using this renderer is a :class:`GovukBoundField`,
+which gives the templates what GOV.UK markup needs (the kind of control, the
+hint and error ids, the widget rendered with ``govuk-*`` classes, the choices
+of radios and checkboxes). Nothing else about a bound field changes: ``{{
+form.field }}`` still renders Django's plain widget, so the admin is unaffected.
+"""
+
+from django.forms import widgets
+from django.forms.boundfield import BoundField
+from django.forms.renderers import TemplatesSetting
+from django.utils.functional import cached_property
+
+# Fixed widths for inputs whose length is known (GOV.UK "fixed width inputs").
+_INPUT_WIDTHS = {
+    "date": "govuk-input--width-10",
+    "time": "govuk-input--width-5",
+    "datetime-local": "govuk-input--width-20",
+}
+
+
+class GovukBoundField(BoundField):
+    """A BoundField with the extra values the GOV.UK field templates use."""
+
+    @cached_property
+    def govuk_kind(self):
+        """One of hidden, checkbox, radios, checkboxes, file, select, textarea,
+        input, fieldset (other multi-part widgets) or other."""
+        widget = self.field.widget
+        if widget.is_hidden:
+            return "hidden"
+        if isinstance(widget, widgets.CheckboxSelectMultiple):
+            return "checkboxes"
+        if isinstance(widget, widgets.RadioSelect):
+            return "radios"
+        if isinstance(widget, widgets.CheckboxInput):
+            return "checkbox"
+        if isinstance(widget, widgets.FileInput):
+            return "file"
+        if isinstance(widget, widgets.Select):
+            return "select"
+        if isinstance(widget, widgets.Textarea):
+            return "textarea"
+        if isinstance(widget, widgets.Input):
+            return "input"
+        if widget.use_fieldset:
+            return "fieldset"
+        return "other"
+
+    @property
+    def govuk_uses_fieldset(self):
+        return self.govuk_kind in ("radios", "checkboxes", "fieldset")
+
+    @property
+    def govuk_hint_id(self):
+        if self.auto_id and self.help_text:
+            return f"{self.auto_id}-hint"
+        return ""
+
+    @property
+    def govuk_error_id(self):
+        if self.auto_id and self.errors:
+            return f"{self.auto_id}-error"
+        return ""
+
+    @property
+    def govuk_describedby(self):
+        """Space-separated ids for aria-describedby (own attr first if set)."""
+        ids = [
+            self.field.widget.attrs.get("aria-describedby", ""),
+            self.govuk_hint_id,
+            self.govuk_error_id,
+        ]
+        return " ".join(i for i in ids if i)
+
+    @property
+    def govuk_optional(self):
+        """True when the label should say "(optional)" (GOV.UK marks optional
+        fields, not required ones). A single checkbox is never marked."""
+        return not self.field.required and self.govuk_kind not in ("checkbox", "hidden")
+
+    @property
+    def govuk_error_target(self):
+        """The id the error summary links to for this field."""
+        if not self.auto_id:
+            return ""
+        if self.govuk_kind in ("radios", "checkboxes"):
+            # The first radio/checkbox carries the field's own id (see
+            # govuk_choices), as in the GOV.UK macros.
+            return self.field.widget.attrs.get("id") or self.auto_id
+        if isinstance(self.field.widget, widgets.MultiWidget):
+            return f"{self.auto_id}_0"
+        return self.id_for_label or self.auto_id
+
+    def _govuk_classes(self):
+        kind = self.govuk_kind
+        error = bool(self.errors)
+        if kind == "input":
+            classes = ["govuk-input"]
+            width = _INPUT_WIDTHS.get(self.field.widget.input_type)
+            if width:
+                classes.append(width)
+            if error:
+                classes.append("govuk-input--error")
+            return classes
+        if kind == "textarea":
+            return ["govuk-textarea"] + (["govuk-textarea--error"] if error else [])
+        if kind == "select":
+            return ["govuk-select"] + (["govuk-select--error"] if error else [])
+        if kind == "file":
+            return ["govuk-file-upload"] + (["govuk-file-upload--error"] if error else [])
+        if kind == "checkbox":
+            return ["govuk-checkboxes__input"]
+        if kind == "fieldset" and isinstance(self.field.widget, widgets.MultiWidget):
+            subs = self.field.widget.widgets
+            if subs and all(isinstance(w, widgets.Select) for w in subs):
+                return ["govuk-select"] + (["govuk-select--error"] if error else [])
+            if subs and all(isinstance(w, widgets.Input) for w in subs):
+                return ["govuk-input", "govuk-input--width-10"] + (
+                    ["govuk-input--error"] if error else []
+                )
+        if kind == "fieldset" and isinstance(self.field.widget, widgets.SelectDateWidget):
+            return ["govuk-select"] + (["govuk-select--error"] if error else [])
+        return []
+
+    @property
+    def govuk_widget(self):
+        """The widget rendered with GOV.UK classes and aria-describedby.
+
+        Classes set on the widget (``attrs={"class": "govuk-input--width-20"}``)
+        are kept after the GOV.UK ones.
+        """
+        attrs = {}
+        classes = self._govuk_classes()
+        own = self.field.widget.attrs.get("class", "")
+        if classes or own:
+            attrs["class"] = " ".join([*classes, own]).strip()
+        if not self.govuk_uses_fieldset and self.govuk_describedby:
+            attrs["aria-describedby"] = self.govuk_describedby
+        return self.as_widget(attrs=attrs)
+
+    @property
+    def govuk_choices_classes(self):
+        """Modifier classes for the govuk-radios / govuk-checkboxes container,
+        taken from the widget's class attr (e.g. ``govuk-radios--inline``,
+        ``govuk-checkboxes--small``)."""
+        return self.field.widget.attrs.get("class", "")
+
+    @property
+    def govuk_choices(self):
+        """Radios/checkboxes as dicts: id, label, attrs (for
+        django/forms/widgets/attrs.html: name, value, checked, required...)."""
+        choices = []
+        for index, sub in enumerate(self.subwidgets):
+            data = sub.data
+            attrs = {k: v for k, v in data["attrs"].items() if k not in ("id", "class")}
+            if index == 0 and self.govuk_error_target:
+                choice_id = self.govuk_error_target
+            else:
+                choice_id = data["attrs"].get("id", "")
+            value = data["value"]
+            choices.append(
+                {
+                    "id": choice_id,
+                    "label": data["label"],
+                    "attrs": {
+                        "name": data["name"],
+                        "type": data["type"],
+                        "value": "" if value is None else str(value),
+                        **attrs,
+                    },
+                }
+            )
+        return choices
+
+
+class GovukFormRenderer(TemplatesSetting):
+    """Form renderer producing GOV.UK Design System markup.
+
+    Needs "django.forms" in INSTALLED_APPS so Django's own widget templates
+    are found through the project's TEMPLATES setting.
+    """
+
+    form_template_name = "govuk/forms/form.html"
+    field_template_name = "govuk/forms/field.html"
+    bound_field_class = GovukBoundField

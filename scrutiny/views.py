@@ -1,0 +1,60 @@
+"""Pieces every app's views share."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.http import Http404, HttpRequest, HttpResponseRedirect, JsonResponse
+from django.views.decorators.cache import never_cache
+from rules.contrib.views import PermissionRequiredMixin
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 once the database answers; 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as error:  # noqa: BLE001 - any database failure is "not healthy"
+        return JsonResponse(
+            {"status": "error", "database": str(error.__class__.__name__)}, status=503
+        )
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+class PrivatePermissionMixin(PermissionRequiredMixin):
+    """For things whose very existence is private (drafts, exempt reports): a signed-in
+    user without permission gets 404, not 403; anyone else is asked to sign in."""
+
+    def handle_no_permission(self):
+        if self.request.user.is_authenticated:
+            raise Http404
+        return super().handle_no_permission()
+
+
+class ServiceFormMixin:
+    """A form view whose write is done by a service function.
+
+    Subclasses implement `perform(form)`; a ValidationError from the service is shown
+    on the form like any other error, and nothing is saved.
+    """
+
+    success_message = ""
+
+    def perform(self, form):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            self.object = self.perform(form)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, field_errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, field_errors)
+            else:
+                form.add_error(None, error)
+            return self.form_invalid(form)
+        if self.success_message:
+            messages.success(self.request, self.success_message)
+        # Not super(): ModelFormMixin would save the form a second time, behind the service.
+        return HttpResponseRedirect(self.get_success_url())

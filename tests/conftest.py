@@ -1,0 +1,86 @@
+"""Shared fixtures: one user per role, two directorates, and a published report."""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from tests.factories import (
+    CommitteeFactory,
+    DirectorateFactory,
+    DirectorateUserFactory,
+    InquiryFactory,
+    MemberFactory,
+    OfficerFactory,
+    RecommendationFactory,
+    ReportFactory,
+)
+
+
+@pytest.fixture
+def directorate_a(db):
+    return DirectorateFactory(
+        name="Children's Services", director_title="Director of Children's Services"
+    )
+
+
+@pytest.fixture
+def directorate_b(db):
+    return DirectorateFactory(name="Adult Social Care", director_title="Director of Adult Care")
+
+
+@pytest.fixture
+def directorates(directorate_a, directorate_b):
+    return directorate_a, directorate_b
+
+
+@pytest.fixture
+def officer(db):
+    return OfficerFactory(username="officer")
+
+
+@pytest.fixture
+def director_a(directorate_a):
+    return DirectorateUserFactory(username="director_a", directorate=directorate_a)
+
+
+@pytest.fixture
+def director_b(directorate_b):
+    return DirectorateUserFactory(username="director_b", directorate=directorate_b)
+
+
+@pytest.fixture
+def member(db):
+    return MemberFactory(username="member")
+
+
+@pytest.fixture
+def anonymous():
+    return AnonymousUser()
+
+
+@pytest.fixture
+def committee(db):
+    return CommitteeFactory(name="Scrutiny Board (Children and Families)")
+
+
+@pytest.fixture
+def published_report(committee, directorate_a, directorate_b):
+    """A final report, published and received, with recommendations 1 and 2 addressed to
+    directorate A and recommendation 3 to directorate B."""
+    report = ReportFactory(
+        inquiry=InquiryFactory(committee=committee, title="External placements"),
+        title="Inquiry into external placements: final report",
+        published_on=date(2012, 2, 1),
+        received_on=date(2012, 2, 10),
+    )
+    RecommendationFactory(report=report, number=1, directorate=directorate_a)
+    RecommendationFactory(report=report, number=2, directorate=directorate_a)
+    RecommendationFactory(report=report, number=3, directorate=directorate_b)
+    return report
+
+
+@pytest.fixture
+def recommendation(published_report):
+    """Recommendation 1 of the published report, addressed to directorate A."""
+    return published_report.recommendations.get(number=1)

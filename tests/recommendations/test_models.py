@@ -1,0 +1,125 @@
+"""What the database itself guarantees about the scrutiny record, and derived dates."""
+
+from datetime import date
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from recommendations.models import Recommendation, Report
+from recommendations.services import record_save
+from tests.factories import (
+    CommitteeFactory,
+    InquiryFactory,
+    MeetingFactory,
+    RecommendationFactory,
+    ReportFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_recommendation_numbers_cannot_repeat_within_a_report():
+    report = ReportFactory()
+    RecommendationFactory(report=report, number=3)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RecommendationFactory(report=report, number=3)
+
+
+def test_the_same_recommendation_number_is_fine_in_another_report():
+    RecommendationFactory(report=ReportFactory(), number=3)
+    RecommendationFactory(report=ReportFactory(), number=3)
+    assert Recommendation.objects.filter(number=3).count() == 2
+
+
+def test_a_report_cannot_be_received_before_it_is_published():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReportFactory(published_on=date(2012, 3, 1), received_on=date(2012, 2, 28))
+
+
+def test_a_report_can_be_received_on_the_day_it_is_published():
+    report = ReportFactory(published_on=date(2012, 3, 1), received_on=date(2012, 3, 1))
+    assert Report.objects.filter(pk=report.pk).exists()
+
+
+def test_an_exempt_report_must_name_its_access_to_information_rule():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReportFactory(is_exempt=True, exempt_rule="")
+
+
+def test_an_inquiry_cannot_conclude_before_it_starts():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        InquiryFactory(started_on=date(2012, 3, 1), concluded_on=date(2012, 2, 1))
+
+
+def test_a_recommendation_to_another_body_must_name_the_body():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RecommendationFactory(addressed_to=Recommendation.Addressee.OTHER_BODY, other_body="")
+
+
+def test_a_recommendation_to_a_named_other_body_is_kept():
+    recommendation = RecommendationFactory(
+        addressed_to=Recommendation.Addressee.OTHER_BODY, other_body="Corporate Carers group"
+    )
+    recommendation.refresh_from_db()
+    assert recommendation.addressee_label == "Corporate Carers group"
+
+
+def test_a_repeating_report_back_needs_a_first_report_back():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RecommendationFactory(
+            report_back_meeting=None, report_back_month=None, report_back_every_months=6
+        )
+
+
+def test_the_response_is_due_two_months_after_the_report_is_received():
+    report = ReportFactory(published_on=date(2012, 3, 1), received_on=date(2012, 3, 15))
+    report.refresh_from_db()
+    assert report.response_due_on == date(2012, 5, 15)
+
+
+def test_the_response_due_date_clamps_to_the_end_of_february():
+    report = ReportFactory(published_on=date(2022, 12, 1), received_on=date(2022, 12, 31))
+    report.refresh_from_db()
+    assert report.response_due_on == date(2023, 2, 28)
+
+
+def test_a_report_not_yet_received_has_no_response_due_date():
+    report = ReportFactory(published_on=date(2012, 3, 1), received_on=None)
+    report.refresh_from_db()
+    assert report.response_due_on is None
+
+
+def test_the_response_due_date_follows_a_corrected_receipt_date_saved_by_field():
+    report = ReportFactory(published_on=date(2012, 3, 1), received_on=date(2012, 3, 15))
+    report.received_on = date(2012, 4, 2)
+    report.save(update_fields=["received_on"])
+    report.refresh_from_db()
+    assert report.response_due_on == date(2012, 6, 2)
+
+
+def test_the_next_report_back_is_stored_so_lists_can_filter_on_it():
+    RecommendationFactory(number=1, report_back_month=date(2012, 7, 1))
+    RecommendationFactory(number=2, report_back_month=date(2012, 10, 1))
+    due_by_august = Recommendation.objects.filter(next_report_back_on__lt=date(2012, 8, 1))
+    assert [r.number for r in due_by_august] == [1]
+
+
+def test_a_month_report_back_is_stored_with_the_month_end_as_its_deadline():
+    recommendation = RecommendationFactory(report_back_month=date(2012, 7, 1))
+    recommendation.refresh_from_db()
+    assert recommendation.next_report_back_on == date(2012, 7, 1)
+    assert recommendation.next_report_back_deadline == date(2012, 7, 31)
+
+
+def test_moving_a_meeting_moves_the_report_backs_scheduled_on_it(officer):
+    committee = CommitteeFactory()
+    meeting = MeetingFactory(committee=committee, date=date(2012, 4, 17))
+    recommendation = RecommendationFactory(
+        report=ReportFactory(inquiry=InquiryFactory(committee=committee)),
+        report_back_meeting=meeting,
+    )
+    meeting.date = date(2012, 4, 24)
+    record_save(instance=meeting, user=officer)
+    recommendation.refresh_from_db()
+    assert recommendation.next_report_back_on == date(2012, 4, 24)
+    assert recommendation.next_report_back_deadline == date(2012, 4, 24)
