@@ -4,6 +4,8 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
+from scrutiny.forms import GovukErrorMessagesMixin
+
 from .models import (
     Committee,
     CommitteeMembership,
@@ -79,13 +81,13 @@ class MonthField(forms.CharField):
         return date(year, month, 1)
 
 
-class CommitteeForm(forms.ModelForm):
+class CommitteeForm(GovukErrorMessagesMixin, forms.ModelForm):
     class Meta:
         model = Committee
         fields = ["name", "kind", "remit", "scrutiny_officer"]
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(GovukErrorMessagesMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["date", "start_time", "place", "status"]
@@ -96,7 +98,7 @@ class MeetingForm(forms.ModelForm):
         help_texts = {"start_time": "For example, 10:00"}
 
 
-class InquiryForm(forms.ModelForm):
+class InquiryForm(GovukErrorMessagesMixin, forms.ModelForm):
     class Meta:
         model = Inquiry
         fields = [
@@ -118,7 +120,7 @@ class InquiryForm(forms.ModelForm):
         return cleaned
 
 
-class WorkingGroupForm(forms.ModelForm):
+class WorkingGroupForm(GovukErrorMessagesMixin, forms.ModelForm):
     class Meta:
         model = WorkingGroup
         fields = ["name", "remit", "first_met_on", "chair", "members", "supporting_officers"]
@@ -132,7 +134,7 @@ class WorkingGroupForm(forms.ModelForm):
         self.fields["members"].queryset = memberships
 
 
-class EvidenceForm(forms.ModelForm):
+class EvidenceForm(GovukErrorMessagesMixin, forms.ModelForm):
     class Meta:
         model = Evidence
         fields = ["kind", "title", "working_group", "considered_on", "notes"]
@@ -144,7 +146,7 @@ class EvidenceForm(forms.ModelForm):
         self.fields["working_group"].queryset = inquiry.working_groups.all()
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(GovukErrorMessagesMixin, forms.ModelForm):
     class Meta:
         model = Report
         fields = [
@@ -170,7 +172,7 @@ class ReportForm(forms.ModelForm):
         return cleaned
 
 
-class ReportBackFields(forms.ModelForm):
+class ReportBackFields(GovukErrorMessagesMixin, forms.ModelForm):
     """The report-back requirement, shared by the recommendation and schedule forms."""
 
     report_back_month = MonthField(
@@ -202,7 +204,7 @@ class ReportBackFields(forms.ModelForm):
 
 class RecommendationForm(ReportBackFields):
     parts_text = forms.CharField(
-        label="Parts (optional)",
+        label="Parts",
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=(
@@ -211,6 +213,8 @@ class RecommendationForm(ReportBackFields):
             "a, b, c in order."
         ),
     )
+
+    field_order = ["number", "text", "parts_text"]
 
     class Meta:
         model = Recommendation
@@ -275,7 +279,7 @@ class ReportBackScheduleForm(ReportBackFields):
         fields = ["report_back_meeting", "report_back_month", "report_back_every_months"]
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(GovukErrorMessagesMixin, forms.Form):
     """The board's decision on one recommendation, as one row of the meeting's form."""
 
     status = forms.ModelChoiceField(

@@ -2,11 +2,12 @@ from django import forms
 
 from recommendations.forms import DateInput
 from recommendations.models import Recommendation, RecommendationPart, TrackingStatus
+from scrutiny.forms import GovukErrorMessagesMixin
 
 from .models import Decision, PositionStatement, Response
 
 
-class ResponseForm(forms.ModelForm):
+class ResponseForm(GovukErrorMessagesMixin, forms.ModelForm):
     decision = forms.ChoiceField(
         label="Is the recommendation accepted?",
         choices=Decision.choices,
@@ -55,7 +56,7 @@ class ResponseForm(forms.ModelForm):
         pass
 
 
-class PositionStatementForm(forms.ModelForm):
+class PositionStatementForm(GovukErrorMessagesMixin, forms.ModelForm):
     class Meta:
         model = PositionStatement
         fields = ["text", "proposed_status"]

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 
 from recommendations.views import HomeView
 
@@ -22,6 +23,8 @@ urlpatterns = [
         name="accessibility",
     ),
     path("admin/", admin.site.urls),
+    path("favicon.ico", RedirectView.as_view(url=static("govuk/assets/images/favicon.ico"))),
     path("", include("recommendations.urls")),
     path("", include("responses.urls")),
+    path("", include("papers.urls")),
 ]
