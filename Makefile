@@ -10,7 +10,7 @@ PYTHON_FOR_VENV := $(shell for c in python3.13 python3.12 python3 \
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$c; break; }; done)
 
-.PHONY: run test install migrate demo lint format bench clean
+.PHONY: chromium run test install migrate demo lint format bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -n "$(PYTHON_FOR_VENV)" || { echo "Python 3.12 or newer is needed"; exit 1; }
@@ -31,7 +31,16 @@ demo: migrate
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install
+# The browser tests (tests/e2e) drive Debian's Chromium: Playwright's own browser download
+# cannot work here. Installed with apt when missing and we can (root, or sudo without a
+# password); otherwise the tests say what to do.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO=sudo; \
+	  else echo "Chromium is missing and cannot be installed here: apt-get install chromium"; exit 0; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+test: install chromium
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run > /dev/null || { echo "Model changes without migrations"; exit 1; }
 	$(PY) -m pytest $(PYTEST_ARGS)

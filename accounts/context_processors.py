@@ -12,6 +12,7 @@ def navigation(request):
     items += [
         ("Recommendations", reverse("recommendations:recommendation_list")),
         ("Inquiries", reverse("recommendations:inquiry_list")),
+        ("Inspections", reverse("inspections:inspection_list")),
         ("Committees", reverse("recommendations:committee_list")),
     ]
     if is_officer(user) and user.is_staff:

@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 
 class Role(models.TextChoices):
@@ -23,6 +24,8 @@ class User(AbstractUser):
     )
     job_title = models.CharField(max_length=200, blank=True)
     telephone = models.CharField(max_length=50, blank=True)
+    # Role changes are part of the audit trail; sign-ins and password hashes are not.
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:
         constraints = [

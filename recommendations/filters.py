@@ -1,7 +1,8 @@
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
+from django_filters.constants import EMPTY_VALUES
 
 from responses.models import Decision
 
@@ -9,12 +10,33 @@ from .models import Committee, Directorate, Inquiry, Recommendation, TrackingSta
 from .selectors import overdue_recommendations
 
 
+class NullsLastOrderingFilter(django_filters.OrderingFilter):
+    """Rows with nothing to sort by (no report-back due, not yet assessed) go last on
+    both databases; SQLite and PostgreSQL disagree by default."""
+
+    def get_ordering_value(self, param):
+        descending = param.startswith("-")
+        field = F(self.param_map.get(param.lstrip("-"), param.lstrip("-")))
+        return field.desc(nulls_last=True) if descending else field.asc(nulls_last=True)
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        return qs.order_by(*[self.get_ordering_value(param) for param in value], "report", "number")
+
+
 class RecommendationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="search")
     committee = django_filters.ModelChoiceFilter(
-        field_name="report__inquiry__committee",
+        field_name="report__committee",
         queryset=Committee.objects.all(),
         empty_label="All committees",
+    )
+    source = django_filters.ChoiceFilter(
+        label="Source",
+        choices=[("inquiry", "Scrutiny inquiries"), ("inspection", "Inspections")],
+        empty_label="Inquiries and inspections",
+        method="filter_source",
     )
     inquiry = django_filters.ModelChoiceFilter(
         field_name="report__inquiry", queryset=Inquiry.objects.all(), empty_label="All inquiries"
@@ -46,7 +68,7 @@ class RecommendationFilter(django_filters.FilterSet):
         lookup_expr="lt",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    sort = django_filters.OrderingFilter(
+    sort = NullsLastOrderingFilter(
         label="Sort by",
         empty_label="Report and number",
         fields=(
@@ -74,9 +96,17 @@ class RecommendationFilter(django_filters.FilterSet):
                 Q(text__icontains=word)
                 | Q(report__title__icontains=word)
                 | Q(report__inquiry__title__icontains=word)
+                | Q(report__inspection__title__icontains=word)
                 | Q(lead_officer__icontains=word)
                 | Q(other_body__icontains=word)
             )
+        return queryset
+
+    def filter_source(self, queryset, name, value):
+        if value == "inquiry":
+            return queryset.filter(report__inquiry__isnull=False)
+        if value == "inspection":
+            return queryset.filter(report__inspection__isnull=False)
         return queryset
 
     def filter_decision(self, queryset, name, value):

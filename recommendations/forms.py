@@ -4,7 +4,7 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
-from scrutiny.forms import GovukErrorMessagesMixin
+from scrutiny.forms import GovukErrorMessagesMixin, VersionedFormMixin
 
 from .models import (
     Committee,
@@ -202,7 +202,7 @@ class ReportBackFields(GovukErrorMessagesMixin, forms.ModelForm):
         return cleaned
 
 
-class RecommendationForm(ReportBackFields):
+class RecommendationForm(VersionedFormMixin, ReportBackFields):
     parts_text = forms.CharField(
         label="Parts",
         required=False,
@@ -233,7 +233,7 @@ class RecommendationForm(ReportBackFields):
         widgets = {"addressed_to": forms.RadioSelect}
 
     def __init__(self, *args, report: Report, **kwargs):
-        super().__init__(*args, committee=report.inquiry.committee, **kwargs)
+        super().__init__(*args, committee=report.committee, **kwargs)
         self.instance.report = report
         if self.instance.pk:
             self.initial["parts_text"] = "\n\n".join(p.text for p in self.instance.parts.all())
@@ -279,10 +279,35 @@ class ReportBackScheduleForm(ReportBackFields):
         fields = ["report_back_meeting", "report_back_month", "report_back_every_months"]
 
 
+class StatusChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField that can be given the scale already loaded, so that a page with
+    one form per recommendation reads the statuses once rather than once per form."""
+
+    def preload(self, statuses) -> None:
+        self._preloaded = {str(status.pk): status for status in statuses}
+        self.choices = [
+            ("", self.empty_label),
+            *((status.pk, self.label_from_instance(status)) for status in statuses),
+        ]
+
+    def to_python(self, value):
+        preloaded = getattr(self, "_preloaded", None)
+        if preloaded is None or value in self.empty_values:
+            return super().to_python(value)
+        try:
+            return preloaded[str(value)]
+        except KeyError:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            ) from None
+
+
 class AssessmentForm(GovukErrorMessagesMixin, forms.Form):
     """The board's decision on one recommendation, as one row of the meeting's form."""
 
-    status = forms.ModelChoiceField(
+    status = StatusChoiceField(
         queryset=TrackingStatus.objects.filter(is_active=True),
         required=False,
         empty_label="No decision at this meeting",
@@ -291,12 +316,21 @@ class AssessmentForm(GovukErrorMessagesMixin, forms.Form):
     comment = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Comment"
     )
+    # The version of the decision already recorded when the form was opened (0: none).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, recommendation: Recommendation, **kwargs):
+    def __init__(self, *args, recommendation: Recommendation, statuses=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.recommendation = recommendation
+        if statuses is not None:
+            self.fields["status"].preload(statuses)
         self.fields["status"].label = f"Board's decision on {recommendation.title}"
         self.fields["comment"].label = f"Comment on {recommendation.title}"
+
+    @property
+    def has_new_decision(self) -> bool:
+        """The officer changed this row (the hidden version alone does not count)."""
+        return any(name != "version" for name in self.changed_data)
 
     def clean(self):
         cleaned = super().clean()

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from .dates import add_months
 from .report_backs import ReportBackOccurrence, next_report_back
@@ -104,6 +105,7 @@ class Meeting(models.Model):
     start_time = models.TimeField(null=True, blank=True)
     place = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["date", "start_time"]
@@ -145,6 +147,7 @@ class Inquiry(models.Model):
     started_on = models.DateField(null=True, blank=True)
     concluded_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-started_on", "title"]
@@ -163,6 +166,11 @@ class Inquiry(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("recommendations:inquiry_detail", args=[self.pk])
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        # Report.committee is stored for list pages: keep it following the inquiry.
+        self.reports.exclude(committee=self.committee_id).update(committee=self.committee_id)
 
 
 class WorkingGroup(models.Model):
@@ -218,16 +226,33 @@ class Evidence(models.Model):
 class Report(models.Model):
     """A published document that makes recommendations.
 
-    Today every report belongs to a scrutiny inquiry. The source is kept on the report,
-    not on each recommendation, so that other sources (an inspection's findings) can
-    give rise to recommendations tracked by the same code.
+    Its source is a scrutiny inquiry or an external inspection (exactly one of them). The
+    source is kept on the report, not on each recommendation, so that an inspection's
+    areas for improvement are recommendations tracked by the same code. The committee
+    that tracks them is stored (from the source, on save) so that every list, filter and
+    meeting agenda reads `report__committee` whatever the source.
     """
 
     class Kind(models.TextChoices):
         INTERIM = "interim", "Interim report"
         FINAL = "final", "Final report"
+        INSPECTION = "inspection", "Inspection report"
 
-    inquiry = models.ForeignKey(Inquiry, on_delete=models.PROTECT, related_name="reports")
+    inquiry = models.ForeignKey(
+        Inquiry, on_delete=models.PROTECT, null=True, blank=True, related_name="reports"
+    )
+    inspection = models.ForeignKey(
+        "inspections.Inspection",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports",
+    )
+    # Derived from the source on save (and kept in step when the source's committee
+    # changes): the board that tracks this report's recommendations.
+    committee = models.ForeignKey(
+        Committee, on_delete=models.PROTECT, blank=True, editable=False, related_name="reports"
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.FINAL)
     title = models.CharField(max_length=300)
     published_on = models.DateField(
@@ -247,6 +272,7 @@ class Report(models.Model):
     summary = models.TextField(blank=True)
     # Fixed when the report is received, so a later change of policy does not move it.
     response_due_on = models.DateField(null=True, blank=True, editable=False)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published_on", "title"]
@@ -261,6 +287,13 @@ class Report(models.Model):
                 name="exempt_report_names_its_rule",
                 condition=Q(is_exempt=False) | ~Q(exempt_rule=""),
             ),
+            models.CheckConstraint(
+                name="report_has_exactly_one_source",
+                condition=Q(inquiry__isnull=False, inspection__isnull=True)
+                | Q(inquiry__isnull=True, inspection__isnull=False),
+                violation_error_message="A report comes from an inquiry or an inspection, "
+                "not both and not neither.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -270,14 +303,28 @@ class Report(models.Model):
         return reverse("recommendations:report_detail", args=[self.pk])
 
     @property
-    def committee(self) -> Committee:
-        return self.inquiry.committee
+    def source(self):
+        """The inquiry or the inspection the report comes from."""
+        return self.inquiry if self.inquiry_id else self.inspection
+
+    @property
+    def is_from_inspection(self) -> bool:
+        return self.inspection_id is not None
+
+    def _committee_from_source(self) -> None:
+        source = self.source
+        if source is not None:
+            self.committee_id = source.committee_id
+
+    def clean(self) -> None:
+        self._committee_from_source()
 
     @property
     def is_published(self) -> bool:
         return self.published_on is not None and self.published_on <= timezone.localdate()
 
     def save(self, *args, **kwargs) -> None:
+        self._committee_from_source()
         # The statutory deadline: RESPONSE_DEADLINE_MONTHS after receipt.
         self.response_due_on = (
             add_months(self.received_on, settings.RESPONSE_DEADLINE_MONTHS)
@@ -285,7 +332,7 @@ class Report(models.Model):
             else None
         )
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "response_due_on"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "response_due_on", "committee"}
         super().save(*args, **kwargs)
 
 
@@ -353,6 +400,7 @@ class Recommendation(models.Model):
         null=True,
         blank=True,
         related_name="report_backs",
+        verbose_name="Report back at a meeting",
         help_text="A named meeting of the board at which to report back.",
     )
     report_back_month = models.DateField(
@@ -375,6 +423,9 @@ class Recommendation(models.Model):
     # filter "due before" and "overdue" in the database.
     next_report_back_on = models.DateField(null=True, blank=True, editable=False)
     next_report_back_deadline = models.DateField(null=True, blank=True, editable=False)
+    # Bumped on every edit; a form carries the version it was opened at (no lost updates).
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -408,7 +459,7 @@ class Recommendation(models.Model):
         if (
             self.report_back_meeting_id
             and self.report_id
-            and self.report_back_meeting.committee_id != self.report.inquiry.committee_id
+            and self.report_back_meeting.committee_id != self.report.committee_id
         ):
             raise ValidationError(
                 {
@@ -418,6 +469,9 @@ class Recommendation(models.Model):
 
     @property
     def title(self) -> str:
+        # An inspection's findings are its "areas for improvement".
+        if self.report_id and self.report.inspection_id:
+            return f"Area for improvement {self.number}"
         return f"Recommendation {self.number}"
 
     @property
@@ -492,6 +546,8 @@ class TrackingAssessment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting__date", "pk"]

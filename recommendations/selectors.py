@@ -43,7 +43,7 @@ def recommendations_visible_to(user: User) -> QuerySet[Recommendation]:
         state__in=_visible_response_states(user),
     )
     return recommendations.select_related(
-        "report__inquiry__committee",
+        "report__committee",
         "directorate",
         "current_status",
         "report_back_meeting",
@@ -108,20 +108,25 @@ def recommendations_due_for_meeting(
     board already assessed here (so a decision can be corrected)."""
     if recommendations is None:
         recommendations = Recommendation.objects.select_related(
-            "report__inquiry__committee", "directorate", "current_status", "report_back_meeting"
+            "report__committee", "directorate", "current_status", "report_back_meeting"
         )
     earlier = previous_meeting(meeting)
     due_window = Q(next_report_back_on__lte=meeting.date)
     if earlier is not None:
         due_window &= Q(next_report_back_on__gt=earlier.date)
     return (
-        recommendations.filter(report__inquiry__committee=meeting.committee_id)
+        recommendations.filter(report__committee=meeting.committee_id)
         .filter(
             Q(report_back_meeting=meeting)
             | due_window
             | Q(pk__in=meeting.assessments.values("recommendation"))
         )
-        .order_by("report__inquiry__title", "report__published_on", "number")
+        .order_by(
+            "report__inquiry__title",
+            "report__inspection__title",
+            "report__published_on",
+            "number",
+        )
     )
 
 

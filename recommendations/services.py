@@ -8,6 +8,8 @@ from django.db import transaction
 from django.db.models import Model
 
 from accounts.models import User
+from deadlines import notifications
+from scrutiny.history import EditConflict, attribute, check_version
 
 from .models import (
     Meeting,
@@ -25,14 +27,14 @@ def record_save(*, instance: Model, user: User) -> Model:
     """
     instance.full_clean()
     with transaction.atomic():
-        instance.save()
+        attribute(instance, user).save()
         if isinstance(instance, Meeting):
             # A moved meeting moves the report-backs scheduled onto it, and may change
             # which assessment is the latest for those assessed at it.
             for recommendation in instance.report_backs.select_related("current_status"):
-                recommendation.save()
+                attribute(recommendation, user).save()
             for assessment in instance.assessments.select_related("recommendation"):
-                _refresh_current_status(assessment.recommendation)
+                _refresh_current_status(assessment.recommendation, user)
     return instance
 
 
@@ -48,10 +50,19 @@ def recommendation_save(
     recommendation: Recommendation,
     user: User,
     parts: Sequence[PartText] | None = None,
+    expected_version: int | None = None,
 ) -> Recommendation:
-    """Save a recommendation and, when given, replace its parts with `parts`."""
+    """Save a recommendation and, when given, replace its parts with `parts`.
+
+    `expected_version` is the version the editing form was opened at: if someone saved
+    the recommendation since, nothing is written and EditConflict says what changed.
+    """
+    if recommendation.pk:
+        current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+        check_version(current, expected_version)
+        recommendation.version = current.version + 1
     recommendation.full_clean()
-    recommendation.save()
+    attribute(recommendation, user).save()
     if parts is not None:
         labels = [part.label for part in parts]
         if len(set(labels)) != len(labels):
@@ -61,6 +72,7 @@ def recommendation_save(
             RecommendationPart.objects.update_or_create(
                 recommendation=recommendation, label=part.label, defaults={"text": part.text}
             )
+    notifications.recommendation_saved(recommendation)  # tells a newly addressed directorate
     return recommendation
 
 
@@ -76,8 +88,9 @@ def report_back_schedule(
     recommendation.report_back_meeting = meeting
     recommendation.report_back_month = month.replace(day=1) if month else None
     recommendation.report_back_every_months = every_months
+    recommendation.version += 1
     recommendation.full_clean()
-    recommendation.save()
+    attribute(recommendation, user).save()
     return recommendation
 
 
@@ -86,9 +99,12 @@ class AssessmentDecision:
     recommendation: Recommendation
     status: TrackingStatus | None  # None: the board made no decision on it at this meeting
     comment: str = ""
+    # The version of this meeting's assessment when the form was opened; 0 if there was
+    # none. None skips the check (e.g. the demo loader).
+    expected_version: int | None = None
 
 
-def _refresh_current_status(recommendation: Recommendation) -> None:
+def _refresh_current_status(recommendation: Recommendation, user: User) -> None:
     latest = (
         recommendation.assessments.select_related("status", "meeting")
         .order_by("-meeting__date", "-pk")
@@ -96,7 +112,7 @@ def _refresh_current_status(recommendation: Recommendation) -> None:
     )
     recommendation.current_status = latest.status if latest else None
     recommendation.last_assessed_on = latest.meeting.date if latest else None
-    recommendation.save(update_fields=["current_status", "last_assessed_on"])
+    attribute(recommendation, user).save(update_fields=["current_status", "last_assessed_on"])
 
 
 @transaction.atomic
@@ -110,17 +126,45 @@ def assessments_record(
     """
     recorded = []
     for decision in decisions:
-        if decision.recommendation.report.inquiry.committee_id != meeting.committee_id:
+        if decision.recommendation.report.committee_id != meeting.committee_id:
             raise ValidationError(
                 f"{decision.recommendation.title} is not a recommendation of {meeting.committee}."
             )
         if decision.status is None:
             continue
-        assessment, _ = TrackingAssessment.objects.update_or_create(
-            recommendation=decision.recommendation,
-            meeting=meeting,
-            defaults={"status": decision.status, "comment": decision.comment, "recorded_by": user},
+        assessment = (
+            TrackingAssessment.objects.select_for_update()
+            .filter(recommendation=decision.recommendation, meeting=meeting)
+            .first()
         )
-        _refresh_current_status(decision.recommendation)
+        _check_assessment_version(decision, assessment)
+        if assessment is None:
+            assessment = TrackingAssessment(recommendation=decision.recommendation, meeting=meeting)
+        else:
+            assessment.version += 1
+        assessment.status = decision.status
+        assessment.comment = decision.comment
+        assessment.recorded_by = user
+        attribute(assessment, user).save()
+        _refresh_current_status(decision.recommendation, user)
         recorded.append(assessment)
+    notifications.decisions_recorded(recorded)  # after commit
     return recorded
+
+
+def _check_assessment_version(
+    decision: AssessmentDecision, assessment: TrackingAssessment | None
+) -> None:
+    if decision.expected_version is None:
+        return
+    if assessment is None:
+        return  # nothing was recorded then, and nothing has been since
+    if decision.expected_version == 0:
+        raise EditConflict(
+            f"{assessment.recorded_by} recorded the board's decision on "
+            f"{decision.recommendation.title} (“{assessment.status.name}”) while you were "
+            "editing. Your decisions have not been saved and are still in the form: check "
+            "them and save again.",
+            current_version=assessment.version,
+        )
+    check_version(assessment, decision.expected_version)

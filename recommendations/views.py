@@ -11,6 +11,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from accounts.rules import is_directorate_user, is_member, is_officer
 from responses.selectors import current_response, directorate_worklist, readable
+from scrutiny.history import EditConflict
 from scrutiny.views import PrivatePermissionMixin, ServiceFormMixin
 
 from . import selectors, services
@@ -26,7 +27,15 @@ from .forms import (
     ReportForm,
     WorkingGroupForm,
 )
-from .models import Committee, Inquiry, Meeting, Recommendation, Report, TrackingAssessment
+from .models import (
+    Committee,
+    Inquiry,
+    Meeting,
+    Recommendation,
+    Report,
+    TrackingAssessment,
+    TrackingStatus,
+)
 
 
 class HomeView(TemplateView):
@@ -52,7 +61,7 @@ class HomeView(TemplateView):
                 (meeting, list(selectors.recommendations_due_for_meeting(meeting, visible)))
                 for meeting in meetings
             ]
-            in_committees = visible.filter(report__inquiry__committee__in=committees)
+            in_committees = visible.filter(report__committee__in=committees)
             context["overdue_responses"] = selectors.overdue_responses(in_committees, today)[:20]
             context["overdue_report_backs"] = in_committees.filter(
                 next_report_back_deadline__lt=today
@@ -61,7 +70,7 @@ class HomeView(TemplateView):
         if not user.is_authenticated:
             context["recent_reports"] = (
                 selectors.reports_visible_to(user)
-                .select_related("inquiry__committee")
+                .select_related("committee")
                 .order_by("-published_on")[:5]
             )
         return context
@@ -93,7 +102,12 @@ class RecommendationDetailView(PrivatePermissionMixin, DetailView):
 
     def get_queryset(self):
         return Recommendation.objects.select_related(
-            "report__inquiry__committee", "directorate", "current_status", "report_back_meeting"
+            "report__committee",
+            "report__inquiry",
+            "report__inspection",
+            "directorate",
+            "current_status",
+            "report_back_meeting",
         ).prefetch_related("parts")
 
     def get_context_data(self, **kwargs):
@@ -113,8 +127,10 @@ class CommitteeListView(ListView):
     template_name = "recommendations/committee_list.html"
 
     def get_queryset(self):
-        return Committee.objects.annotate(inquiry_count=Count("inquiries")).select_related(
-            "scrutiny_officer"
+        return (
+            Committee.objects.annotate(inquiry_count=Count("inquiries"))
+            .select_related("scrutiny_officer")
+            .order_by("name")
         )
 
 
@@ -129,7 +145,7 @@ class CommitteeDetailView(DetailView):
         context["inquiries"] = committee.inquiries.order_by("-started_on")
         context["memberships"] = committee.memberships.all()
         context["status_counts"] = selectors.status_counts(
-            selectors.recommendations_visible_to(user).filter(report__inquiry__committee=committee)
+            selectors.recommendations_visible_to(user).filter(report__committee=committee)
         )
         return context
 
@@ -160,7 +176,12 @@ class InquiryListView(ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        return Inquiry.objects.select_related("committee").annotate(report_count=Count("reports"))
+        # Meta.ordering does not apply to a GROUP BY query: order explicitly, or pages shuffle.
+        return (
+            Inquiry.objects.select_related("committee")
+            .annotate(report_count=Count("reports"))
+            .order_by("-started_on", "title", "pk")
+        )
 
 
 class InquiryDetailView(DetailView):
@@ -177,6 +198,7 @@ class InquiryDetailView(DetailView):
             selectors.reports_visible_to(self.request.user)
             .filter(inquiry=self.object)
             .annotate(recommendation_count=Count("recommendations"))
+            .order_by("-published_on", "title")
         )
         return context
 
@@ -186,7 +208,7 @@ class ReportDetailView(PrivatePermissionMixin, DetailView):
     template_name = "recommendations/report_detail.html"
 
     def get_queryset(self):
-        return Report.objects.select_related("inquiry__committee")
+        return Report.objects.select_related("committee", "inquiry", "inspection")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -340,7 +362,10 @@ class RecommendationFormMixin(RecordFormView):
 
     def perform(self, form):
         return services.recommendation_save(
-            recommendation=form.save(commit=False), user=self.request.user, parts=form.parts
+            recommendation=form.save(commit=False),
+            user=self.request.user,
+            parts=form.parts,
+            expected_version=form.cleaned_data.get("version"),
         )
 
     def get_form_kwargs(self):
@@ -381,7 +406,7 @@ class ReportBackScheduleView(RecordFormView, UpdateView):
     success_message = "Report-back scheduled."
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "committee": self.object.report.inquiry.committee}
+        return {**super().get_form_kwargs(), "committee": self.object.report.committee}
 
     def perform(self, form):
         return services.report_back_schedule(
@@ -405,20 +430,22 @@ class AssessmentsRecordView(PermissionRequiredMixin, TemplateView):
         )
         return super().dispatch(request, *args, **kwargs)
 
-    def get_forms(self):
+    def get_forms(self, data=None):
         recommendations = list(selectors.recommendations_due_for_meeting(self.meeting))
         existing = {
             a.recommendation_id: a for a in TrackingAssessment.objects.filter(meeting=self.meeting)
         }
-        data = self.request.POST if self.request.method == "POST" else None
+        statuses = list(TrackingStatus.objects.filter(is_active=True))
         return [
             AssessmentForm(
                 data,
                 prefix=f"rec-{rec.pk}",
                 recommendation=rec,
+                statuses=statuses,
                 initial={
                     "status": existing[rec.pk].status_id if rec.pk in existing else None,
                     "comment": existing[rec.pk].comment if rec.pk in existing else "",
+                    "version": existing[rec.pk].version if rec.pk in existing else 0,
                 },
             )
             for rec in recommendations
@@ -428,7 +455,7 @@ class AssessmentsRecordView(PermissionRequiredMixin, TemplateView):
         return self.render_to_response(self.get_context_data(forms=self.get_forms()))
 
     def post(self, request, *args, **kwargs):
-        forms = self.get_forms()
+        forms = self.get_forms(request.POST)
         if not all([form.is_valid() for form in forms]):
             return self.render_to_response(self.get_context_data(forms=forms))
         try:
@@ -440,10 +467,19 @@ class AssessmentsRecordView(PermissionRequiredMixin, TemplateView):
                         recommendation=form.recommendation,
                         status=form.cleaned_data["status"],
                         comment=form.cleaned_data["comment"],
+                        expected_version=form.cleaned_data["version"],
                     )
                     for form in forms
+                    if form.has_new_decision
                 ],
             )
+        except EditConflict as conflict:
+            # Keep this officer's choices on screen, now answering the latest decisions.
+            data = request.POST.copy()
+            for form in self.get_forms():
+                data[form.add_prefix("version")] = form.initial["version"]
+            messages.error(request, conflict.messages[0])
+            return self.render_to_response(self.get_context_data(forms=self.get_forms(data)))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return self.render_to_response(self.get_context_data(forms=forms))

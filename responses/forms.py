@@ -2,12 +2,12 @@ from django import forms
 
 from recommendations.forms import DateInput
 from recommendations.models import Recommendation, RecommendationPart, TrackingStatus
-from scrutiny.forms import GovukErrorMessagesMixin
+from scrutiny.forms import GovukErrorMessagesMixin, VersionedFormMixin
 
 from .models import Decision, PositionStatement, Response
 
 
-class ResponseForm(GovukErrorMessagesMixin, forms.ModelForm):
+class ResponseForm(VersionedFormMixin, GovukErrorMessagesMixin, forms.ModelForm):
     decision = forms.ChoiceField(
         label="Is the recommendation accepted?",
         choices=Decision.choices,
@@ -56,7 +56,7 @@ class ResponseForm(GovukErrorMessagesMixin, forms.ModelForm):
         pass
 
 
-class PositionStatementForm(GovukErrorMessagesMixin, forms.ModelForm):
+class PositionStatementForm(VersionedFormMixin, GovukErrorMessagesMixin, forms.ModelForm):
     class Meta:
         model = PositionStatement
         fields = ["text", "proposed_status"]

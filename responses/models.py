@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class Decision(models.TextChoices):
@@ -62,6 +63,9 @@ class Response(models.Model):
     agreed_at = models.DateTimeField(null=True, blank=True)
     # A response the executive later replaced keeps its place in the record.
     superseded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Bumped on every save; a form carries the version it was opened at.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["created_at"]
@@ -147,6 +151,8 @@ class PositionStatement(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["report_back_due_on", "created_at"]

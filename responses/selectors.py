@@ -38,7 +38,7 @@ def directorate_worklist(user: User, today: date) -> list[WorkItem]:
         return []
     recommendations = list(
         Recommendation.objects.filter(directorate=user.directorate_id)
-        .select_related("report__inquiry__committee", "current_status", "report_back_meeting")
+        .select_related("report__committee", "current_status", "report_back_meeting")
         .prefetch_related("responses", "position_statements")
         .order_by("report", "number")
     )

@@ -8,7 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from deadlines import notifications
 from recommendations.models import Meeting, Recommendation, RecommendationPart, TrackingStatus
+from scrutiny.history import attribute, check_version
 
 from .models import Decision, PositionStatement, Response, ResponseState
 
@@ -58,8 +60,13 @@ def response_save_draft(
     target_date: date | None = None,
     partial_acceptance_detail: str = "",
     accepted_parts: Iterable[RecommendationPart] = (),
+    expected_version: int | None = None,
 ) -> Response:
-    """Create the recommendation's response as a draft, or update the current draft."""
+    """Create the recommendation's response as a draft, or update the current draft.
+
+    `expected_version` is the version the editing form was opened at: if someone saved
+    the draft since, nothing is written and EditConflict says what they changed.
+    """
     accepted_parts = list(accepted_parts)
     if response is None:
         if Response.objects.filter(
@@ -73,6 +80,8 @@ def response_save_draft(
         if response.recommendation_id != recommendation.pk:
             raise ValidationError("This response answers another recommendation.")
         _require_draft(response)
+        check_version(response, expected_version)
+        response.version += 1
     if any(part.recommendation_id != recommendation.pk for part in accepted_parts):
         raise ValidationError({"accepted_parts": "Choose parts of this recommendation."})
     response.decision = decision
@@ -89,7 +98,7 @@ def response_save_draft(
             accepted_parts=accepted_parts,
         )
     response.full_clean()
-    response.save()
+    attribute(response, user).save()
     response.accepted_parts.set(accepted_parts)
     return response
 
@@ -115,7 +124,9 @@ def response_submit(*, response: Response, user: User) -> Response:
     response.state = ResponseState.SUBMITTED
     response.submitted_by = user
     response.submitted_at = timezone.now()
-    response.save()
+    response.version += 1
+    attribute(response, user).save()
+    notifications.response_submitted(response)  # after commit; never breaks the write
     return response
 
 
@@ -128,7 +139,8 @@ def response_agree(*, response: Response, user: User) -> Response:
     response.state = ResponseState.AGREED
     response.agreed_by = user
     response.agreed_at = timezone.now()
-    response.save()
+    response.version += 1
+    attribute(response, user).save()
     return response
 
 
@@ -142,6 +154,7 @@ def position_statement_save_draft(
     meeting: Meeting | None = None,
     text: str,
     proposed_status: TrackingStatus | None = None,
+    expected_version: int | None = None,
 ) -> PositionStatement:
     if statement is None:
         statement = PositionStatement(recommendation=recommendation, drafted_by=user)
@@ -150,12 +163,14 @@ def position_statement_save_draft(
         if statement.recommendation_id != recommendation.pk:
             raise ValidationError("This position statement is about another recommendation.")
         _require_draft(statement)
+        check_version(statement, expected_version)
+        statement.version += 1
     statement.report_back_due_on = report_back_due_on
     statement.meeting = meeting
     statement.text = text
     statement.proposed_status = proposed_status
     statement.full_clean()
-    statement.save()
+    attribute(statement, user).save()
     return statement
 
 
@@ -168,5 +183,7 @@ def position_statement_submit(*, statement: PositionStatement, user: User) -> Po
     statement.state = ResponseState.SUBMITTED
     statement.submitted_by = user
     statement.submitted_at = timezone.now()
-    statement.save()
+    statement.version += 1
+    attribute(statement, user).save()
+    notifications.statement_submitted(statement)  # after commit
     return statement

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
@@ -31,7 +32,7 @@ class RecommendationChildMixin:
     def dispatch(self, request, *args, **kwargs):
         self.recommendation = get_object_or_404(
             Recommendation.objects.select_related(
-                "report__inquiry__committee", "directorate", "current_status", "report_back_meeting"
+                "report__committee", "directorate", "current_status", "report_back_meeting"
             ),
             pk=kwargs["recommendation_pk"],
         )
@@ -51,7 +52,9 @@ class ResponseFormMixin(ServiceFormMixin):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "recommendation": self.recommendation}
 
+    @transaction.atomic
     def perform(self, form):
+        # One transaction: a refused submission must not leave a half-made draft behind.
         data = form.cleaned_data
         response = services.response_save_draft(
             recommendation=self.recommendation,
@@ -64,6 +67,7 @@ class ResponseFormMixin(ServiceFormMixin):
             target_date=data["target_date"],
             partial_acceptance_detail=data["partial_acceptance_detail"],
             accepted_parts=data.get("accepted_parts") or [],
+            expected_version=data.get("version"),
         )
         if "submit" in self.request.POST:
             return services.response_submit(response=response, user=self.request.user)
@@ -84,21 +88,32 @@ class ResponseCreateView(
 ):
     permission_required = "responses.add_response"
 
-    def dispatch(self, request, *args, **kwargs):
-        response = Response.objects.filter(
-            recommendation=kwargs["recommendation_pk"], superseded_at__isnull=True
+    def existing_response(self):
+        return Response.objects.filter(
+            recommendation=self.recommendation, superseded_at__isnull=True
         ).first()
+
+    # After the permission check in dispatch(): another directorate must not learn
+    # from the redirect that a (draft) response exists, nor where it is.
+    def get(self, request, *args, **kwargs):
+        response = self.existing_response()
         if response is not None:
             # One response per recommendation: carry on with the one there is.
             return redirect(response)
-        return super().dispatch(request, *args, **kwargs)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        response = self.existing_response()
+        if response is not None:
+            return redirect(response)
+        return super().post(request, *args, **kwargs)
 
 
 class ResponseUpdateView(PrivatePermissionMixin, ResponseFormMixin, UpdateView):
     permission_required = "responses.change_response"
 
     def get_queryset(self):
-        return Response.objects.select_related("recommendation__report__inquiry__committee")
+        return Response.objects.select_related("recommendation__report__committee")
 
     def dispatch(self, request, *args, **kwargs):
         self.recommendation = self.get_object().recommendation
@@ -119,7 +134,7 @@ class ResponseDetailView(PrivatePermissionMixin, DetailView):
 
     def get_queryset(self):
         return Response.objects.select_related(
-            "recommendation__report__inquiry__committee",
+            "recommendation__report__committee",
             "recommendation__directorate",
             "drafted_by",
             "submitted_by",
@@ -127,12 +142,19 @@ class ResponseDetailView(PrivatePermissionMixin, DetailView):
         ).prefetch_related("accepted_parts", "recommendation__parts")
 
 
-class ResponseAgreeView(PermissionRequiredMixin, DetailView):
+class ResponseAgreeView(PrivatePermissionMixin, DetailView):
     """POST only: the officer records that the board agreed the response."""
 
     permission_required = "responses.agree_response"
     model = Response
     http_method_names = ["post"]
+
+    def handle_no_permission(self):
+        if self.request.user.has_perm("responses.view_response", self.get_object()):
+            raise PermissionDenied(
+                "Only a scrutiny officer can agree a response, and only once it is submitted."
+            )
+        return super().handle_no_permission()
 
     def post(self, request, *args, **kwargs):
         response = self.get_object()
@@ -158,6 +180,7 @@ class StatementFormMixin(ServiceFormMixin):
             return "Position statement submitted to the scrutiny board."
         return "Draft saved. Only your directorate can see it until you submit it."
 
+    @transaction.atomic
     def save_statement(self, form, *, statement, occurrence_on, meeting):
         saved = services.position_statement_save_draft(
             recommendation=self.recommendation,
@@ -167,6 +190,7 @@ class StatementFormMixin(ServiceFormMixin):
             meeting=meeting,
             text=form.cleaned_data["text"],
             proposed_status=form.cleaned_data["proposed_status"],
+            expected_version=form.cleaned_data.get("version"),
         )
         if "submit" in self.request.POST:
             return services.position_statement_submit(statement=saved, user=self.request.user)
@@ -249,7 +273,7 @@ class StatementDetailView(PrivatePermissionMixin, DetailView):
 
     def get_queryset(self):
         return PositionStatement.objects.select_related(
-            "recommendation__report__inquiry__committee",
+            "recommendation__report__committee",
             "meeting",
             "proposed_status",
             "drafted_by",

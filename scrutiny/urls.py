@@ -6,6 +6,7 @@ from django.views.generic import RedirectView, TemplateView
 
 from recommendations.views import HomeView
 
+from .history_views import HistoryExportView
 from .views import healthz
 
 urlpatterns = [
@@ -22,9 +23,12 @@ urlpatterns = [
         TemplateView.as_view(template_name="accessibility.html"),
         name="accessibility",
     ),
+    path("history/<slug:kind>/<int:pk>.csv", HistoryExportView.as_view(), name="history_export"),
     path("admin/", admin.site.urls),
     path("favicon.ico", RedirectView.as_view(url=static("govuk/assets/images/favicon.ico"))),
     path("", include("recommendations.urls")),
     path("", include("responses.urls")),
+    path("", include("inspections.urls")),
+    path("", include("deadlines.urls")),
     path("", include("papers.urls")),
 ]

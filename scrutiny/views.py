@@ -7,6 +7,8 @@ from django.http import Http404, HttpRequest, HttpResponseRedirect, JsonResponse
 from django.views.decorators.cache import never_cache
 from rules.contrib.views import PermissionRequiredMixin
 
+from .history import EditConflict
+
 
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -47,6 +49,13 @@ class ServiceFormMixin:
     def form_valid(self, form):
         try:
             self.object = self.perform(form)
+        except EditConflict as conflict:
+            # Keep the user's edits on screen, now answering the latest version, so that
+            # saving again is a choice made knowing what the other person changed.
+            form.data = form.data.copy()
+            form.data[form.add_prefix("version")] = conflict.current_version
+            form.add_error(None, conflict)
+            return self.form_invalid(form)
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 for field, field_errors in error.error_dict.items():

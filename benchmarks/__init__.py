@@ -1,0 +1,1 @@
+"""The project's benchmarks: `python -m benchmarks` (`make bench`). Not run by the tests."""

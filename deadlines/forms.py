@@ -1,0 +1,42 @@
+from django import forms
+
+from recommendations.models import Meeting, Recommendation
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, meeting: Meeting) -> str:
+        return f"{meeting.date.day} {meeting.date:%B %Y} ({meeting.date:%A})"
+
+
+class ReportBackMoveForm(forms.Form):
+    to_meeting = MeetingChoiceField(
+        label="Move the report-back to",
+        queryset=Meeting.objects.none(),
+        empty_label="Choose a meeting",
+        error_messages={"required": "Choose the meeting to move the report-back to."},
+    )
+    reason = forms.CharField(
+        label="Reason for the move",
+        help_text="This is kept with the recommendation's record, for example "
+        "“Director asked for more time: the placements review reports in October”.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={"required": "Enter the reason for moving the report-back."},
+    )
+
+    def __init__(self, *args, recommendation: Recommendation, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        meetings = Meeting.objects.filter(
+            committee=recommendation.report.committee_id, date__gte=today
+        ).exclude(status=Meeting.Status.CANCELLED)
+        if recommendation.last_assessed_on:
+            meetings = meetings.filter(date__gt=recommendation.last_assessed_on)
+        self.fields["to_meeting"].queryset = meetings.order_by("date")
+
+
+class WorkProgrammeStartForm(forms.Form):
+    start = forms.DateField(
+        label="Show meetings from",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )

@@ -1,0 +1,209 @@
+"""Emails on events: the officer hears of each submitted response and position
+statement; the directorate of each recommendation addressed to it, each tracking
+decision the board records, and each report-back moved.
+
+The services call the public functions here inside their transaction. Each only
+registers work with `transaction.on_commit`, so mail goes out once the write has
+committed, and a mail failure is logged and recorded, never raised into the write.
+"""
+
+import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+_suppressed: ContextVar[bool] = ContextVar("deadlines_notifications_suppressed", default=False)
+
+
+@contextmanager
+def suppressed():
+    """No event emails for writes inside this block: for loading demo data or imports of
+    historical records, which would otherwise tell everyone about 2012."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
+
+def _after_commit(function, *args) -> None:
+    if _suppressed.get():
+        return
+
+    def run():
+        try:
+            function(*args)
+        except Exception:  # noqa: BLE001 - a notification never breaks the write
+            logger.exception("Notification %s%r failed", function.__name__, args)
+
+    transaction.on_commit(run, robust=True)
+
+
+# --- Called from the services (inside their transactions) -------------------------
+
+
+def response_submitted(response) -> None:
+    _after_commit(_notify_response_submitted, response.pk)
+
+
+def statement_submitted(statement) -> None:
+    _after_commit(_notify_statement_submitted, statement.pk)
+
+
+def recommendation_saved(recommendation) -> None:
+    """Tells the directorate when a recommendation is newly addressed to it (each of its
+    people once per recommendation and directorate, however often it is saved)."""
+    _after_commit(_notify_addressed, recommendation.pk)
+
+
+def decisions_recorded(assessments) -> None:
+    _after_commit(_notify_decisions, [assessment.pk for assessment in assessments])
+
+
+def report_back_moved(move) -> None:
+    _after_commit(_notify_moved, move.pk)
+
+
+# --- The work, after commit -------------------------------------------------------
+
+
+def _notify(*, recipients, recommendation, item: str, stage: str, template: str, context):
+    from .mail import build_message
+    from .services import claim, deliver
+
+    for recipient in recipients:
+        if recipient is None or not recipient.is_active or not recipient.email:
+            continue
+        notification = claim(
+            recipient=recipient, recommendation=recommendation, item=item, stage=stage
+        )
+        if notification is None:
+            continue
+        message = build_message(
+            template,
+            to=recipient,
+            context={"recipient": recipient, "recommendation": recommendation, **context},
+        )
+        deliver(message, [notification])
+
+
+def _officer_of(recommendation):
+    return recommendation.report.committee.scrutiny_officer
+
+
+def _notify_response_submitted(response_pk: int) -> None:
+    from responses.models import Response
+
+    from .models import SentNotification
+
+    response = Response.objects.select_related(
+        "recommendation__report__committee__scrutiny_officer",
+        "recommendation__directorate",
+        "submitted_by",
+    ).get(pk=response_pk)
+    recommendation = response.recommendation
+    _notify(
+        recipients=[_officer_of(recommendation)],
+        recommendation=recommendation,
+        item=f"response:{response.pk}",
+        stage=SentNotification.Stage.RESPONSE_SUBMITTED,
+        template="deadlines/email/response_submitted",
+        context={"response": response, "late": _days_late(recommendation, response)},
+    )
+
+
+def _days_late(recommendation, response) -> int:
+    from django.utils import timezone
+
+    due_on = recommendation.report.response_due_on
+    if due_on is None or response.submitted_at is None:
+        return 0
+    return max((timezone.localdate(response.submitted_at) - due_on).days, 0)
+
+
+def _notify_statement_submitted(statement_pk: int) -> None:
+    from responses.models import PositionStatement
+
+    from .models import SentNotification
+
+    statement = PositionStatement.objects.select_related(
+        "recommendation__report__committee__scrutiny_officer",
+        "recommendation__directorate",
+        "submitted_by",
+        "meeting",
+    ).get(pk=statement_pk)
+    recommendation = statement.recommendation
+    _notify(
+        recipients=[_officer_of(recommendation)],
+        recommendation=recommendation,
+        item=f"statement:{statement.pk}",
+        stage=SentNotification.Stage.STATEMENT_SUBMITTED,
+        template="deadlines/email/statement_submitted",
+        context={"statement": statement},
+    )
+
+
+def _notify_addressed(recommendation_pk: int) -> None:
+    from recommendations.models import Recommendation
+
+    from .models import SentNotification
+    from .selectors import directorate_recipients
+
+    recommendation = Recommendation.objects.select_related("report__committee", "directorate").get(
+        pk=recommendation_pk
+    )
+    _notify(
+        recipients=directorate_recipients(recommendation.directorate_id),
+        recommendation=recommendation,
+        item=f"directorate:{recommendation.directorate_id}",
+        stage=SentNotification.Stage.ADDRESSED,
+        template="deadlines/email/recommendation_addressed",
+        context={},
+    )
+
+
+def _notify_decisions(assessment_pks: list[int]) -> None:
+    from recommendations.models import TrackingAssessment
+
+    from .models import SentNotification
+    from .selectors import directorate_recipients
+
+    for assessment in TrackingAssessment.objects.filter(pk__in=assessment_pks).select_related(
+        "recommendation__report__committee",
+        "recommendation__directorate",
+        "meeting",
+        "status",
+    ):
+        recommendation = assessment.recommendation
+        _notify(
+            recipients=directorate_recipients(recommendation.directorate_id),
+            recommendation=recommendation,
+            item=f"assessment:{assessment.pk}:{assessment.status_id}",
+            stage=SentNotification.Stage.DECISION_RECORDED,
+            template="deadlines/email/decision_recorded",
+            context={"assessment": assessment},
+        )
+
+
+def _notify_moved(move_pk: int) -> None:
+    from .models import ReportBackMove, SentNotification
+    from .selectors import directorate_recipients
+
+    move = ReportBackMove.objects.select_related(
+        "recommendation__report__committee",
+        "recommendation__directorate",
+        "to_meeting",
+        "moved_by",
+    ).get(pk=move_pk)
+    recommendation = move.recommendation
+    _notify(
+        recipients=directorate_recipients(recommendation.directorate_id),
+        recommendation=recommendation,
+        item=f"move:{move.pk}",
+        stage=SentNotification.Stage.REPORT_BACK_MOVED,
+        template="deadlines/email/report_back_moved",
+        context={"move": move},
+    )

@@ -1,0 +1,280 @@
+"""Every write of the deadlines app: moving report-backs, calendar addresses, and the
+daily reminders (sending and recording them)."""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import User
+from recommendations.models import Committee, Directorate, Meeting, Recommendation
+from recommendations.services import report_back_schedule
+
+from . import notifications, selectors
+from .mail import Message, build_message, send
+from .models import CalendarToken, ReportBackMove, SentNotification, new_calendar_secret
+
+logger = logging.getLogger(__name__)
+
+
+# --- Moving a report-back -----------------------------------------------------------
+
+
+@transaction.atomic
+def report_back_move(
+    *, recommendation: Recommendation, to_meeting: Meeting, reason: str, user: User
+) -> ReportBackMove:
+    """Move a recommendation's next report-back to another meeting of its board, and keep
+    the move with its reason.
+
+    The meeting becomes the report-back requirement's meeting and a month named in the
+    requirement is dropped (it has been answered by this decision); a repeat carries on
+    every N months from the new meeting.
+    """
+    if not user.has_perm("deadlines.move_report_back", recommendation):
+        raise PermissionDenied("Only a scrutiny officer can move a report-back.")
+    recommendation = (
+        Recommendation.objects.select_for_update(of=("self",))
+        .select_related("report__committee", "report_back_meeting", "current_status")
+        .get(pk=recommendation.pk)
+    )
+    errors = {}
+    if not reason.strip():
+        errors["reason"] = "Enter the reason for moving the report-back."
+    if to_meeting.committee_id != recommendation.report.committee_id:
+        errors["to_meeting"] = "Choose a meeting of the board that made the recommendation."
+    elif to_meeting.status == Meeting.Status.CANCELLED:
+        errors["to_meeting"] = "That meeting is cancelled: choose another."
+    elif recommendation.last_assessed_on and to_meeting.date <= recommendation.last_assessed_on:
+        errors["to_meeting"] = (
+            "Choose a meeting after the board's last tracking decision on this recommendation."
+        )
+    elif recommendation.monitoring_ended:
+        errors["to_meeting"] = "The board has ended monitoring of this recommendation."
+    if errors:
+        raise ValidationError(errors)
+    previous = recommendation.next_report_back
+    if (
+        previous is not None
+        and previous.at_meeting
+        and previous.due_on == to_meeting.date
+        and recommendation.report_back_meeting_id == to_meeting.pk
+    ):
+        raise ValidationError({"to_meeting": "The report-back is already due at that meeting."})
+    from_meeting = (
+        recommendation.report_back_meeting if previous is not None and previous.at_meeting else None
+    )
+    report_back_schedule(
+        recommendation=recommendation,
+        user=user,
+        meeting=to_meeting,
+        month=None,
+        every_months=recommendation.report_back_every_months,
+    )
+    move = ReportBackMove.objects.create(
+        recommendation=recommendation,
+        from_meeting=from_meeting,
+        from_date=previous.due_on if previous else None,
+        from_label=previous.label if previous else "",
+        to_meeting=to_meeting,
+        to_date=to_meeting.date,
+        reason=reason.strip(),
+        moved_by=user,
+    )
+    notifications.report_back_moved(move)
+    return move
+
+
+# --- Calendar addresses ------------------------------------------------------------
+
+
+def calendar_token_for(user: User) -> CalendarToken:
+    token, _ = CalendarToken.objects.get_or_create(user=user)
+    return token
+
+
+def calendar_token_reset(*, user: User) -> CalendarToken:
+    """A new secret: the old address stops working at once."""
+    token, created = CalendarToken.objects.get_or_create(user=user)
+    if not created:
+        token.secret = new_calendar_secret()
+        token.reset_at = timezone.now()
+        token.save(update_fields=["secret", "reset_at"])
+    return token
+
+
+# --- Recording notifications --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One (recipient, item, stage) this run has the right to send."""
+
+    notification: SentNotification
+    deadline: selectors.Deadline | None = None
+
+
+def claim(
+    *,
+    recipient: User,
+    recommendation: Recommendation,
+    item: str,
+    stage: str,
+    due_on: date | None = None,
+) -> SentNotification | None:
+    """Take the right to send one notification, or None when it was sent (or is being
+    sent) already. A notification that failed before is claimed again."""
+    try:
+        with transaction.atomic():
+            return SentNotification.objects.create(
+                recipient=recipient,
+                email=recipient.email,
+                recommendation=recommendation,
+                item=item,
+                stage=stage,
+                due_on=due_on,
+                status=SentNotification.Status.SENDING,
+            )
+    except IntegrityError:
+        pass
+    retried = SentNotification.objects.filter(
+        recipient=recipient,
+        recommendation=recommendation,
+        item=item,
+        stage=stage,
+        status=SentNotification.Status.FAILED,
+    ).update(status=SentNotification.Status.SENDING, email=recipient.email, error="")
+    if not retried:
+        return None
+    return SentNotification.objects.get(
+        recipient=recipient, recommendation=recommendation, item=item, stage=stage
+    )
+
+
+def _mark(notifications: list[SentNotification], *, error: str = "") -> None:
+    now = timezone.now()
+    for notification in notifications:
+        notification.attempts += 1
+        if error:
+            notification.status = SentNotification.Status.FAILED
+            notification.error = error[:2000]
+        else:
+            notification.status = SentNotification.Status.SENT
+            notification.error = ""
+            notification.sent_at = now
+        notification.save(update_fields=["status", "error", "sent_at", "attempts"])
+
+
+def deliver(message: Message, notifications: list[SentNotification]) -> bool:
+    """Send one email for some claimed notifications and record the outcome. A failure is
+    logged and recorded, never raised: the caller goes on to the next email."""
+    try:
+        send(message)
+    except Exception as error:  # noqa: BLE001 - any mail failure is recorded, not raised
+        logger.warning("Could not send %r to %s: %s", message.subject, message.to, error)
+        _mark(notifications, error=f"{error.__class__.__name__}: {error}")
+        return False
+    _mark(notifications)
+    return True
+
+
+# --- Daily reminders ----------------------------------------------------------------
+
+
+@dataclass
+class ReminderRun:
+    """What one run of send_reminders did."""
+
+    sent: list[str] = field(default_factory=list)  # addresses emailed
+    failed: list[str] = field(default_factory=list)
+    items_sent: int = 0
+
+    def __str__(self) -> str:
+        return (
+            f"{len(self.sent)} reminder emails sent ({self.items_sent} items), "
+            f"{len(self.failed)} failed."
+        )
+
+
+def _claim_all(recipient: User, items) -> list[Claim]:
+    claims = []
+    for deadline, stage in items:
+        notification = claim(
+            recipient=recipient,
+            recommendation=deadline.recommendation,
+            item=deadline.item,
+            stage=stage,
+            due_on=deadline.due_on,
+        )
+        if notification is not None:
+            claims.append(Claim(notification, deadline))
+    return claims
+
+
+def _send_digest(*, recipient: User, items, about: str, today: date, run: ReminderRun) -> None:
+    claims = _claim_all(recipient, items)
+    if not claims:
+        return
+    claimed = {(c.deadline.recommendation.pk, c.deadline.item) for c in claims}
+    new_items = [(d, stage) for d, stage in items if (d.recommendation.pk, d.item) in claimed]
+    rows = [c.notification for c in claims]
+    try:
+        message = _digest_message(recipient, items, new_items, about, today)
+    except Exception as error:  # noqa: BLE001 - recorded like a failed send
+        logger.exception("Could not build the reminder for %s", recipient.email)
+        _mark(rows, error=f"{error.__class__.__name__}: {error}")
+        run.failed.append(recipient.email)
+        return
+    if deliver(message, rows):
+        run.sent.append(recipient.email)
+        run.items_sent += len(claims)
+    else:
+        run.failed.append(recipient.email)
+
+
+def _digest_message(recipient: User, items, new_items, about: str, today: date) -> Message:
+    return build_message(
+        "deadlines/email/reminder_digest",
+        to=recipient,
+        context={
+            "recipient": recipient,
+            "about": about,
+            "today": today,
+            "overdue": [d for d, stage in new_items if stage == selectors.OVERDUE],
+            "at_risk": [d for d, stage in new_items if stage == selectors.AT_RISK],
+            "due_soon": [d for d, stage in new_items if stage == selectors.DUE_SOON],
+            "still_outstanding": len(items) - len(new_items),
+            "statement_due_days": selectors.statement_due_days(),
+        },
+    )
+
+
+def reminders_send(*, today: date | None = None) -> ReminderRun:
+    """Email each directorate's people a digest of their due-soon, at-risk and overdue
+    items, and each committee's scrutiny officer one for the committee. Each item and
+    stage is sent to each person once; a failed email is recorded and retried next run."""
+    today = today or timezone.localdate()
+    run = ReminderRun()
+    recommendations = Recommendation.objects.all()
+    for directorate in Directorate.objects.order_by("name"):
+        recipients = selectors.directorate_recipients(directorate.pk)
+        if not recipients:
+            continue
+        items = selectors.reminder_items(recommendations.filter(directorate=directorate), today)
+        if not items:
+            continue
+        for recipient in recipients:
+            _send_digest(
+                recipient=recipient, items=items, about=directorate.name, today=today, run=run
+            )
+    for committee in Committee.objects.select_related("scrutiny_officer").order_by("name"):
+        officer = committee.scrutiny_officer
+        if officer is None or not officer.is_active or not officer.email:
+            continue
+        items = selectors.reminder_items(recommendations.filter(report__committee=committee), today)
+        if items:
+            _send_digest(recipient=officer, items=items, about=committee.name, today=today, run=run)
+    return run

@@ -1,0 +1,210 @@
+"""The demo inspection (seed 002) and improvement plan (seed 001), loaded by
+`manage.py load_demo` after the scrutiny record. Idempotent: every object is found by its
+natural key and written only when it is missing or differs, through the services."""
+
+from datetime import datetime, time
+
+from django.db import transaction
+from django.db.models import Model
+from django.utils import timezone
+
+from accounts.models import User
+from recommendations import demo_data as scrutiny_data
+from recommendations.models import Committee, Directorate, Recommendation
+from responses.models import Decision, Response
+from responses.services import response_agree, response_save_draft, response_submit
+
+from . import demo_data as data
+from . import services
+from .models import (
+    ImprovementAction,
+    ImprovementPlan,
+    ImprovementStrand,
+    Inspection,
+    InspectionJudgement,
+)
+
+
+def _at(day, hour: int) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def _differs(instance: Model, values: dict) -> bool:
+    changed = False
+    for name, value in values.items():
+        field = instance._meta.get_field(name)
+        current = getattr(instance, field.attname)
+        wanted = value.pk if field.many_to_one and value is not None else value
+        if current != wanted:
+            setattr(instance, name, value)
+            changed = True
+    return changed
+
+
+class _Loader:
+    def __init__(self) -> None:
+        self.written = 0
+        self.officer = User.objects.get(username="officer")
+        self.director = User.objects.get(username="director")
+        self.directorate = Directorate.objects.get(name=scrutiny_data.CHILDRENS_SERVICES)
+
+    def upsert(self, model, lookup: dict, values: dict, save) -> Model:
+        instance = model.objects.filter(**lookup).first()
+        created = instance is None
+        if created:
+            instance = model(**lookup)
+        if _differs(instance, values) or created:
+            save(instance)
+            self.written += 1
+        return instance
+
+    def record(self, instance: Model) -> None:
+        services.record_save(instance=instance, user=self.officer)
+
+    def load(self) -> None:
+        board = self.upsert(
+            Committee,
+            {"name": data.IMPROVEMENT_BOARD},
+            {"kind": Committee.Kind.IMPROVEMENT_BOARD},
+            self.record,
+        )
+        inspection = self.upsert(
+            Inspection,
+            {"title": data.INSPECTION_TITLE},
+            {
+                "inspectorates": data.INSPECTORATES,
+                "committee": board,
+                "directorate": self.directorate,
+                "notified_on": data.INSPECTION_NOTIFIED_ON,
+                "on_site_from": data.INSPECTION_ON_SITE_FROM,
+                "on_site_to": data.INSPECTION_ON_SITE_TO,
+                "published_on": data.INSPECTION_PUBLISHED_ON,
+                "summary": data.INSPECTION_SUMMARY,
+            },
+            lambda i: services.inspection_save(inspection=i, user=self.officer),
+        )
+        self.load_judgements(inspection)
+        findings = self.load_areas(inspection)
+        self.load_plan(inspection, findings)
+
+    def load_judgements(self, inspection: Inspection) -> None:
+        order = 0
+        for theme, rows in data.JUDGEMENT_TABLES:
+            for row in rows:
+                order += 1
+                parent = self.upsert(
+                    InspectionJudgement,
+                    {"inspection": inspection, "theme": theme, "area": row.area},
+                    {"grade": row.grade, "order": order, "parent": None},
+                    self.record,
+                )
+                for area, grade in row.sub_areas:
+                    order += 1
+                    self.upsert(
+                        InspectionJudgement,
+                        {"inspection": inspection, "theme": theme, "area": area},
+                        {"grade": grade, "order": order, "parent": parent},
+                        self.record,
+                    )
+
+    def load_areas(self, inspection: Inspection) -> dict[int, Recommendation]:
+        report = inspection.report
+        findings = {}
+        for number, spec in enumerate(data.AREAS_FOR_IMPROVEMENT, start=1):
+            existing = (
+                Recommendation.objects.select_related("area_for_improvement")
+                .filter(report=report, number=number)
+                .first()
+            )
+            area = getattr(existing, "area_for_improvement", None) if existing else None
+            if (
+                existing is None
+                or area is None
+                or existing.text != spec.text
+                or area.timescale != spec.timescale
+                or area.theme != spec.theme
+                or existing.directorate_id != self.directorate.pk
+            ):
+                existing = services.area_save(
+                    inspection=inspection,
+                    user=self.officer,
+                    recommendation=existing,
+                    number=number,
+                    text=spec.text,
+                    timescale=spec.timescale,
+                    theme=spec.theme,
+                    directorate=self.directorate,
+                )
+                self.written += 1
+            self.respond(existing)
+            findings[number] = existing
+        return findings
+
+    def respond(self, recommendation: Recommendation) -> None:
+        if recommendation.responses.filter(superseded_at__isnull=True).exists():
+            return
+        response = response_save_draft(
+            recommendation=recommendation,
+            user=self.director,
+            decision=Decision.ACCEPTED,
+            text=data.RESPONSE_TEXT,
+            proposed_action=data.RESPONSE_PROPOSED_ACTION,
+        )
+        response = response_submit(response=response, user=self.director)
+        response = response_agree(response=response, user=self.officer)
+        on = data.RESPONSE_AGREED_ON
+        Response.objects.filter(pk=response.pk).update(
+            created_at=_at(on, 9),
+            updated_at=_at(on, 9),
+            submitted_at=_at(on, 9),
+            agreed_at=_at(on, 12),
+        )
+        self.written += 1
+
+    def load_plan(self, inspection: Inspection, findings: dict[int, Recommendation]) -> None:
+        plan = self.upsert(
+            ImprovementPlan,
+            {"title": data.PLAN_TITLE},
+            {
+                "committee": Committee.objects.get(name=scrutiny_data.CHILDREN_AND_FAMILIES_BOARD),
+                # DOMAIN.md: seed 001's strands "answer the inspection and scrutiny findings".
+                "inspection": inspection,
+                "summary": data.PLAN_SUMMARY,
+                "published_on": data.PLAN_REPORTED_ON,
+            },
+            self.record,
+        )
+        strands = {
+            number: self.upsert(
+                ImprovementStrand, {"plan": plan, "number": number}, {"title": title}, self.record
+            )
+            for number, title in enumerate(data.PLAN_STRANDS, start=1)
+        }
+        for spec in data.PLAN_ACTIONS:
+            action = self.upsert(
+                ImprovementAction,
+                {"strand": strands[spec.strand], "title": spec.title},
+                {
+                    "owner": spec.owner,
+                    "due_on": spec.due_on,
+                    "state": spec.state,
+                    "progress": spec.progress,
+                },
+                lambda a: services.action_save(action=a, user=self.officer),
+            )
+            answers = {findings[number] for number in spec.answers}
+            if set(action.answers.all()) != answers:
+                action.answers.set(answers)
+                self.written += 1
+
+
+def load_inspections_demo(stdout=None) -> int:
+    """Load seed 002's inspection and seed 001's improvement plan; return objects written."""
+    loader = _Loader()
+    with transaction.atomic():
+        loader.load()
+    if stdout is not None:
+        stdout.write(
+            f"Inspections demo loaded: {loader.written} written (0 means it was already loaded)."
+        )
+    return loader.written

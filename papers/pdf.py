@@ -1,0 +1,134 @@
+"""HTML to PDF with WeasyPrint, safely: no network, a time limit, a process of its own.
+
+Nothing here imports Django: the rendering runs in a child process forked from a
+`forkserver` that has WeasyPrint already imported, so a paper that takes too long (or
+crashes the renderer) is killed without taking a web worker with it.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import multiprocessing
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from weasyprint import HTML, URLFetcher
+from weasyprint.urls import URLFetcherResponse
+
+# The origin the papers' HTML is rendered at. `.invalid` never resolves (RFC 2606), and
+# the fetcher below answers for it from disk without any network access.
+BASE_URL = "http://papers.invalid/"
+_HOST = urlsplit(BASE_URL).netloc
+
+PDF_VARIANT = "pdf/ua-1"  # tagged PDF with title and language: public-sector accessibility
+
+
+class PaperRenderError(Exception):
+    """The PDF could not be made."""
+
+
+class PaperTimeoutError(PaperRenderError):
+    """The PDF took longer than the time limit and the renderer was stopped."""
+
+
+class RefusedURLError(ValueError):
+    """A paper asked for something other than one of our static files."""
+
+
+@dataclass(frozen=True)
+class StaticFiles:
+    """Where the static files are: the URL prefix and the folders to serve it from."""
+
+    url_prefix: str  # e.g. "/static/"
+    roots: tuple[Path, ...]
+
+    def path_for(self, url: str) -> Path:
+        parts = urlsplit(url)
+        if parts.scheme != "http" or parts.netloc != _HOST:
+            raise RefusedURLError(f"Papers may only use the service's static files, not {url}")
+        if not parts.path.startswith(self.url_prefix):
+            raise RefusedURLError(f"Not a static file: {url}")
+        relative = unquote(parts.path[len(self.url_prefix) :])
+        for root in self.roots:
+            root = root.resolve()
+            candidate = (root / relative).resolve()
+            if candidate.is_relative_to(root) and candidate.is_file():
+                return candidate
+        raise FileNotFoundError(f"No such static file: {relative}")
+
+
+class StaticFileFetcher(URLFetcher):
+    """WeasyPrint's URL fetcher, answering only for static files, from disk.
+
+    Everything else (http, https, file, data, ftp…) is refused: WeasyPrint logs the
+    refusal and goes on without the resource.
+    """
+
+    def __init__(self, static_files: StaticFiles):
+        super().__init__(allowed_protocols=("http",), allow_redirects=False, timeout=1)
+        self.static_files = static_files
+
+    def fetch(self, url, headers=None):
+        path = self.static_files.path_for(url)
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+
+def write_pdf(html: str, static_files: StaticFiles) -> bytes:
+    """Render in this process (no time limit): for the child process, and the benchmark."""
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFileFetcher(static_files))
+    return document.write_pdf(pdf_variant=PDF_VARIANT)
+
+
+def _render_in_child(connection, html: str, static_files: StaticFiles) -> None:
+    try:
+        result = ("ok", write_pdf(html, static_files))
+    except BaseException as error:  # noqa: BLE001 - reported to the parent, which raises
+        result = ("error", f"{type(error).__name__}: {error}")
+    try:
+        connection.send(result)
+    finally:
+        connection.close()
+
+
+def _context():
+    context = multiprocessing.get_context("forkserver")
+    # The forkserver imports WeasyPrint once; each paper's process is forked from it.
+    context.set_forkserver_preload([__name__])
+    return context
+
+
+def html_to_pdf(html: str, static_files: StaticFiles, *, timeout: float | None) -> bytes:
+    """The PDF for `html`, made in a child process that is killed after `timeout` seconds.
+
+    `timeout=None` renders in this process (for tools that run outside a web worker).
+    Raises PaperTimeoutError or PaperRenderError.
+    """
+    if timeout is None:
+        try:
+            return write_pdf(html, static_files)
+        except Exception as error:
+            raise PaperRenderError(f"{type(error).__name__}: {error}") from error
+    context = _context()
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(
+        target=_render_in_child, args=(sender, html, static_files), daemon=True
+    )
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise PaperTimeoutError(f"The paper took longer than {timeout:g} seconds to make.")
+        try:
+            status, payload = receiver.recv()
+        except EOFError as error:
+            raise PaperRenderError("The PDF renderer stopped without making the paper.") from error
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join()
+    if status != "ok":
+        raise PaperRenderError(payload)
+    return payload

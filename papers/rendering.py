@@ -1,0 +1,59 @@
+"""A paper: its HTML (the print template with its own print stylesheet) and its PDF."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+from .pdf import PaperRenderError, PaperTimeoutError, StaticFiles, html_to_pdf
+
+__all__ = ["Paper", "PaperRenderError", "PaperTimeoutError", "render_html", "render_pdf"]
+
+PRINT_TEMPLATE = "papers/print.html"
+DEFAULT_TIMEOUT_SECONDS = 60
+
+
+@dataclass
+class Paper:
+    """Everything a paper's templates need; built by the selectors from what the user may read."""
+
+    kind: str  # "response", "tracking" or "briefing"
+    title: str  # the PDF's title and the page heading
+    running_header: str  # printed at the top of every page
+    body_template: str  # shared by the print template and the browser preview
+    filename: str  # for the PDF download
+    context: dict = field(default_factory=dict)
+    not_for_publication: bool = False
+
+
+def static_files() -> StaticFiles:
+    """Static files as WeasyPrint may read them: from the project's folders on disk."""
+    roots = [Path(folder) for folder in settings.STATICFILES_DIRS]
+    if settings.STATIC_ROOT:
+        roots.append(Path(settings.STATIC_ROOT))
+    return StaticFiles(url_prefix=settings.STATIC_URL, roots=tuple(roots))
+
+
+def render_timeout() -> float | None:
+    """Seconds a paper may take (settings.PAPERS_RENDER_TIMEOUT_SECONDS; None: no limit)."""
+    return getattr(settings, "PAPERS_RENDER_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_SECONDS)
+
+
+def render_html(paper: Paper) -> str:
+    """The HTML WeasyPrint is given: lean, standalone, with the print stylesheet."""
+    return render_to_string(
+        PRINT_TEMPLATE,
+        {
+            **paper.context,
+            "paper": paper,
+            "council_name": settings.COUNCIL_NAME,
+        },
+    )
+
+
+def render_pdf(paper: Paper, *, timeout: float | None | object = ...) -> bytes:
+    """The paper as a tagged (PDF/UA-1) A4 PDF. Raises PaperRenderError or PaperTimeoutError."""
+    if timeout is ...:
+        timeout = render_timeout()
+    return html_to_pdf(render_html(paper), static_files(), timeout=timeout)

@@ -1,0 +1,315 @@
+"""The papers' content, limited to what the user may read.
+
+Papers go to meetings and get passed around, so they never print a draft response or a
+draft position statement, whoever asks for them: on top of the usual rules (a public
+reader sees only agreed responses to published, non-exempt reports), drafts are left out.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import groupby
+
+from django.db.models import Prefetch, QuerySet
+
+from accounts.models import User
+from recommendations.models import (
+    Inquiry,
+    Meeting,
+    Recommendation,
+    Report,
+    TrackingAssessment,
+    TrackingStatus,
+)
+from recommendations.selectors import (
+    overdue_responses,
+    recommendations_due_for_meeting,
+    recommendations_visible_to,
+    status_counts,
+)
+from responses.models import PositionStatement, Response, ResponseState
+from responses.selectors import readable
+
+from .models import ResponsePaper
+from .narrative import Paragraph, numbered
+from .rendering import Paper
+
+BRIEFING_LIST_LIMIT = 8
+
+
+def _printable(user: User, items) -> list:
+    """The submitted or agreed items among `items` that the user may read."""
+    return [item for item in readable(user, list(items)) if item.state != ResponseState.DRAFT]
+
+
+def _current_responses() -> Prefetch:
+    return Prefetch(
+        "responses",
+        queryset=Response.objects.filter(superseded_at__isnull=True).exclude(
+            state=ResponseState.DRAFT
+        ),
+    )
+
+
+# --- 1. The response report -----------------------------------------------------------
+
+
+def response_paper_defaults(report: Report) -> dict:
+    """What the header says until the officer writes otherwise."""
+    directorates = Counter(
+        report.recommendations.values_list("directorate__director_title", flat=True)
+    )
+    report_of = directorates.most_common(1)[0][0] if directorates else ""
+    return {
+        "report_of": report_of,
+        "report_to": report.committee.name,
+        "subject": (
+            f"Response to inspection report – {report.title}"
+            if report.is_from_inspection
+            else f"Response to Scrutiny inquiry report – {report.title}"
+        ),
+        "contains_exempt_information": report.is_exempt,
+        "exempt_rule_number": report.exempt_rule,
+    }
+
+
+def response_paper_for_editing(report: Report) -> ResponsePaper:
+    """The report's paper, or a new one with the header's usual values filled in."""
+    paper = ResponsePaper.objects.filter(report=report).first()
+    if paper is None:
+        paper = ResponsePaper(report=report, **response_paper_defaults(report))
+    return paper
+
+
+@dataclass
+class Section:
+    number: str
+    heading: str
+    paragraphs: list[Paragraph]
+
+
+@dataclass
+class QuotedRecommendation:
+    number: str  # the paragraph number, e.g. 3.2
+    recommendation: Recommendation
+    response: Response | None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+CORPORATE_CONSIDERATIONS = (
+    ("consultation", "Consultation and engagement"),
+    ("equality", "Equality and diversity / cohesion and integration"),
+    ("council_policies", "Council policies and city priorities"),
+    ("resources", "Resources and value for money"),
+    ("legal", "Legal implications, access to information and call-in"),
+    ("risk_management", "Risk management"),
+)
+
+
+def response_paper(report: Report, user: User) -> Paper:
+    """The director's response report to an inquiry report (seed 004's shape)."""
+    narrative = ResponsePaper.objects.filter(report=report).first() or ResponsePaper(report=report)
+    defaults = response_paper_defaults(report)
+    header = {
+        name: getattr(narrative, name) or defaults.get(name, "")
+        for name in ("report_of", "report_to", "subject")
+    }
+    introduction = numbered("3", narrative.main_issues_introduction)
+    recommendations = (
+        recommendations_visible_to(user)
+        .filter(report=report)
+        .order_by("number")
+        .prefetch_related(_current_responses())
+    )
+    quoted = []
+    for index, recommendation in enumerate(recommendations, start=len(introduction) + 1):
+        number = f"3.{index}"
+        response = next(iter(_printable(user, recommendation.responses.all())), None)
+        paragraphs = []
+        if response is not None:
+            paragraphs = numbered(number, response.text)
+            if response.partial_acceptance_detail:
+                paragraphs += numbered(
+                    number, response.partial_acceptance_detail, start=len(paragraphs) + 1
+                )
+        quoted.append(QuotedRecommendation(number, recommendation, response, paragraphs))
+    corporate = [
+        Section(f"4.{index}", heading, numbered(f"4.{index}", getattr(narrative, name)))
+        for index, (name, heading) in enumerate(CORPORATE_CONSIDERATIONS, start=1)
+    ]
+    subject = header["subject"]
+    return Paper(
+        kind="response",
+        title=subject,
+        running_header=f"{header['report_to']} – {subject}",
+        body_template="papers/_response_body.html",
+        filename=f"response-report-{report.pk}.pdf",
+        not_for_publication=report.is_exempt,
+        context={
+            "report": report,
+            "narrative": narrative,
+            "header": header,
+            "summary": numbered("", narrative.summary_of_main_issues),
+            "summary_recommendations": numbered("", narrative.summary_recommendations),
+            "purpose": numbered("1", narrative.purpose),
+            "background": numbered("2", narrative.background),
+            "introduction": introduction,
+            "quoted": quoted,
+            "corporate": corporate,
+            "conclusions": numbered("5", narrative.conclusions),
+            "recommendations_section": numbered("6", narrative.recommendations),
+            "background_documents": numbered("7", narrative.background_documents),
+        },
+    )
+
+
+# --- 2. The recommendation tracking report --------------------------------------------
+
+
+@dataclass
+class TrackingItem:
+    recommendation: Recommendation
+    response: Response | None
+    statement: PositionStatement | None
+    status_before: TrackingStatus | None
+    decision: TrackingAssessment | None
+    statement_for_meeting: bool = False
+
+    @property
+    def proposed_status(self) -> TrackingStatus | None:
+        return self.statement.proposed_status if self.statement else None
+
+
+@dataclass
+class SourceGroup:
+    source: Inquiry | object  # the inquiry, or the inspection, the recommendations come from
+    items: list[TrackingItem]
+
+
+def _latest_statement(statements: list[PositionStatement], meeting: Meeting):
+    """The statement written for this meeting, else the latest due by its date."""
+    for statement in statements:
+        if statement.meeting_id == meeting.pk:
+            return statement
+    earlier = [s for s in statements if s.report_back_due_on <= meeting.date]
+    return max(earlier, key=lambda s: s.report_back_due_on, default=None)
+
+
+def tracking_items(meeting: Meeting, user: User) -> list[TrackingItem]:
+    due = recommendations_due_for_meeting(meeting, recommendations_visible_to(user))
+    due = due.select_related("report__inquiry", "report__inspection").prefetch_related(
+        _current_responses(),
+        Prefetch(
+            "position_statements",
+            queryset=PositionStatement.objects.exclude(state=ResponseState.DRAFT).select_related(
+                "proposed_status"
+            ),
+        ),
+        Prefetch(
+            "assessments",
+            queryset=TrackingAssessment.objects.select_related("status", "meeting").order_by(
+                "meeting__date", "pk"
+            ),
+        ),
+    )
+    items = []
+    for recommendation in due:
+        assessments = list(recommendation.assessments.all())
+        before = [a for a in assessments if a.meeting.date < meeting.date]
+        statement = _latest_statement(
+            _printable(user, recommendation.position_statements.all()), meeting
+        )
+        items.append(
+            TrackingItem(
+                recommendation=recommendation,
+                response=next(iter(_printable(user, recommendation.responses.all())), None),
+                statement=statement,
+                statement_for_meeting=statement is not None and statement.meeting_id == meeting.pk,
+                status_before=before[-1].status if before else None,
+                decision=next((a for a in assessments if a.meeting_id == meeting.pk), None),
+            )
+        )
+    return items
+
+
+def tracking_paper(meeting: Meeting, user: User) -> Paper:
+    """Every recommendation due for tracking at the meeting, grouped by inquiry (or
+    inspection)."""
+    items = tracking_items(meeting, user)
+    groups = [
+        SourceGroup(source, list(group))
+        for source, group in groupby(items, key=lambda item: item.recommendation.report.source)
+    ]
+    title = f"Recommendation tracking – {meeting.committee.name}, {_long_date(meeting.date)}"
+    scale = list(TrackingStatus.objects.filter(is_active=True).order_by("position"))
+    return Paper(
+        kind="tracking",
+        title=title,
+        running_header=title,
+        body_template="papers/_tracking_body.html",
+        filename=f"tracking-report-{meeting.pk}.pdf",
+        not_for_publication=any(item.recommendation.report.is_exempt for item in items),
+        context={
+            "meeting": meeting,
+            "groups": groups,
+            "count": len(items),
+            "scale": scale,
+        },
+    )
+
+
+# --- 3. The members' briefing ---------------------------------------------------------
+
+
+@dataclass
+class Shortlist:
+    """The first few of a list, and how many more there are."""
+
+    items: list
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+
+def _shortlist(queryset: QuerySet, limit: int = BRIEFING_LIST_LIMIT) -> Shortlist:
+    items = list(queryset[: limit + 1])
+    if len(items) <= limit:
+        return Shortlist(items, len(items))
+    return Shortlist(items[:limit], queryset.count())
+
+
+def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
+    """One or two pages for members before the meeting: where things stand, what is late,
+    what is due."""
+    visible = recommendations_visible_to(user).filter(report__committee=meeting.committee_id)
+    items = tracking_items(meeting, user)
+    counts = status_counts(visible)
+    title = f"Members' briefing – {meeting.committee.name}, {_long_date(meeting.date)}"
+    return Paper(
+        kind="briefing",
+        title=title,
+        running_header=title,
+        body_template="papers/_briefing_body.html",
+        filename=f"members-briefing-{meeting.pk}.pdf",
+        not_for_publication=visible.filter(report__is_exempt=True).exists(),
+        context={
+            "meeting": meeting,
+            "today": today,
+            "status_counts": counts,
+            "total": sum(row.count for row in counts),
+            "overdue_responses": _shortlist(overdue_responses(visible, today)),
+            "overdue_report_backs": _shortlist(
+                visible.filter(next_report_back_deadline__lt=today).order_by(
+                    "next_report_back_deadline", "report", "number"
+                )
+            ),
+            "items": items,
+            "statements_in": sum(1 for item in items if item.statement_for_meeting),
+        },
+    )
+
+
+def _long_date(on: date) -> str:
+    return f"{on.day} {on:%B %Y}"

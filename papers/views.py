@@ -1,0 +1,160 @@
+"""Each paper has a browser preview and a PDF; the response paper's narrative has a form."""
+
+import logging
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.generic import TemplateView, UpdateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from recommendations.models import Meeting, Report
+from scrutiny.views import PrivatePermissionMixin, ServiceFormMixin
+
+from . import selectors, services
+from .forms import ResponsePaperForm
+from .rendering import Paper, PaperRenderError, PaperTimeoutError, render_pdf
+
+logger = logging.getLogger(__name__)
+
+
+class PaperViewMixin:
+    """A paper's preview (GET the page) or its PDF (pdf=True in the URL conf)."""
+
+    pdf = False
+    template_name = "papers/preview.html"
+    pdf_url_name = ""
+    preview_url_name = ""
+
+    def get_paper(self) -> Paper:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def get_paper_object(self):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        paper = self.get_paper()
+        if self.pdf:
+            return self.pdf_response(paper)
+        return self.render_to_response(self.get_context_data(paper=paper, **kwargs))
+
+    def pdf_response(self, paper: Paper):
+        try:
+            pdf = render_pdf(paper)
+        except PaperRenderError as error:
+            logger.error("Could not make the paper %r: %s", paper.title, error)
+            return render(
+                self.request,
+                "papers/error.html",
+                {
+                    "paper": paper,
+                    "timed_out": isinstance(error, PaperTimeoutError),
+                    "preview_url": reverse(self.preview_url_name, args=[self.kwargs["pk"]]),
+                    "pdf_url": self.request.path,
+                    "back_url": self.get_paper_object().get_absolute_url(),
+                },
+                status=503,
+            )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{paper.filename}"'
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["pdf_url"] = reverse(self.pdf_url_name, args=[self.kwargs["pk"]])
+        context["back_url"] = self.get_paper_object().get_absolute_url()
+        context.update(kwargs["paper"].context)
+        return context
+
+
+class ResponsePaperView(PaperViewMixin, PrivatePermissionMixin, TemplateView):
+    permission_required = "papers.view_response_paper"
+    pdf_url_name = "papers:response_pdf"
+    preview_url_name = "papers:response_preview"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.report = get_object_or_404(
+            Report.objects.select_related("committee", "inquiry", "inspection"), pk=kwargs["pk"]
+        )
+
+    def get_permission_object(self):
+        return self.report
+
+    def get_paper_object(self):
+        return self.report
+
+    def get_paper(self) -> Paper:
+        return selectors.response_paper(self.report, self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.request.user.has_perm("papers.change_responsepaper"):
+            context["edit_url"] = reverse("papers:response_edit", args=[self.report.pk])
+        return context
+
+
+class MeetingPaperView(PaperViewMixin, PermissionRequiredMixin, TemplateView):
+    permission_required = "papers.view_meeting_papers"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.meeting = get_object_or_404(
+            Meeting.objects.select_related("committee"), pk=kwargs["pk"]
+        )
+
+    def get_permission_object(self):
+        return self.meeting
+
+    def get_paper_object(self):
+        return self.meeting
+
+
+class TrackingReportView(MeetingPaperView):
+    pdf_url_name = "papers:tracking_pdf"
+    preview_url_name = "papers:tracking_preview"
+
+    def get_paper(self) -> Paper:
+        return selectors.tracking_paper(self.meeting, self.request.user)
+
+
+class BriefingView(MeetingPaperView):
+    pdf_url_name = "papers:briefing_pdf"
+    preview_url_name = "papers:briefing_preview"
+
+    def get_paper(self) -> Paper:
+        return selectors.briefing_paper(self.meeting, self.request.user, timezone.localdate())
+
+
+class ResponsePaperEditView(PermissionRequiredMixin, ServiceFormMixin, UpdateView):
+    """The officer writes the narrative of the response paper: header and sections."""
+
+    permission_required = "papers.change_responsepaper"
+    form_class = ResponsePaperForm
+    template_name = "papers/response_paper_form.html"
+    success_message = "Response paper saved."
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.report = get_object_or_404(
+            Report.objects.select_related("committee", "inquiry", "inspection"), pk=kwargs["pk"]
+        )
+
+    def get_object(self, queryset=None):
+        return selectors.response_paper_for_editing(self.report)
+
+    def get_permission_object(self):
+        return self.report
+
+    def perform(self, form):
+        return services.response_paper_save(paper=form.save(commit=False), user=self.request.user)
+
+    def get_success_url(self):
+        return reverse("papers:response_preview", args=[self.report.pk])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["report"] = self.report
+        context["back_url"] = reverse("papers:response_preview", args=[self.report.pk])
+        return context

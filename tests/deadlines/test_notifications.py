@@ -1,0 +1,179 @@
+"""Emails on events, sent after the write commits; a mail failure never breaks the write."""
+
+from datetime import date
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+
+from deadlines.models import SentNotification
+from deadlines.services import report_back_move
+from recommendations.services import AssessmentDecision, assessments_record, recommendation_save
+from responses import services as response_services
+from responses.models import ResponseState
+from tests.deadlines.failing_backend import BROKEN_ADDRESS
+from tests.factories import (
+    DirectorateUserFactory,
+    MeetingFactory,
+    OfficerFactory,
+    RecommendationFactory,
+    ResponseFactory,
+    tracking_status,
+)
+
+pytestmark = pytest.mark.django_db
+
+FAILING_BACKEND = "tests.deadlines.failing_backend.EmailBackend"
+
+
+@pytest.fixture
+def adviser(committee):
+    officer = OfficerFactory(username="adviser", email="adviser@example.gov.uk")
+    committee.scrutiny_officer = officer
+    committee.save()
+    return officer
+
+
+def test_the_officer_is_told_when_a_response_is_submitted(
+    recommendation, adviser, director_a, django_capture_on_commit_callbacks
+):
+    draft = ResponseFactory(recommendation=recommendation, drafted_by=director_a)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response_services.response_submit(response=draft, user=director_a)
+    assert len(callbacks) == 1
+    (message,) = mail.outbox
+    assert message.to == [adviser.email]
+    assert message.subject.startswith("Response submitted: Recommendation 1")
+    assert "came in" in message.body  # due 10 April 2012: submitted years later
+    assert SentNotification.objects.get().stage == SentNotification.Stage.RESPONSE_SUBMITTED
+
+
+def test_nothing_is_sent_when_the_write_does_not_commit(recommendation, adviser, director_a):
+    draft = ResponseFactory(recommendation=recommendation, drafted_by=director_a)
+    # The test's transaction never commits, so the callback never runs.
+    response_services.response_submit(response=draft, user=director_a)
+    assert mail.outbox == []
+
+
+def test_the_officer_is_told_when_a_position_statement_is_submitted(
+    recommendation, adviser, director_a, django_capture_on_commit_callbacks
+):
+    draft = response_services.position_statement_save_draft(
+        recommendation=recommendation,
+        user=director_a,
+        report_back_due_on=date(2012, 7, 1),
+        text="On track.",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response_services.position_statement_submit(statement=draft, user=director_a)
+    assert [m.to for m in mail.outbox] == [[adviser.email]]
+    assert "Position statement submitted" in mail.outbox[0].subject
+
+
+def test_the_directorate_is_told_once_when_a_recommendation_is_addressed_to_it(
+    published_report,
+    directorate_a,
+    directorate_b,
+    director_a,
+    director_b,
+    officer,
+    django_capture_on_commit_callbacks,
+):
+    recommendation = RecommendationFactory.build(
+        report=published_report, number=9, directorate=directorate_a
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        recommendation_save(recommendation=recommendation, user=officer)
+    assert [m.to for m in mail.outbox] == [[director_a.email]]
+    assert "New recommendation for Children's Services" in mail.outbox[0].subject
+    assert "The response is due by 10 April 2012" in mail.outbox[0].body
+
+    with django_capture_on_commit_callbacks(execute=True):
+        recommendation_save(recommendation=recommendation, user=officer)  # an edit
+    assert len(mail.outbox) == 1
+
+    recommendation.directorate = directorate_b
+    with django_capture_on_commit_callbacks(execute=True):
+        recommendation_save(recommendation=recommendation, user=officer)
+    assert [m.to for m in mail.outbox] == [[director_a.email], [director_b.email]]
+
+
+def test_the_directorate_is_told_of_each_tracking_decision(
+    recommendation, committee, director_a, officer, django_capture_on_commit_callbacks
+):
+    meeting = MeetingFactory(committee=committee, date=date(2012, 7, 19))
+    with django_capture_on_commit_callbacks(execute=True):
+        assessments_record(
+            meeting=meeting,
+            decisions=[AssessmentDecision(recommendation, tracking_status(4), "Keep going")],
+            user=officer,
+        )
+    (message,) = mail.outbox
+    assert message.to == [director_a.email]
+    assert "Not achieved (Progress made acceptable" in message.body
+    assert "Keep going" in message.body
+    # Recording the same decision again tells nobody; correcting it does.
+    with django_capture_on_commit_callbacks(execute=True):
+        assessments_record(
+            meeting=meeting,
+            decisions=[AssessmentDecision(recommendation, tracking_status(4), "Keep going")],
+            user=officer,
+        )
+    assert len(mail.outbox) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assessments_record(
+            meeting=meeting,
+            decisions=[AssessmentDecision(recommendation, tracking_status(5))],
+            user=officer,
+        )
+    assert len(mail.outbox) == 2
+
+
+def test_the_directorate_is_told_when_its_report_back_moves(
+    recommendation, committee, director_a, officer, django_capture_on_commit_callbacks
+):
+    october = MeetingFactory(committee=committee, date=date(2012, 10, 11))
+    with django_capture_on_commit_callbacks(execute=True):
+        report_back_move(
+            recommendation=recommendation, to_meeting=october, reason="More time", user=officer
+        )
+    (message,) = mail.outbox
+    assert message.to == [director_a.email]
+    assert "Reason: More time" in message.body
+
+
+@override_settings(EMAIL_BACKEND=FAILING_BACKEND)
+def test_a_mail_failure_does_not_break_the_submission(
+    recommendation, committee, director_a, django_capture_on_commit_callbacks
+):
+    committee.scrutiny_officer = OfficerFactory(email=BROKEN_ADDRESS)
+    committee.save()
+    draft = ResponseFactory(recommendation=recommendation, drafted_by=director_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        submitted = response_services.response_submit(response=draft, user=director_a)
+    assert submitted.state == ResponseState.SUBMITTED
+    failure = SentNotification.objects.get()
+    assert failure.status == SentNotification.Status.FAILED
+    assert failure.email == BROKEN_ADDRESS
+
+
+def test_a_directorate_user_without_email_is_skipped(
+    recommendation, adviser, django_capture_on_commit_callbacks
+):
+    author = DirectorateUserFactory(directorate=recommendation.directorate, email="")
+    draft = ResponseFactory(recommendation=recommendation, drafted_by=author)
+    with django_capture_on_commit_callbacks(execute=True):
+        response_services.response_submit(response=draft, user=author)
+    assert [m.to for m in mail.outbox] == [[adviser.email]]
+
+
+def test_notifications_can_be_suppressed_for_loading_old_records(
+    recommendation, adviser, director_a, django_capture_on_commit_callbacks
+):
+    from deadlines import notifications
+
+    draft = ResponseFactory(recommendation=recommendation, drafted_by=director_a)
+    with django_capture_on_commit_callbacks(execute=True), notifications.suppressed():
+        response_services.response_submit(response=draft, user=director_a)
+    assert mail.outbox == []
+    assert not SentNotification.objects.exists()

@@ -1,0 +1,237 @@
+"""Random and malicious values posted to every form and query string: never a 500,
+nothing stored from a refused form, and what is shown back is always escaped."""
+
+from datetime import date
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.factories import (
+    CommitteeFactory,
+    DirectorateUserFactory,
+    InquiryFactory,
+    MeetingFactory,
+    OfficerFactory,
+    RecommendationFactory,
+    ReportFactory,
+    ResponseFactory,
+)
+
+SCRIPT = "<script>alert('x')</script>"
+MALICIOUS = [
+    SCRIPT,
+    '"><img src=x onerror=alert(1)>',
+    "'; DROP TABLE recommendations_recommendation; --",
+    "1 OR 1=1",
+    "\x00",
+    "\x1b[31m\x07",
+    "\u202eevil\u202c",
+    "Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇",
+    "𝕿𝖍𝖊 𝖇𝖔𝖆𝖗𝖉",
+    "2012-02-30",
+    "31/13/2012",
+    "0000-00-00",
+    "-1",
+    "99999999999999999999",
+    "x" * 20000,
+    "",
+    " ",
+]
+hostile = st.one_of(st.sampled_from(MALICIOUS), st.text(max_size=300))
+
+# Forms are posted with every one of their fields set to a hostile value.
+FORMS = {
+    "recommendations:committee_create": ((), ["name", "kind", "remit", "scrutiny_officer"]),
+    "recommendations:meeting_create": (("committee",), ["date", "start_time", "place", "status"]),
+    "recommendations:inquiry_create": (
+        (),
+        [
+            "committee",
+            "title",
+            "kind",
+            "terms_of_reference",
+            "status",
+            "started_on",
+            "concluded_on",
+        ],
+    ),
+    "recommendations:report_create": (
+        ("inquiry",),
+        ["kind", "title", "summary", "published_on", "received_on", "is_exempt", "exempt_rule"],
+    ),
+    "recommendations:recommendation_create": (
+        ("report",),
+        [
+            "number",
+            "text",
+            "parts_text",
+            "addressed_to",
+            "other_body",
+            "directorate",
+            "lead_officer",
+            "desired_outcome",
+            "report_back_meeting",
+            "report_back_month",
+            "report_back_every_months",
+        ],
+    ),
+    "recommendations:report_back_schedule": (
+        ("recommendation",),
+        ["report_back_meeting", "report_back_month", "report_back_every_months"],
+    ),
+    "recommendations:working_group_create": (
+        ("inquiry",),
+        ["name", "remit", "first_met_on", "chair", "members", "supporting_officers"],
+    ),
+    "recommendations:evidence_create": (
+        ("inquiry",),
+        ["kind", "title", "working_group", "considered_on", "notes"],
+    ),
+}
+RESPONSE_FIELDS = [
+    "decision",
+    "accepted_parts",
+    "partial_acceptance_detail",
+    "text",
+    "proposed_action",
+    "responsible_officer",
+    "target_date",
+    "version",
+]
+LIST_PARAMETERS = [
+    "q",
+    "committee",
+    "inquiry",
+    "directorate",
+    "decision",
+    "status",
+    "overdue",
+    "due_before",
+    "sort",
+    "page",
+]
+HYPOTHESIS = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@pytest.fixture
+def world(db):
+    committee = CommitteeFactory()
+    inquiry = InquiryFactory(committee=committee)
+    report = ReportFactory(inquiry=inquiry)
+    MeetingFactory(committee=committee, date=date(2012, 7, 19))
+    recommendation = RecommendationFactory(report=report)
+    return {
+        "committee": committee,
+        "inquiry": inquiry,
+        "report": report,
+        "recommendation": recommendation,
+        "draft": ResponseFactory(recommendation=RecommendationFactory(report=report)),
+    }
+
+
+def row_counts() -> dict[str, int]:
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.app_label in {"recommendations", "responses"}
+    }
+
+
+def assert_safe(response) -> None:
+    assert response.status_code in {200, 302, 403, 404}, response.status_code
+    if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
+        assert SCRIPT not in response.text
+        assert "onerror=alert(1)>" not in response.text
+
+
+@pytest.mark.parametrize("url_name", list(FORMS))
+def test_officer_forms_survive_hostile_input(client, world, url_name):
+    client.force_login(OfficerFactory())
+    objects, fields = FORMS[url_name]
+    url = reverse(url_name, args=[world[name].pk for name in objects])
+
+    @HYPOTHESIS
+    @given(values=st.fixed_dictionaries({name: hostile for name in fields}))
+    def post(values):
+        before = row_counts()
+        response = client.post(url, values)
+        assert_safe(response)
+        if response.status_code == 200:  # refused: the form is shown again
+            assert row_counts() == before
+
+    post()
+
+
+def test_the_response_form_survives_hostile_input(client, world):
+    draft = world["draft"]
+    client.force_login(DirectorateUserFactory(directorate=draft.recommendation.directorate))
+    url = reverse("responses:response_update", args=[draft.pk])
+
+    @HYPOTHESIS
+    @given(
+        values=st.fixed_dictionaries({name: hostile for name in RESPONSE_FIELDS}),
+        button=st.sampled_from(["save", "submit"]),
+    )
+    def post(values, button):
+        response = client.post(url, {**values, button: "1"})
+        assert_safe(response)
+
+    post()
+
+
+def test_the_assessments_form_survives_hostile_input(client, world):
+    client.force_login(OfficerFactory())
+    recommendation = RecommendationFactory(
+        report=world["report"], report_back_month=date(2012, 7, 1)
+    )
+    meeting = world["committee"].meetings.get()
+    url = reverse("recommendations:assessments_record", args=[meeting.pk])
+
+    @HYPOTHESIS
+    @given(status=hostile, comment=hostile)
+    def post(status, comment):
+        prefix = f"rec-{recommendation.pk}"
+        response = client.post(url, {f"{prefix}-status": status, f"{prefix}-comment": comment})
+        assert_safe(response)
+
+    post()
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_the_list_query_string_survives_hostile_input(client, world, signed_in):
+    if signed_in:
+        client.force_login(OfficerFactory())
+    url = reverse("recommendations:recommendation_list")
+
+    @HYPOTHESIS
+    @given(values=st.dictionaries(st.sampled_from(LIST_PARAMETERS), hostile, max_size=5))
+    def get(values):
+        assert_safe(client.get(url, values))
+
+    get()
+
+
+def test_wrong_ids_in_urls_are_not_found(client, db):
+    @HYPOTHESIS
+    @given(
+        object_id=st.one_of(
+            st.integers(min_value=-(2**70), max_value=2**70), st.sampled_from(MALICIOUS)
+        )
+    )
+    def get(object_id):
+        for path in [
+            "/recommendations/{}/",
+            "/reports/{}/",
+            "/responses/{}/",
+            "/meetings/{}/tracking/",
+        ]:
+            assert_safe(client.get(path.format(object_id)))
+
+    get()
