@@ -20,6 +20,18 @@ def _require_draft(item: Response | PositionStatement) -> None:
         raise PermissionDenied("Once submitted, it cannot be changed.")
 
 
+def _draft_for_update(item, recommendation: Recommendation, expected_version: int | None):
+    """Re-read a draft under a lock, so that a form opened before someone else's save or a
+    submission cannot undo it; refuse it if it moved on since `expected_version`."""
+    item = type(item).objects.select_for_update().get(pk=item.pk)
+    if item.recommendation_id != recommendation.pk:
+        raise ValidationError("This belongs to another recommendation.")
+    _require_draft(item)
+    check_version(item, expected_version)
+    item.version += 1
+    return item
+
+
 def _validate_partial_acceptance(
     *, recommendation: Recommendation, decision: str, detail: str, accepted_parts
 ) -> None:
@@ -75,13 +87,7 @@ def response_save_draft(
             raise ValidationError("This recommendation already has a response.")
         response = Response(recommendation=recommendation, drafted_by=user)
     else:
-        # Re-read under a lock: an edit form loaded before a submission must not undo it.
-        response = Response.objects.select_for_update().get(pk=response.pk)
-        if response.recommendation_id != recommendation.pk:
-            raise ValidationError("This response answers another recommendation.")
-        _require_draft(response)
-        check_version(response, expected_version)
-        response.version += 1
+        response = _draft_for_update(response, recommendation, expected_version)
     if any(part.recommendation_id != recommendation.pk for part in accepted_parts):
         raise ValidationError({"accepted_parts": "Choose parts of this recommendation."})
     response.decision = decision
@@ -159,12 +165,7 @@ def position_statement_save_draft(
     if statement is None:
         statement = PositionStatement(recommendation=recommendation, drafted_by=user)
     else:
-        statement = PositionStatement.objects.select_for_update().get(pk=statement.pk)
-        if statement.recommendation_id != recommendation.pk:
-            raise ValidationError("This position statement is about another recommendation.")
-        _require_draft(statement)
-        check_version(statement, expected_version)
-        statement.version += 1
+        statement = _draft_for_update(statement, recommendation, expected_version)
     statement.report_back_due_on = report_back_due_on
     statement.meeting = meeting
     statement.text = text
