@@ -11,7 +11,10 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["username", "first_name", "last_name", "email"]
     fieldsets = [
         *DjangoUserAdmin.fieldsets,
-        ("Role in the scrutiny process", {"fields": ["role", "directorate", "job_title", "telephone"]}),
+        (
+            "Role in the scrutiny process",
+            {"fields": ["role", "directorate", "job_title", "telephone"]},
+        ),
     ]
     add_fieldsets = [
         *DjangoUserAdmin.add_fieldsets,
