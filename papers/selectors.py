@@ -13,6 +13,8 @@ from itertools import groupby
 from django.db.models import Prefetch, QuerySet
 
 from accounts.models import User
+from inspections.models import ImprovementAction, ImprovementPlan, Timescale
+from inspections.selectors import findings_by_timescale, plan_actions, unanswered
 from recommendations.models import (
     Inquiry,
     Meeting,
@@ -307,6 +309,63 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
             ),
             "items": items,
             "statements_in": sum(1 for item in items if item.statement_for_meeting),
+        },
+    )
+
+
+# --- 4. The improvement plan monitoring report ----------------------------------------
+
+
+@dataclass
+class PlanFinding:
+    finding: Recommendation
+    actions: list[ImprovementAction]
+
+
+@dataclass
+class PlanTimescaleGroup:
+    timescale: Timescale
+    due_on: date | None
+    findings: list[PlanFinding]
+
+
+def plan_paper(plan: ImprovementPlan, user: User, today: date) -> Paper:
+    """For the improvement board: the inspection's findings by timescale, the plan's actions
+    answering each (with their progress and whether overdue), what no action answers yet,
+    and the plan's overdue actions. A constant number of queries; no responses, so no drafts.
+    """
+    actions = list(plan_actions(plan, user).order_by("strand__number", "due_on", "pk"))
+    answering: dict[int, list[ImprovementAction]] = {}
+    for action in actions:
+        action.overdue = action.is_overdue(today)
+        for recommendation in action.answers.all():
+            answering.setdefault(recommendation.pk, []).append(action)
+    groups = []
+    if plan.inspection is not None:
+        groups = [
+            PlanTimescaleGroup(
+                group.timescale,
+                group.due_on,
+                [PlanFinding(f, answering.get(f.pk, [])) for f in group.findings],
+            )
+            for group in findings_by_timescale(plan.inspection, user)
+        ]
+    title = f"Improvement plan monitoring – {plan.title}"
+    return Paper(
+        kind="plan",
+        title=title,
+        running_header=f"{plan.committee.name} – {title}",
+        body_template="papers/_plan_body.html",
+        filename=f"improvement-plan-{plan.pk}.pdf",
+        context={
+            "plan": plan,
+            "today": today,
+            "groups": groups,
+            "unanswered": list(unanswered(plan, user).select_related("report")),
+            "overdue_actions": sorted(
+                (a for a in actions if a.overdue), key=lambda a: (a.due_on, a.pk)
+            ),
+            "action_count": len(actions),
         },
     )
 

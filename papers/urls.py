@@ -34,4 +34,14 @@ urlpatterns = [
     path(
         "meetings/<int:pk>/briefing.pdf", views.BriefingView.as_view(pdf=True), name="briefing_pdf"
     ),
+    path(
+        "improvement-plans/<int:pk>/monitoring-report/",
+        views.PlanReportView.as_view(),
+        name="plan_preview",
+    ),
+    path(
+        "improvement-plans/<int:pk>/monitoring-report.pdf",
+        views.PlanReportView.as_view(pdf=True),
+        name="plan_pdf",
+    ),
 ]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from inspections.models import ImprovementPlan
 from recommendations.models import Meeting, Report
 from scrutiny.views import PrivatePermissionMixin, ServiceFormMixin
 
@@ -125,6 +126,29 @@ class BriefingView(MeetingPaperView):
 
     def get_paper(self) -> Paper:
         return selectors.briefing_paper(self.meeting, self.request.user, timezone.localdate())
+
+
+class PlanReportView(PaperViewMixin, PrivatePermissionMixin, TemplateView):
+    """The improvement plan monitoring report: readable by whoever may read the plan."""
+
+    permission_required = "inspections.view_improvementplan"
+    pdf_url_name = "papers:plan_pdf"
+    preview_url_name = "papers:plan_preview"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.plan = get_object_or_404(
+            ImprovementPlan.objects.select_related("committee", "inspection"), pk=kwargs["pk"]
+        )
+
+    def get_permission_object(self):
+        return self.plan
+
+    def get_paper_object(self):
+        return self.plan
+
+    def get_paper(self) -> Paper:
+        return selectors.plan_paper(self.plan, self.request.user, timezone.localdate())
 
 
 class ResponsePaperEditView(PermissionRequiredMixin, ServiceFormMixin, UpdateView):

@@ -3,6 +3,7 @@
     python manage.py render_paper response --report 3 --output response.pdf
     python manage.py render_paper tracking --meeting 4 --output tracking.pdf
     python manage.py render_paper briefing --meeting 4 --output briefing.pdf [--date 2012-07-12]
+    python manage.py render_paper plan --plan 1 --output plan.pdf [--date 2013-01-31]
 
 The paper is the one the public would get (agreed responses to published, non-exempt
 reports only) unless --user names a user whose paper to make.
@@ -16,21 +17,28 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from accounts.models import User
+from inspections.models import ImprovementPlan
 from papers import selectors
 from papers.rendering import PaperRenderError, render_html, render_pdf
 from recommendations.models import Meeting, Report
 
-PAPERS = ("response", "tracking", "briefing")
+PAPERS = ("response", "tracking", "briefing", "plan")
 
 
 class Command(BaseCommand):
-    help = "Make the PDF of a board paper: a response report, a tracking report or a members' briefing."
+    help = (
+        "Make the PDF of a board paper: a response report, a tracking report, a members' "
+        "briefing or an improvement plan monitoring report."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paper", choices=PAPERS, help="Which paper to make.")
         parser.add_argument("--report", type=int, help="The report's id (for a response paper).")
         parser.add_argument(
             "--meeting", type=int, help="The meeting's id (for a tracking report or briefing)."
+        )
+        parser.add_argument(
+            "--plan", type=int, help="The improvement plan's id (for a plan monitoring report)."
         )
         parser.add_argument("--output", "-o", required=True, help="The PDF file to write.")
         parser.add_argument(
@@ -40,7 +48,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--date",
             type=date.fromisoformat,
-            help="For a briefing: the day it is prepared (YYYY-MM-DD); default today.",
+            help="For a briefing or plan report: the day it is prepared (YYYY-MM-DD); default today.",
         )
         parser.add_argument(
             "--html", action="store_true", help="Write the HTML given to WeasyPrint instead."
@@ -92,6 +100,8 @@ class Command(BaseCommand):
                     "use --user to make the paper as someone who may read it."
                 )
             return selectors.response_paper(report, user)
+        if kind == "plan":
+            return self.get_plan_paper(options, user)
         if options["meeting"] is None:
             raise CommandError(f"A {kind} paper needs --meeting <id>.")
         meeting = Meeting.objects.select_related("committee").filter(pk=options["meeting"]).first()
@@ -100,3 +110,20 @@ class Command(BaseCommand):
         if kind == "tracking":
             return selectors.tracking_paper(meeting, user)
         return selectors.briefing_paper(meeting, user, options["date"] or timezone.localdate())
+
+    def get_plan_paper(self, options, user):
+        if options["plan"] is None:
+            raise CommandError("A plan monitoring report needs --plan <id>.")
+        plan = (
+            ImprovementPlan.objects.select_related("committee", "inspection")
+            .filter(pk=options["plan"])
+            .first()
+        )
+        if plan is None:
+            raise CommandError(f"There is no improvement plan with id {options['plan']}.")
+        if not user.has_perm("inspections.view_improvementplan", plan):
+            raise CommandError(
+                f"Improvement plan {plan.pk} is not public (not yet published): "
+                "use --user to make the paper as someone who may read it."
+            )
+        return selectors.plan_paper(plan, user, options["date"] or timezone.localdate())
