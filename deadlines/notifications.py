@@ -118,10 +118,13 @@ def _notify_response_submitted(response_pk: int) -> None:
 def _days_late(recommendation, response) -> int:
     from django.utils import timezone
 
-    due_on = recommendation.report.response_due_on
-    if due_on is None or response.submitted_at is None:
+    from recommendations.dates import days_late
+
+    if response.submitted_at is None:
         return 0
-    return max((timezone.localdate(response.submitted_at) - due_on).days, 0)
+    return days_late(
+        recommendation.report.response_due_on, timezone.localdate(response.submitted_at)
+    )
 
 
 def _notify_statement_submitted(statement_pk: int) -> None:

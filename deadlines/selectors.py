@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from accounts.rules import is_directorate_user, is_member, is_officer
+from recommendations.dates import days_late
 from recommendations.models import Committee, Meeting, Recommendation
 from recommendations.report_backs import ReportBackOccurrence, report_back_occurrences
 from recommendations.selectors import recommendations_visible_to
@@ -107,14 +108,10 @@ class Deadline:
 
     def days_late(self, today: date) -> int:
         """Days past the deadline (0 when not late or already submitted)."""
-        if self.submitted or self.due_on >= today:
-            return 0
-        return (today - self.due_on).days
+        return 0 if self.submitted else days_late(self.due_on, today)
 
     def days_past_statement_date(self, today: date) -> int:
-        if self.submitted or self.statement_due_on is None or self.statement_due_on >= today:
-            return 0
-        return (today - self.statement_due_on).days
+        return 0 if self.submitted else days_late(self.statement_due_on, today)
 
     def days_left(self, today: date) -> int:
         return (self.chase_on - today).days

@@ -19,6 +19,13 @@ def last_of_month(day: date) -> date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
+def days_late(day: date | None, today: date) -> int:
+    """Whole days `today` is past `day`; 0 when there is no day or it has not passed."""
+    if day is None:
+        return 0
+    return max((today - day).days, 0)
+
+
 def municipal_year(day: date) -> str:
     """The May-to-May municipal year a date falls in, as councils write it: '25/26'."""
     start = day.year if day.month >= 5 else day.year - 1

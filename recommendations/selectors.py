@@ -49,26 +49,25 @@ def recommendations_visible_to(user: User) -> QuerySet[Recommendation]:
         "report_back_meeting",
     ).annotate(
         visible_decision=Subquery(current_visible_response.values("decision")[:1]),
-        has_submitted_response=Exists(
-            Response.objects.filter(
-                recommendation=OuterRef("pk"),
-                superseded_at__isnull=True,
-                state__in=[ResponseState.SUBMITTED, ResponseState.AGREED],
-            )
-        ),
+        has_submitted_response=_submitted_response_exists(),
+    )
+
+
+def _submitted_response_exists() -> Exists:
+    """The recommendation's current response has been submitted (or agreed)."""
+    return Exists(
+        Response.objects.filter(
+            recommendation=OuterRef("pk"),
+            superseded_at__isnull=True,
+            state__in=[ResponseState.SUBMITTED, ResponseState.AGREED],
+        )
     )
 
 
 def awaiting_response(recommendations: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
     """Recommendations whose report was received and that have no submitted response."""
     return recommendations.filter(report__received_on__isnull=False).exclude(
-        Exists(
-            Response.objects.filter(
-                recommendation=OuterRef("pk"),
-                superseded_at__isnull=True,
-                state__in=[ResponseState.SUBMITTED, ResponseState.AGREED],
-            )
-        )
+        _submitted_response_exists()
     )
 
 

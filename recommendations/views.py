@@ -61,11 +61,8 @@ class HomeView(TemplateView):
                 (meeting, list(selectors.recommendations_due_for_meeting(meeting, visible)))
                 for meeting in meetings
             ]
+            # Overdue and at-risk items come from deadlines' {% deadlines_attention %}.
             in_committees = visible.filter(report__committee__in=committees)
-            context["overdue_responses"] = selectors.overdue_responses(in_committees, today)[:20]
-            context["overdue_report_backs"] = in_committees.filter(
-                next_report_back_deadline__lt=today
-            ).order_by("next_report_back_deadline")[:20]
             context["status_counts"] = selectors.status_counts(in_committees)
         if not user.is_authenticated:
             context["recent_reports"] = (

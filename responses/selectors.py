@@ -24,12 +24,6 @@ class WorkItem:
     draft: Response | PositionStatement | None
     occurrence: ReportBackOccurrence | None = None
 
-    def is_overdue(self, today: date) -> bool:
-        return self.due_on is not None and self.due_on < today
-
-    def days_late(self, today: date) -> int:
-        return (today - self.due_on).days if self.is_overdue(today) else 0
-
 
 def directorate_worklist(user: User, today: date) -> list[WorkItem]:
     """Responses still to submit and position statements due within the look-ahead

@@ -7,6 +7,7 @@ from django.utils import timezone
 from accounts.rules import is_member, is_officer
 from deadlines import selectors
 from deadlines.days import non_working_day
+from recommendations import dates
 
 register = template.Library()
 
@@ -22,10 +23,7 @@ def day_flag(day) -> str:
 @register.filter
 def days_late(day, today=None) -> int:
     """Whole days since `day` (0 when it is today or later): `{{ due|days_late:today }}`."""
-    if not day:
-        return 0
-    today = today or timezone.localdate()
-    return max((today - day).days, 0)
+    return dates.days_late(day or None, today or timezone.localdate())
 
 
 @register.inclusion_tag("deadlines/_attention.html", takes_context=True)

@@ -48,3 +48,12 @@ def test_first_and_last_of_month():
 )
 def test_municipal_year_runs_may_to_may(day, expected):
     assert municipal_year(day) == expected
+
+
+def test_days_late_counts_whole_days_past_the_day_and_never_goes_negative():
+    from recommendations.dates import days_late
+
+    assert days_late(date(2012, 4, 28), date(2012, 5, 10)) == 12
+    assert days_late(date(2012, 4, 28), date(2012, 4, 28)) == 0
+    assert days_late(date(2012, 4, 28), date(2012, 4, 1)) == 0
+    assert days_late(None, date(2012, 4, 1)) == 0
