@@ -8,9 +8,9 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.views import ServiceFormMixin
 from recommendations.models import Committee, Recommendation
 from recommendations.selectors import recommendations_visible_to
-from scrutiny.views import ServiceFormMixin
 
 from . import selectors, services
 from .forms import ReportBackMoveForm, WorkProgrammeStartForm

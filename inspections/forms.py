@@ -1,9 +1,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from core.forms import GovukErrorMessagesMixin
 from recommendations.forms import DateInput
 from recommendations.models import Directorate, Recommendation
-from scrutiny.forms import GovukErrorMessagesMixin
 
 from .models import (
     ImprovementAction,

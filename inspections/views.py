@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from scrutiny.views import PrivatePermissionMixin, ServiceFormMixin
+from core.views import PrivatePermissionMixin, ServiceFormMixin
 
 from . import selectors, services
 from .forms import (

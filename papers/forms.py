@@ -1,6 +1,6 @@
 from django import forms
 
-from scrutiny.forms import GovukErrorMessagesMixin
+from core.forms import GovukErrorMessagesMixin
 
 from .models import ResponsePaper
 

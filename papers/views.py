@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.views.generic import TemplateView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.views import PrivatePermissionMixin, ServiceFormMixin
 from inspections.models import ImprovementPlan
 from recommendations.models import Meeting, Report
-from scrutiny.views import PrivatePermissionMixin, ServiceFormMixin
 
 from . import selectors, services
 from .forms import ResponsePaperForm

@@ -4,7 +4,7 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
-from scrutiny.forms import GovukErrorMessagesMixin, VersionedFormMixin
+from core.forms import GovukErrorMessagesMixin, VersionedFormMixin
 
 from .models import (
     Committee,

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.db.models import Model
 
 from accounts.models import User
+from core.history import EditConflict, attribute, check_version
 from deadlines import notifications
-from scrutiny.history import EditConflict, attribute, check_version
 
 from .models import (
     Meeting,

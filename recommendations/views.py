@@ -9,10 +9,9 @@ from django.views.generic import CreateView, DetailView, ListView, TemplateView,
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
-from accounts.rules import is_directorate_user, is_member, is_officer
-from responses.selectors import current_response, directorate_worklist, readable
-from scrutiny.history import EditConflict
-from scrutiny.views import PrivatePermissionMixin, ServiceFormMixin
+from core.history import EditConflict
+from core.views import PrivatePermissionMixin, ServiceFormMixin
+from responses.selectors import current_response, readable
 
 from . import selectors, services
 from .filters import RecommendationFilter
@@ -36,41 +35,6 @@ from .models import (
     TrackingAssessment,
     TrackingStatus,
 )
-
-
-class HomeView(TemplateView):
-    """Each role's starting point: what needs attention, nearest first."""
-
-    template_name = "recommendations/home.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        user, today = self.request.user, timezone.localdate()
-        context["today"] = today
-        if is_directorate_user(user):
-            context["worklist"] = directorate_worklist(user, today)[:10]
-        if is_officer(user) or is_member(user):
-            visible = selectors.recommendations_visible_to(user)
-            if is_member(user) and not is_officer(user):
-                committees = Committee.objects.filter(memberships__user=user).distinct()
-            else:
-                committees = Committee.objects.all()
-            meetings = list(selectors.upcoming_meetings(committees, today)[:5])
-            context["committees"] = committees
-            context["upcoming"] = [
-                (meeting, list(selectors.recommendations_due_for_meeting(meeting, visible)))
-                for meeting in meetings
-            ]
-            # Overdue and at-risk items come from deadlines' {% deadlines_attention %}.
-            in_committees = visible.filter(report__committee__in=committees)
-            context["status_counts"] = selectors.status_counts(in_committees)
-        if not user.is_authenticated:
-            context["recent_reports"] = (
-                selectors.reports_visible_to(user)
-                .select_related("committee")
-                .order_by("-published_on")[:5]
-            )
-        return context
 
 
 class RecommendationListView(FilterView):

@@ -1,8 +1,8 @@
 from django import forms
 
+from core.forms import GovukErrorMessagesMixin, VersionedFormMixin
 from recommendations.forms import DateInput
 from recommendations.models import Recommendation, RecommendationPart, TrackingStatus
-from scrutiny.forms import GovukErrorMessagesMixin, VersionedFormMixin
 
 from .models import Decision, PositionStatement, Response
 

@@ -8,9 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from core.history import attribute, check_version
 from deadlines import notifications
 from recommendations.models import Meeting, Recommendation, RecommendationPart, TrackingStatus
-from scrutiny.history import attribute, check_version
 
 from .models import Decision, PositionStatement, Response, ResponseState
 

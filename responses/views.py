@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.views import PrivatePermissionMixin, ServiceFormMixin
 from recommendations.models import Recommendation
-from scrutiny.views import PrivatePermissionMixin, ServiceFormMixin
 
 from . import services
 from .forms import PositionStatementForm, ResponseForm

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
-from .history import AUDITED_MODELS, history_of
+from core.history import AUDITED_MODELS, history_of
 
 
 class HistoryExportView(PermissionRequiredMixin, View):

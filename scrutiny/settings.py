@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "simple_history",
+    "core",
     "scrutiny",
     "accounts",
     "recommendations",
@@ -87,7 +88,7 @@ TEMPLATES = [
         },
     },
 ]
-FORM_RENDERER = "scrutiny.forms_renderer.GovukFormRenderer"
+FORM_RENDERER = "core.forms_renderer.GovukFormRenderer"
 
 # SQLite under var/ is the embedded default; DATABASE_URL=postgres://... is production.
 DATABASES = {
@@ -132,7 +133,7 @@ TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
 # Dates as council papers write them: "26 April 2012".
-FORMAT_MODULE_PATH = ["scrutiny.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

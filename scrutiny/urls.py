@@ -4,10 +4,8 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView, TemplateView
 
-from recommendations.views import HomeView
-
 from .history_views import HistoryExportView
-from .views import healthz
+from .views import HomeView, healthz
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),

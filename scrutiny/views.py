@@ -1,13 +1,15 @@
-"""Pieces every app's views share."""
+"""The top of the site: each role's home page and the health check."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db import connection
-from django.http import Http404, HttpRequest, HttpResponseRedirect, JsonResponse
+from django.http import HttpRequest, JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from rules.contrib.views import PermissionRequiredMixin
+from django.views.generic import TemplateView
 
-from .history import EditConflict
+from accounts.rules import is_directorate_user, is_member, is_officer
+from recommendations import selectors
+from recommendations.models import Committee
+from responses.selectors import directorate_worklist
 
 
 @never_cache
@@ -24,46 +26,36 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-class PrivatePermissionMixin(PermissionRequiredMixin):
-    """For things whose very existence is private (drafts, exempt reports): a signed-in
-    user without permission gets 404, not 403; anyone else is asked to sign in."""
+class HomeView(TemplateView):
+    """Each role's starting point: what needs attention, nearest first."""
 
-    def handle_no_permission(self):
-        if self.request.user.is_authenticated:
-            raise Http404
-        return super().handle_no_permission()
+    template_name = "scrutiny/home.html"
 
-
-class ServiceFormMixin:
-    """A form view whose write is done by a service function.
-
-    Subclasses implement `perform(form)`; a ValidationError from the service is shown
-    on the form like any other error, and nothing is saved.
-    """
-
-    success_message = ""
-
-    def perform(self, form):  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            self.object = self.perform(form)
-        except EditConflict as conflict:
-            # Keep the user's edits on screen, now answering the latest version, so that
-            # saving again is a choice made knowing what the other person changed.
-            form.data = form.data.copy()
-            form.data[form.add_prefix("version")] = conflict.current_version
-            form.add_error(None, conflict)
-            return self.form_invalid(form)
-        except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, field_errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, field_errors)
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, today = self.request.user, timezone.localdate()
+        context["today"] = today
+        if is_directorate_user(user):
+            context["worklist"] = directorate_worklist(user, today)[:10]
+        if is_officer(user) or is_member(user):
+            visible = selectors.recommendations_visible_to(user)
+            if is_member(user) and not is_officer(user):
+                committees = Committee.objects.filter(memberships__user=user).distinct()
             else:
-                form.add_error(None, error)
-            return self.form_invalid(form)
-        if self.success_message:
-            messages.success(self.request, self.success_message)
-        # Not super(): ModelFormMixin would save the form a second time, behind the service.
-        return HttpResponseRedirect(self.get_success_url())
+                committees = Committee.objects.all()
+            meetings = list(selectors.upcoming_meetings(committees, today)[:5])
+            context["committees"] = committees
+            context["upcoming"] = [
+                (meeting, list(selectors.recommendations_due_for_meeting(meeting, visible)))
+                for meeting in meetings
+            ]
+            # Overdue and at-risk items come from deadlines' {% deadlines_attention %}.
+            in_committees = visible.filter(report__committee__in=committees)
+            context["status_counts"] = selectors.status_counts(in_committees)
+        if not user.is_authenticated:
+            context["recent_reports"] = (
+                selectors.reports_visible_to(user)
+                .select_related("committee")
+                .order_by("-published_on")[:5]
+            )
+        return context

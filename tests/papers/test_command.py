@@ -6,8 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from papers.demo import EXTERNAL_PLACEMENTS_PAPER
 from papers.models import ResponsePaper
+from scrutiny.demo.papers import EXTERNAL_PLACEMENTS_PAPER
 from tests.papers.conftest import DRAFT_TEXT, SUBMITTED_STATEMENT, SUBMITTED_TEXT, pdf_pages
 
 

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from core.history import EditConflict
 from recommendations.models import Inquiry, Meeting, Recommendation, Report, TrackingAssessment
 from recommendations.services import (
     AssessmentDecision,
@@ -16,7 +17,6 @@ from recommendations.services import (
     record_save,
     report_back_schedule,
 )
-from scrutiny.history import EditConflict
 from tests.factories import (
     InquiryFactory,
     MeetingFactory,

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from core.history import EditConflict, history_of
 from responses.models import Decision, Response
 from responses.services import (
     position_statement_save_draft,
@@ -11,7 +12,6 @@ from responses.services import (
     response_save_draft,
     response_submit,
 )
-from scrutiny.history import EditConflict, history_of
 from tests.factories import DirectorateUserFactory
 
 

@@ -1,6 +1,6 @@
 """Render Django forms as GOV.UK Design System form groups.
 
-Set ``FORM_RENDERER = "scrutiny.forms_renderer.GovukFormRenderer"``. Then
+Set ``FORM_RENDERER = "core.forms_renderer.GovukFormRenderer"``. Then
 ``{{ form }}`` renders ``templates/govuk/forms/form.html`` and
 ``{{ form.field.as_field_group }}`` renders ``templates/govuk/forms/field.html``.
 

@@ -22,7 +22,7 @@ class GovukErrorMessagesMixin:
 
 
 class VersionedFormMixin:
-    """Carries the version of the record the form was opened at (see scrutiny.history)."""
+    """Carries the version of the record the form was opened at (see core.history)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,20 +9,19 @@ from django.db.models import Model
 from django.utils import timezone
 
 from accounts.models import User
-from recommendations import demo_data as scrutiny_data
-from recommendations.models import Committee, Directorate, Recommendation
-from responses.models import Decision, Response
-from responses.services import response_agree, response_save_draft, response_submit
-
-from . import demo_data as data
-from . import services
-from .models import (
+from inspections import services
+from inspections.models import (
     ImprovementAction,
     ImprovementPlan,
     ImprovementStrand,
     Inspection,
     InspectionJudgement,
 )
+from recommendations.models import Committee, Directorate, Recommendation
+from responses.models import Decision, Response
+from responses.services import response_agree, response_save_draft, response_submit
+from scrutiny.demo import inspections_data as data
+from scrutiny.demo import recommendations_data as scrutiny_data
 
 
 def _at(day, hour: int) -> datetime:

@@ -5,11 +5,10 @@ placements report. Called at the end of `manage.py load_demo`; idempotent."""
 from datetime import date
 
 from accounts.models import User
-from recommendations import demo_data
+from papers.models import ResponsePaper
+from papers.services import response_paper_save
 from recommendations.models import Report
-
-from .models import ResponsePaper
-from .services import response_paper_save
+from scrutiny.demo import recommendations_data as demo_data
 
 EXTERNAL_PLACEMENTS_PAPER = {
     "report_of": "Director of Children's Services",

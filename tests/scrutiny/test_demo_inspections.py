@@ -6,10 +6,10 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from inspections.demo import load_inspections_demo
 from inspections.models import ImprovementPlan, Inspection
 from inspections.selectors import judgement_tables
 from recommendations.models import Committee, Recommendation
+from scrutiny.demo.inspections import load_inspections_demo
 
 SAFEGUARDING_TABLE = [
     ("Overall effectiveness", "inadequate", False),

@@ -19,9 +19,6 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from deadlines import notifications
-from inspections.demo import load_inspections_demo
-from papers.demo import load_demo_papers
-from recommendations import demo_data as data
 from recommendations.models import (
     Committee,
     CommitteeMembership,
@@ -50,6 +47,9 @@ from responses.services import (
     response_save_draft,
     response_submit,
 )
+from scrutiny.demo import recommendations_data as data
+from scrutiny.demo.inspections import load_inspections_demo
+from scrutiny.demo.papers import load_demo_papers
 
 
 def _at(day: date, hour: int = 9) -> datetime:

@@ -8,7 +8,6 @@ from django.apps import apps
 from django.core.management import call_command
 
 from accounts.models import Role, User
-from recommendations.demo_data import DEMO_PASSWORD
 from recommendations.models import (
     Committee,
     CommitteeMembership,
@@ -21,6 +20,7 @@ from recommendations.models import (
 )
 from recommendations.selectors import recommendations_due_for_meeting
 from responses.models import Decision, Response, ResponseState
+from scrutiny.demo.recommendations_data import DEMO_PASSWORD
 
 EXTERNAL_PLACEMENTS = "Inquiry into external placements"
 INTERIM = "Inquiry into Safeguarding - Interim Report"

@@ -1,6 +1,6 @@
 from django import template
 
-from scrutiny.history import history_of
+from core.history import history_of
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 ``scrutiny`` is the project package, not an installed app, so register this
 library in settings: TEMPLATES[0]["OPTIONS"]["libraries"] =
-{"govuk": "scrutiny.templatetags.govuk"}.
+{"govuk": "core.templatetags.govuk"}.
 """
 
 from django import template

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """The base every app builds on: history, forms, the GOV.UK renderer, view mixins.
+
+    It imports no other app of the project (tests/test_architecture.py holds it to that).
+    """
+
+    name = "core"
+    verbose_name = "Core"
