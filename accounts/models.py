@@ -49,3 +49,52 @@ class User(AbstractUser):
     @property
     def is_member(self) -> bool:
         return self.is_active and self.role == Role.MEMBER
+
+
+class GroupRoleMapping(models.Model):
+    """A group the council's identity provider puts people in (a claim value, e.g. an
+    Entra ID group's object id or name) and the role, and directorate, it gives here.
+
+    At each sign-in with the council account, the first mapping (in `position` order)
+    that matches one of the person's groups sets their role and directorate; someone in
+    no mapped group keeps the role an administrator gave them.
+    """
+
+    group = models.CharField(
+        max_length=200,
+        unique=True,
+        help_text="Exactly as the identity provider sends it in the groups claim.",
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+    directorate = models.ForeignKey(
+        "recommendations.Directorate",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="group_mappings",
+        help_text="Required for directors and delegated officers.",
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Where someone is in several mapped groups, the lowest wins."
+    )
+
+    class Meta:
+        ordering = ["position", "group"]
+        verbose_name = "council account group"
+        constraints = [
+            models.CheckConstraint(
+                name="directorate_group_mappings_have_a_directorate",
+                condition=~Q(role="directorate") | Q(directorate__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group} → {self.get_role_display()}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.role == Role.DIRECTORATE and self.directorate_id is None:
+            raise ValidationError(
+                {"directorate": "Choose the directorate of the directors in this group."}
+            )

@@ -1,4 +1,5 @@
-"""Whether a deadline falls on a weekend or a bank holiday in England.
+"""Whether a deadline falls on a weekend or a bank holiday in the council's
+region (England and Wales, Scotland or Northern Ireland: council settings).
 
 Statutory dates are never moved: this only says so beside the date, so that people see
 that "15 April" is Easter Monday and plan for the working day before.
@@ -8,13 +9,18 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
-from django.conf import settings
+
+from council.selectors import council_settings
 
 
 @lru_cache(maxsize=64)
-def _bank_holidays(year: int) -> holidays.HolidayBase:
-    region = getattr(settings, "BANK_HOLIDAY_REGION", "ENG")
+def _region_bank_holidays(region: str, year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("GB", subdiv=region, years=year)
+
+
+def _bank_holidays(year: int) -> holidays.HolidayBase:
+    """The bank holidays of the council's region (council settings)."""
+    return _region_bank_holidays(council_settings().bank_holiday_region, year)
 
 
 def bank_holiday_name(day: date) -> str | None:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 from accounts.models import User
+from council.selectors import council_settings
 from recommendations.models import Meeting
 
 from .days import non_working_day
@@ -100,7 +101,7 @@ def _deadline_events(deadline: Deadline, stamp: datetime) -> list[Event]:
 
 def build_calendar(user: User, content: CalendarContent) -> bytes:
     calendar = Calendar()
-    calendar.add("prodid", f"-//{settings.COUNCIL_NAME}//Scrutiny tracker//EN")
+    calendar.add("prodid", f"-//{council_settings().council_name}//Scrutiny tracker//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")

@@ -7,6 +7,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
 from accounts.models import User
+from council.selectors import council_settings
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ def build_message(template: str, *, to: User, context: dict) -> Message:
     context = {
         **context,
         "site_url": site_url(),
-        "council_name": getattr(settings, "COUNCIL_NAME", ""),
+        "council_name": council_settings().council_name,
     }
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body = render_to_string(f"{template}.txt", context)

@@ -18,12 +18,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Role, User
 from accounts.rules import is_directorate_user, is_member, is_officer
+from council.selectors import council_settings
 from recommendations.dates import days_late
 from recommendations.models import Committee, Meeting, Recommendation
 from recommendations.report_backs import ReportBackOccurrence, report_back_occurrences
@@ -44,11 +44,11 @@ SUBMITTED = "submitted"
 
 
 def statement_due_days() -> int:
-    return getattr(settings, "STATEMENT_DUE_DAYS_BEFORE_MEETING", 10)
+    return council_settings().statement_due_days_before_meeting
 
 
 def reminder_days_ahead() -> int:
-    return getattr(settings, "REMINDER_DAYS_AHEAD", 14)
+    return council_settings().reminder_days_ahead
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ crashes the renderer) is killed without taking a web worker with it.
 
 from __future__ import annotations
 
+import base64
 import mimetypes
 import multiprocessing
 from dataclasses import dataclass
@@ -61,15 +62,25 @@ class StaticFiles:
 class StaticFileFetcher(URLFetcher):
     """WeasyPrint's URL fetcher, answering only for static files, from disk.
 
-    Everything else (http, https, file, data, ftp…) is refused: WeasyPrint logs the
+    and for the council's logo, which the paper carries as a base64 PNG or JPEG data URL.
+    Everything else (http, https, file, other data, ftp…) is refused: WeasyPrint logs the
     refusal and goes on without the resource.
     """
+
+    IMAGE_DATA_URLS = {
+        "data:image/png;base64,": "image/png",
+        "data:image/jpeg;base64,": "image/jpeg",
+    }
 
     def __init__(self, static_files: StaticFiles):
         super().__init__(allowed_protocols=("http",), allow_redirects=False, timeout=1)
         self.static_files = static_files
 
     def fetch(self, url, headers=None):
+        for prefix, content_type in self.IMAGE_DATA_URLS.items():
+            if url.startswith(prefix):
+                body = base64.b64decode(url[len(prefix) :], validate=True)
+                return URLFetcherResponse(url, body, {"Content-Type": content_type})
         path = self.static_files.path_for(url)
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})

@@ -6,6 +6,8 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 
+from council.selectors import council_settings
+
 from .pdf import PaperRenderError, PaperTimeoutError, StaticFiles, html_to_pdf
 
 __all__ = ["Paper", "PaperRenderError", "PaperTimeoutError", "render_html", "render_pdf"]
@@ -47,7 +49,8 @@ def render_html(paper: Paper) -> str:
         {
             **paper.context,
             "paper": paper,
-            "council_name": settings.COUNCIL_NAME,
+            "council": council_settings(),
+            "council_name": council_settings().council_name,
         },
     )
 

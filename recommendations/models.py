@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from council.selectors import council_settings
+
 from .dates import add_months
 from .report_backs import ReportBackOccurrence, next_report_back
 
@@ -325,9 +327,9 @@ class Report(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self._committee_from_source()
-        # The statutory deadline: RESPONSE_DEADLINE_MONTHS after receipt.
+        # The statutory deadline: the council's response period after receipt.
         self.response_due_on = (
-            add_months(self.received_on, settings.RESPONSE_DEADLINE_MONTHS)
+            add_months(self.received_on, council_settings().response_deadline_months)
             if self.received_on
             else None
         )

@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.db.models import QuerySet
 
 from accounts.models import User
+from council.selectors import council_settings
 from recommendations.models import Recommendation
 from recommendations.report_backs import ReportBackOccurrence
 
@@ -36,7 +36,7 @@ def directorate_worklist(user: User, today: date) -> list[WorkItem]:
         .prefetch_related("responses", "position_statements")
         .order_by("report", "number")
     )
-    horizon = today + timedelta(days=settings.REPORT_BACK_LOOKAHEAD_DAYS)
+    horizon = today + timedelta(days=council_settings().report_back_lookahead_days)
     items: list[WorkItem] = []
     for recommendation in recommendations:
         current = next((r for r in recommendation.responses.all() if r.superseded_at is None), None)

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "simple_history",
     "core",
     "scrutiny",
+    "council",
     "accounts",
     "recommendations",
     "responses",
@@ -64,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "accounts.oidc.CouncilAccountSessionRefresh",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -82,7 +84,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "scrutiny.context_processors.council",
+                "council.context_processors.council",
                 "accounts.context_processors.navigation",
             ],
         },
@@ -104,6 +106,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "accounts.backends.LoginThrottleBackend",
     "rules.permissions.ObjectPermissionBackend",
+    "accounts.oidc.CouncilAccountBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
@@ -117,6 +120,30 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+
+# Signing in with the council account (OpenID Connect; accounts/oidc.py). Without a client
+# id only local passwords are offered. The endpoints are in the provider's discovery
+# document (<issuer>/.well-known/openid-configuration).
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("OIDC_OP_LOGOUT_ENDPOINT", "")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
+OIDC_PROVIDER_LABEL = os.environ.get("OIDC_PROVIDER_LABEL", "your council account")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_STORE_ID_TOKEN = True  # for signing out at the provider too
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:council_callback"
+LOGIN_REDIRECT_URL_FAILURE = "/sign-in/council-account/failed/"
+OIDC_OP_LOGOUT_URL_METHOD = "accounts.oidc.provider_logout_url"
+# A person switched off at the provider is signed out here within this time.
+OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = int(os.environ.get("OIDC_RECHECK_SECONDS", "900"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -189,17 +216,11 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Leeds City Council")
-# Local Government Act 2000 s.9FE: the executive responds within two months of receipt.
-RESPONSE_DEADLINE_MONTHS = int(os.environ.get("RESPONSE_DEADLINE_MONTHS", "2"))
+# The council's name and logo, bank-holiday region, response period and reminder lead
+# times are council settings kept in the database (council.selectors.council_settings()).
 RECOMMENDATIONS_PER_PAGE = 25
-# A report-back is shown to the directorate as "due soon" this many days ahead.
 PAPERS_RENDER_TIMEOUT_SECONDS = float(os.environ.get("PAPERS_RENDER_TIMEOUT_SECONDS", "60"))
-REPORT_BACK_LOOKAHEAD_DAYS = int(os.environ.get("REPORT_BACK_LOOKAHEAD_DAYS", "60"))
-# Deadlines (docs/deadlines.md): position statements are wanted this many days before
-# their meeting; reminders go out this many days ahead; links in emails start with SITE_URL.
-STATEMENT_DUE_DAYS_BEFORE_MEETING = int(os.environ.get("STATEMENT_DUE_DAYS_BEFORE_MEETING", "10"))
-REMINDER_DAYS_AHEAD = int(os.environ.get("REMINDER_DAYS_AHEAD", "14"))
+# Links in emails and calendar events start with SITE_URL.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {

@@ -1,8 +1,9 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView, TemplateView
+
+from accounts.views import SignInView, SignOutView
 
 from .history_views import HistoryExportView
 from .views import HomeView, healthz
@@ -10,12 +11,10 @@ from .views import HomeView, healthz
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("healthz", healthz, name="healthz"),
-    path(
-        "sign-in/",
-        auth_views.LoginView.as_view(template_name="accounts/login.html"),
-        name="login",
-    ),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sign-in/", SignInView.as_view(), name="login"),
+    path("sign-out/", SignOutView.as_view(), name="logout"),
+    path("", include("accounts.urls")),
+    path("", include("accounts.password_urls")),
     path(
         "accessibility/",
         TemplateView.as_view(template_name="accessibility.html"),
@@ -29,4 +28,5 @@ urlpatterns = [
     path("", include("inspections.urls")),
     path("", include("deadlines.urls")),
     path("", include("papers.urls")),
+    path("", include("council.urls")),
 ]

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from council.selectors import forget_council_settings
 from tests.factories import (
     CommitteeFactory,
     DirectorateFactory,
@@ -15,6 +16,14 @@ from tests.factories import (
     RecommendationFactory,
     ReportFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_council_settings():
+    """Council settings are cached per request; each test starts from its own database."""
+    forget_council_settings()
+    yield
+    forget_council_settings()
 
 
 @pytest.fixture

@@ -207,6 +207,21 @@ CASES += [
     Case("deadlines:calendar", (), COUNCIL),
 ]
 
+NOBODY = codes(404, 404, 404, 404, 404, 404)
+
+CASES += [
+    # Without a provider configured (as here) the council-account pages do not exist;
+    # tests/accounts/test_oidc.py signs in through a real provider.
+    Case("accounts:council_sign_in", (), NOBODY),
+    Case("accounts:council_callback", (), NOBODY),
+    Case("accounts:council_sign_in_failed", (), NOBODY),
+    Case("password_reset", (), EVERYONE),
+    Case("password_reset_done", (), EVERYONE),
+    Case("password_reset_confirm", ("=MQ", "=not-a-token"), EVERYONE),
+    Case("password_reset_complete", (), EVERYONE),
+    Case("council:logo", (), NOBODY, label="no logo yet"),
+]
+
 # Not ours to test: Django's admin (staff only, by Django) and a static redirect.
 UNLISTED_NAMESPACES = {"admin"}
 # The calendar feed is addressed by a secret, not an object: tests/deadlines covers it.

@@ -1,11 +1,15 @@
-"""Weekend and bank-holiday flags beside deadlines (England), never moving them."""
+"""Weekend and bank-holiday flags beside deadlines (the council's region, England and
+Wales by default), never moving them."""
 
 from datetime import date
 
 import pytest
 
+from council.models import BankHolidayRegion, CouncilSettings
 from deadlines.days import bank_holiday_name, non_working_day, previous_working_day
 from deadlines.templatetags.deadlines import day_flag
+
+pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
@@ -39,3 +43,14 @@ def test_bank_holidays_are_named_and_the_previous_working_day_is_found():
     assert bank_holiday_name(date(2012, 4, 9)) == "Easter Monday"
     assert previous_working_day(date(2012, 4, 9)) == date(2012, 4, 5)  # before Good Friday
     assert previous_working_day(date(2012, 7, 19)) == date(2012, 7, 19)
+
+
+def test_a_scottish_council_sees_scottish_bank_holidays():
+    CouncilSettings.objects.create(bank_holiday_region=BankHolidayRegion.SCOTLAND)
+    assert non_working_day(date(2012, 1, 3)) == "bank holiday"  # 2 January (substitute)
+    assert non_working_day(date(2012, 4, 9)) is None  # Easter Monday is not one in Scotland
+
+
+def test_a_northern_irish_council_sees_st_patricks_day():
+    CouncilSettings.objects.create(bank_holiday_region=BankHolidayRegion.NORTHERN_IRELAND)
+    assert non_working_day(date(2012, 3, 19)) == "bank holiday"

@@ -4,8 +4,8 @@ statements at risk, moved report-backs, and the work programme."""
 from datetime import date
 
 import pytest
-from django.test import override_settings
 
+from council.models import CouncilSettings
 from deadlines import selectors
 from deadlines.selectors import (
     AT_RISK,
@@ -129,8 +129,8 @@ def test_a_month_report_back_is_taken_at_the_boards_meeting_in_that_month():
     assert deadline.days_late(date(2012, 7, 10)) == 0
 
 
-@override_settings(STATEMENT_DUE_DAYS_BEFORE_MEETING=14)
-def test_the_statement_notice_period_is_a_setting():
+def test_the_statement_notice_period_is_a_council_setting():
+    CouncilSettings.objects.create(statement_due_days_before_meeting=14)
     committee = CommitteeFactory()
     meeting = MeetingFactory(committee=committee, date=date(2012, 7, 19))
     recommendation = RecommendationFactory(report=_report(committee), report_back_meeting=meeting)

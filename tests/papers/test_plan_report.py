@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.models import User
+from council.selectors import forget_council_settings
 from inspections import services
 from inspections.models import ImprovementAction
 from papers import selectors
@@ -91,6 +92,7 @@ class TestPlanPaper:
 
     def test_a_constant_number_of_queries(self, plan, inspection, officer):
         def queries() -> int:
+            forget_council_settings()  # as at the start of each request
             with CaptureQueriesContext(connection) as captured:
                 render_html(selectors.plan_paper(plan, officer, TODAY))
             return len(captured)

@@ -48,6 +48,7 @@ from responses.services import (
     response_submit,
 )
 from scrutiny.demo import recommendations_data as data
+from scrutiny.demo.council import load_demo_council
 from scrutiny.demo.inspections import load_inspections_demo
 from scrutiny.demo.papers import load_demo_papers
 
@@ -78,6 +79,7 @@ class Command(BaseCommand):
         self.written = 0
         # The record is history: loading it must not email anyone about it.
         with transaction.atomic(), notifications.suppressed():
+            load_demo_council()  # the council's name and whom to ask for access
             self.load()
             load_demo_papers()  # the response paper's narrative (seed 004), papers/demo.py
             load_inspections_demo(self.stdout)  # seeds 002 and 001, inspections/demo.py

@@ -1,0 +1,65 @@
+from django.contrib.auth import views as auth_views
+from django.http import Http404, HttpRequest
+from django.views.generic import TemplateView
+from mozilla_django_oidc.views import (
+    OIDCAuthenticationCallbackView,
+    OIDCAuthenticationRequestView,
+    OIDCLogoutView,
+)
+
+from council.selectors import council_settings
+
+from .oidc import oidc_enabled, provider_label
+
+
+class CouncilAccountRequired:
+    """The council-account pages exist only where a provider is configured."""
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs):
+        if not oidc_enabled():
+            raise Http404("Signing in with a council account is not set up.")
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CouncilSignInView(CouncilAccountRequired, OIDCAuthenticationRequestView):
+    """Sends the browser to the council's identity provider."""
+
+
+class CouncilCallbackView(CouncilAccountRequired, OIDCAuthenticationCallbackView):
+    """Where the provider sends the browser back with a code (or a refusal)."""
+
+
+class CouncilSignInFailedView(CouncilAccountRequired, TemplateView):
+    template_name = "accounts/council_sign_in_failed.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "oidc_provider_label": provider_label()}
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "council_account": oidc_enabled(),
+            "oidc_provider_label": provider_label(),
+        }
+
+
+class SignOutView(OIDCLogoutView):
+    """Signs out here and, after a council-account sign-in, at the provider too."""
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset, with an email that names the council. Accounts that sign in with
+    the council account have no password here and get no email (Django leaves out
+    unusable passwords)."""
+
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+
+    def form_valid(self, form):
+        self.extra_email_context = {"council_name": council_settings().council_name}
+        return super().form_valid(form)
