@@ -1,11 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from .models import User
+from .forms import UserAddForm, UserEditForm
+from .models import GroupRoleMapping, User
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    add_form = UserAddForm
+    form = UserEditForm
+    # "Invite someone" and "Invite from a CSV file" beside "Add user".
+    change_list_template = "admin/accounts/user/change_list.html"
     list_display = ["username", "get_full_name", "email", "role", "directorate", "is_active"]
     list_filter = ["role", "directorate", "is_active", "is_staff"]
     search_fields = ["username", "first_name", "last_name", "email"]
@@ -20,3 +25,13 @@ class UserAdmin(DjangoUserAdmin):
         *DjangoUserAdmin.add_fieldsets,
         ("Role in the scrutiny process", {"fields": ["role", "directorate", "email"]}),
     ]
+
+
+@admin.register(GroupRoleMapping)
+class GroupRoleMappingAdmin(admin.ModelAdmin):
+    """Which council-account groups give which role here (accounts/oidc.py)."""
+
+    list_display = ["group", "role", "directorate", "position"]
+    list_editable = ["position"]
+    list_filter = ["role", "directorate"]
+    search_fields = ["group"]

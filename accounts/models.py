@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -37,6 +38,13 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def clean(self) -> None:
+        super().clean()
+        if self.role == Role.DIRECTORATE and self.directorate_id is None:
+            raise ValidationError(
+                {"directorate": "Choose the directorate of a director or delegated officer"}
+            )
 
     @property
     def is_officer(self) -> bool:
@@ -92,9 +100,7 @@ class GroupRoleMapping(models.Model):
         return f"{self.group} → {self.get_role_display()}"
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         if self.role == Role.DIRECTORATE and self.directorate_id is None:
             raise ValidationError(
-                {"directorate": "Choose the directorate of the directors in this group."}
+                {"directorate": "Choose the directorate of the directors in this group"}
             )

@@ -16,12 +16,12 @@ from django.contrib.auth import BACKEND_SESSION_KEY
 from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.crypto import get_random_string
 from django.utils.functional import cached_property
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.middleware import SessionRefresh
 
 from .models import GroupRoleMapping, User
+from .services import username_for_email
 
 logger = logging.getLogger(__name__)
 
@@ -51,16 +51,6 @@ def mapping_for_groups(groups: list[str]) -> GroupRoleMapping | None:
         .order_by("position", "group")
         .first()
     )
-
-
-def username_for_email(email: str) -> str:
-    """The email address is the username; a clash (an old local account with that
-    username but another email) gets a suffix rather than taking over the account."""
-    base = email.lower()[:140]
-    username = base
-    while User.objects.filter(username__iexact=username).exists():
-        username = f"{base}-{get_random_string(6).lower()}"
-    return username
 
 
 class CouncilAccountBackend(OIDCAuthenticationBackend):

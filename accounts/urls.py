@@ -16,4 +16,6 @@ urlpatterns = [
         views.CouncilSignInFailedView.as_view(),
         name="council_sign_in_failed",
     ),
+    path("people/invite/", views.InviteView.as_view(), name="invite"),
+    path("people/invite/csv/", views.InviteFromCsvView.as_view(), name="invite_csv"),
 ]

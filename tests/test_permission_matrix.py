@@ -208,6 +208,7 @@ CASES += [
 ]
 
 NOBODY = codes(404, 404, 404, 404, 404, 404)
+ADMINS = codes(302, 403, 403, 403, 403, 200)  # who may add users (the administrator)
 
 CASES += [
     # Without a provider configured (as here) the council-account pages do not exist;
@@ -220,6 +221,8 @@ CASES += [
     Case("password_reset_confirm", ("=MQ", "=not-a-token"), EVERYONE),
     Case("password_reset_complete", (), EVERYONE),
     Case("council:logo", (), NOBODY, label="no logo yet"),
+    Case("accounts:invite", (), ADMINS),
+    Case("accounts:invite_csv", (), ADMINS),
 ]
 
 # Not ours to test: Django's admin (staff only, by Django) and a static redirect.
