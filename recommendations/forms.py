@@ -1,11 +1,12 @@
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from core.forms import GovukErrorMessagesMixin, VersionedFormMixin
 
+from .dates import add_months
 from .models import (
     Committee,
     CommitteeMembership,
@@ -337,3 +338,131 @@ class AssessmentForm(GovukErrorMessagesMixin, forms.Form):
         if cleaned.get("comment") and not cleaned.get("status"):
             self.add_error("status", "Choose the board's decision to go with the comment.")
         return cleaned
+
+
+MEETING_SERIES_MAX = 60
+_DATE_FORMATS = [
+    (re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"), ("day", "month", "year")),
+    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), ("year", "month", "day")),
+]
+_NAMED_DATE = re.compile(r"(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})")
+
+
+def parse_meeting_date(text: str) -> date:
+    """'19/07/2012', '2012-07-19', '19 July 2012' or 'Thursday 19 July 2012'."""
+    value = text.strip().lower()
+    parts = None
+    for pattern, order in _DATE_FORMATS:
+        match = pattern.fullmatch(value)
+        if match:
+            parts = dict(zip(order, map(int, match.groups()), strict=True))
+    named = _NAMED_DATE.fullmatch(value)
+    if named and named.group(2) in MONTHS:
+        parts = {
+            "day": int(named.group(1)),
+            "month": MONTHS[named.group(2)],
+            "year": int(named.group(3)),
+        }
+    if parts is None or not 1900 <= parts["year"] <= 2200:
+        raise ValueError(text)
+    return date(parts["year"], parts["month"], parts["day"])
+
+
+class MeetingSeriesForm(GovukErrorMessagesMixin, forms.Form):
+    """A year's meetings in one step: a list of dates, or every so many weeks."""
+
+    dates = forms.CharField(
+        label="Dates of the meetings",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="One a line, like 19 July 2012 or 19/07/2012. Or leave this empty and "
+        "give a first meeting and how often the board meets, below.",
+    )
+    first_date = forms.DateField(
+        label="First meeting",
+        required=False,
+        widget=DateInput(),
+        help_text="For example, 19/07/2012",
+    )
+    every_weeks = forms.IntegerField(
+        label="Then every … weeks",
+        required=False,
+        min_value=1,
+        max_value=52,
+        help_text="6 for 'every sixth Thursday' (the same weekday as the first meeting)",
+    )
+    until = forms.DateField(
+        label="Until",
+        required=False,
+        widget=DateInput(),
+        help_text="The last day a meeting may fall on; a year after the first meeting if empty",
+    )
+    start_time = forms.TimeField(
+        label="Start time",
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text="For example, 10:00",
+    )
+    place = forms.CharField(label="Place", required=False, max_length=200)
+
+    def clean(self):
+        cleaned = super().clean()
+        listed = (cleaned.get("dates") or "").strip()
+        first, every = cleaned.get("first_date"), cleaned.get("every_weeks")
+        if any(name in self.errors for name in ("first_date", "every_weeks", "until")):
+            return cleaned
+        if listed and (first or every):
+            raise ValidationError(
+                "Give either a list of dates or a first meeting and how often, not both"
+            )
+        if listed:
+            cleaned["meeting_dates"] = self._listed_dates(listed)
+        elif first and every:
+            cleaned["meeting_dates"] = self._repeating_dates(first, every, cleaned.get("until"))
+        elif first or every:
+            field = "every_weeks" if first else "first_date"
+            self.add_error(
+                field,
+                "Enter how often the board meets"
+                if first
+                else "Enter the date of the first meeting",
+            )
+        else:
+            self.add_error("dates", "Enter the dates of the meetings")
+        return cleaned
+
+    def _listed_dates(self, text: str) -> list[date]:
+        days, wrong = [], []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                days.append(parse_meeting_date(line))
+            except ValueError:
+                wrong.append(f"line {number} ('{line.strip()[:40]}')")
+        if wrong:
+            self.add_error(
+                "dates", f"Enter each date like 19 July 2012: {', '.join(wrong)} is not a date"
+            )
+        elif len(days) != len(set(days)):
+            self.add_error("dates", "A date is listed twice")
+        elif len(days) > MEETING_SERIES_MAX:
+            self.add_error("dates", f"Enter at most {MEETING_SERIES_MAX} dates at a time")
+        return days
+
+    def _repeating_dates(self, first: date, every: int, until: date | None) -> list[date]:
+        last = until or add_months(first, 12) - timedelta(days=1)
+        if last < first:
+            self.add_error("until", "The last day must be on or after the first meeting")
+            return []
+        days = []
+        day = first
+        while day <= last and len(days) <= MEETING_SERIES_MAX:
+            days.append(day)
+            day += timedelta(weeks=every)
+        if len(days) > MEETING_SERIES_MAX:
+            self.add_error(
+                "until",
+                f"That makes more than {MEETING_SERIES_MAX} meetings: choose an earlier last day",
+            )
+        return days

@@ -95,6 +95,14 @@ class CommitteeMembership(models.Model):
     def __str__(self) -> str:
         return f"{self.name} (chair)" if self.is_chair else self.name
 
+    @classmethod
+    def printed_name_for(cls, user, kind: str) -> str:
+        """How papers print a member who is a user: 'Cllr Hyde' for a councillor, the
+        full name for a co-opted member."""
+        if kind == cls.Kind.COUNCILLOR and user.last_name:
+            return f"Cllr {user.last_name}"
+        return user.get_full_name() or user.get_username()
+
 
 class Meeting(models.Model):
     class Status(models.TextChoices):

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,6 +13,7 @@ from core.history import EditConflict, attribute, check_version
 from deadlines import notifications
 
 from .models import (
+    Committee,
     Meeting,
     Recommendation,
     RecommendationPart,
@@ -168,3 +170,27 @@ def _check_assessment_version(
             current_version=assessment.version,
         )
     check_version(assessment, decision.expected_version)
+
+
+@transaction.atomic
+def meetings_create(
+    *, committee: Committee, dates: list[date], start_time, place: str, user: User
+) -> list[Meeting]:
+    """A run of a committee's meetings in one step (a year's dates, say). Each is an
+    ordinary meeting afterwards, edited on its own page. A date the committee already
+    meets on refuses the whole run, naming the dates."""
+    taken = sorted(
+        Meeting.objects.filter(committee=committee, date__in=dates).values_list("date", flat=True)
+    )
+    if taken:
+        listed = ", ".join(f"{day.day} {day:%B %Y}" for day in taken)
+        raise ValidationError(
+            {"dates": f"{committee.name} already has a meeting on {listed}: leave it out"}
+        )
+    return [
+        record_save(
+            instance=Meeting(committee=committee, date=day, start_time=start_time, place=place),
+            user=user,
+        )
+        for day in sorted(set(dates))
+    ]

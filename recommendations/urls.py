@@ -30,6 +30,11 @@ urlpatterns = [
         views.MeetingCreateView.as_view(),
         name="meeting_create",
     ),
+    path(
+        "committees/<int:committee_pk>/meetings/year/",
+        views.MeetingSeriesCreateView.as_view(),
+        name="meeting_series_create",
+    ),
     path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
     path("meetings/<int:pk>/edit/", views.MeetingUpdateView.as_view(), name="meeting_update"),
     path(

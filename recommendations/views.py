@@ -2,10 +2,18 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
+from django.views.generic import (
+    CreateView,
+    DetailView,
+    FormView,
+    ListView,
+    TemplateView,
+    UpdateView,
+)
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -21,6 +29,7 @@ from .forms import (
     EvidenceForm,
     InquiryForm,
     MeetingForm,
+    MeetingSeriesForm,
     RecommendationForm,
     ReportBackScheduleForm,
     ReportForm,
@@ -449,3 +458,39 @@ class AssessmentsRecordView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(meeting=self.meeting, **kwargs)
+
+
+class MeetingSeriesCreateView(CommitteeChildMixin, PermissionRequiredMixin, FormView):
+    """A year's meetings of a committee in one step; each is edited on its own page."""
+
+    permission_required = "recommendations.add_meeting"
+    template_name = "form_page.html"
+    form_class = MeetingSeriesForm
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "page_title": f"Add a year's meetings of {self.parent.name}",
+            "back_url": self.parent.get_absolute_url(),
+        }
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            meetings = services.meetings_create(
+                committee=self.parent,
+                dates=data["meeting_dates"],
+                start_time=data["start_time"],
+                place=data["place"],
+                user=self.request.user,
+            )
+        except ValidationError as error:
+            form.add_error("dates" if hasattr(error, "error_dict") else None, error.messages)
+            return self.form_invalid(form)
+        first, last = meetings[0].date, meetings[-1].date
+        messages.success(
+            self.request,
+            f"{len(meetings)} meetings added, {first.day} {first:%B %Y} to "
+            f"{last.day} {last:%B %Y}. Change or cancel any of them from its page.",
+        )
+        return HttpResponseRedirect(self.parent.get_absolute_url())

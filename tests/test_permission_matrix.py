@@ -131,6 +131,7 @@ CASES = [
     Case("recommendations:committee_detail", ("committee",), EVERYONE),
     Case("recommendations:committee_update", ("committee",), OFFICERS),
     Case("recommendations:meeting_create", ("committee",), OFFICERS),
+    Case("recommendations:meeting_series_create", ("committee",), OFFICERS),
     Case("recommendations:meeting_detail", ("meeting",), EVERYONE),
     Case("recommendations:meeting_update", ("meeting",), OFFICERS),
     Case("recommendations:assessments_record", ("meeting",), OFFICERS),
