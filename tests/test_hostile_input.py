@@ -132,6 +132,10 @@ OTHER_FORMS = {
     "inspections:plan_create": ((), "inspections.forms.ImprovementPlanForm"),
     "inspections:strand_create": (("plan",), "inspections.forms.ImprovementStrandForm"),
     "inspections:action_create": (("plan",), "inspections.forms.ImprovementActionForm"),
+    "recommendations:meeting_series_create": (
+        ("committee",),
+        "recommendations.forms.MeetingSeriesForm",
+    ),
 }
 
 
@@ -268,3 +272,54 @@ def test_wrong_ids_in_urls_are_not_found(client, db):
             assert_safe(client.get(path.format(object_id)))
 
     get()
+
+
+# Issue 15's forms: inviting people (the administrator), a forgotten password (anyone).
+ACCOUNT_FORMS = {
+    "accounts:invite": "accounts.forms.InvitationForm",
+    "password_reset": "django.contrib.auth.forms.PasswordResetForm",
+}
+
+
+@pytest.mark.parametrize("url_name", list(ACCOUNT_FORMS))
+def test_the_account_forms_survive_hostile_input(client, world, url_name):
+    from accounts.models import User
+
+    client.force_login(OfficerFactory(is_staff=True, is_superuser=True))
+    fields = list(import_string(ACCOUNT_FORMS[url_name]).base_fields)
+    url = reverse(url_name)
+
+    @HYPOTHESIS
+    @given(values=st.fixed_dictionaries({name: hostile for name in fields}))
+    def post(values):
+        before = User.objects.count()
+        response = client.post(url, values, follow=True)
+        assert_safe(response)
+        if response.redirect_chain == []:
+            assert User.objects.count() == before
+
+    post()
+
+
+def test_the_invitation_csv_survives_hostile_input(client, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from accounts.models import User
+
+    client.force_login(OfficerFactory(is_staff=True, is_superuser=True))
+    url = reverse("accounts:invite_csv")
+
+    @HYPOTHESIS
+    @given(cells=st.lists(hostile, min_size=1, max_size=8))
+    def post(cells):
+        before = User.objects.count()
+        text = "first name,last name,email,role,directorate\n" + ",".join(
+            '"' + cell.replace('"', '""') + '"' for cell in cells
+        )
+        upload = SimpleUploadedFile("people.csv", text.encode("utf-8", "surrogatepass"))
+        response = client.post(url, {"file": upload})
+        assert_safe(response)
+        if response.status_code == 200:
+            assert User.objects.count() == before
+
+    post()
