@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
 
 from .forms import UserAddForm, UserEditForm
 from .models import GroupRoleMapping, User
@@ -35,3 +37,12 @@ class GroupRoleMappingAdmin(admin.ModelAdmin):
     list_editable = ["position"]
     list_filter = ["role", "directorate"]
     search_fields = ["group"]
+
+
+def _sign_in_through_the_service(request, extra_context=None):
+    """The admin has no sign-in page of its own: everyone signs in through the service's,
+    with its throttling, two-factor step and council account."""
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
+
+
+admin.site.login = _sign_in_through_the_service

@@ -16,6 +16,8 @@ urlpatterns = [
         views.CouncilSignInFailedView.as_view(),
         name="council_sign_in_failed",
     ),
+    path("sign-in/code/", views.TwoFactorView.as_view(), name="two_factor"),
+    path("sign-in/recovery-codes/", views.RecoveryCodesView.as_view(), name="recovery_codes"),
     path("people/invite/", views.InviteView.as_view(), name="invite"),
     path("people/invite/csv/", views.InviteFromCsvView.as_view(), name="invite_csv"),
 ]

@@ -1,6 +1,13 @@
+from base64 import b32encode
+
+import segno
+from django import forms
 from django.contrib import messages
+from django.contrib.auth import authenticate, login
 from django.contrib.auth import views as auth_views
-from django.http import Http404, HttpRequest
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import FormView, TemplateView
 from mozilla_django_oidc.views import (
@@ -10,9 +17,11 @@ from mozilla_django_oidc.views import (
 )
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.forms import GovukErrorMessagesMixin
 from core.views import ServiceFormMixin
 from council.selectors import council_settings
 
+from . import two_factor
 from .forms import InvitationCsvForm, InvitationForm
 from .oidc import oidc_enabled, provider_label
 from .services import users_invite
@@ -44,6 +53,13 @@ class CouncilSignInFailedView(CouncilAccountRequired, TemplateView):
 
 class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
+
+    def form_valid(self, form):
+        user = form.get_user()
+        if two_factor.two_factor_needed(user):
+            two_factor.start_pending(self.request, user, next_url=self.get_success_url())
+            return redirect("accounts:two_factor")
+        return super().form_valid(form)
 
     def get_context_data(self, **kwargs):
         return {
@@ -114,3 +130,80 @@ class InviteFromCsvView(InvitationFormView):
         users = users_invite(invitations=form.cleaned_data["file"], invited_by=self.request.user)
         messages.success(self.request, f"{len(users)} invitations sent.")
         return users
+
+
+class TwoFactorCodeForm(GovukErrorMessagesMixin, forms.Form):
+    code = forms.CharField(
+        label="Code",
+        max_length=20,
+        help_text="The 6-digit code your authenticator app shows now, or one of your "
+        "recovery codes",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+    )
+
+
+class TwoFactorView(FormView):
+    """The second step of a password sign-in: a code from the authenticator app (or a
+    recovery code), or setting the app up where the council requires it."""
+
+    template_name = "accounts/two_factor.html"
+    form_class = TwoFactorCodeForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.user = two_factor.pending_user(request)
+        if self.user is None:
+            messages.info(request, "Sign in again: the time to give a code ran out.")
+            return redirect("login")
+        self.setting_up = not two_factor.has_authenticator(self.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["setting_up"] = self.setting_up
+        if self.setting_up:
+            device = two_factor.setup_device(self.user)
+            context["qr_code"] = segno.make(device.config_url, error="m").svg_inline(
+                scale=5,
+                dark="#0b0c0c",
+                light="#ffffff",
+                omitsize=False,
+                title="QR code for your authenticator app",
+            )
+            context["secret"] = " ".join(
+                b32encode(device.bin_key).decode()[i : i + 4] for i in range(0, 32, 4)
+            )
+        return context
+
+    def form_valid(self, form):
+        user = authenticate(
+            self.request,
+            username=self.user.get_username(),
+            two_factor_code=form.cleaned_data["code"],
+        )
+        if user is None:
+            # Counted by django-axes as a failed sign-in (the middleware shows the lockout).
+            form.add_error("code", "The code is wrong or has expired: enter the code shown now")
+            return self.form_invalid(form)
+        next_url = self.request.session.pop(two_factor.PENDING_KEY)["next"]
+        codes = getattr(user, "two_factor_new_recovery_codes", None)
+        login(self.request, user)  # django-otp keeps the device in the session
+        if codes:
+            self.request.session[two_factor.RECOVERY_CODES_KEY] = codes
+            self.request.session["two_factor_next"] = next_url
+            return redirect("accounts:recovery_codes")
+        return HttpResponseRedirect(next_url)
+
+
+class RecoveryCodesView(LoginRequiredMixin, TemplateView):
+    """The new recovery codes, shown once, straight after setting up the app."""
+
+    template_name = "accounts/recovery_codes.html"
+
+    def get(self, request, *args, **kwargs):
+        codes = request.session.pop(two_factor.RECOVERY_CODES_KEY, None)
+        if not codes:
+            return redirect("home")
+        next_url = request.session.pop("two_factor_next", reverse("home"))
+        return self.render_to_response({"codes": codes, "next_url": next_url})

@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "simple_history",
     "core",
     "scrutiny",
@@ -107,6 +110,7 @@ AUTHENTICATION_BACKENDS = [
     "accounts.backends.LoginThrottleBackend",
     "rules.permissions.ObjectPermissionBackend",
     "accounts.oidc.CouncilAccountBackend",
+    "accounts.two_factor.TwoFactorBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
@@ -120,6 +124,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+
+# Two-factor authentication for local accounts (accounts/two_factor.py): the name
+# authenticator apps show beside the code.
+OTP_TOTP_ISSUER = "Scrutiny tracker"
 
 # Signing in with the council account (OpenID Connect; accounts/oidc.py). Without a client
 # id only local passwords are offered. The endpoints are in the provider's discovery

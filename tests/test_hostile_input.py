@@ -323,3 +323,23 @@ def test_the_invitation_csv_survives_hostile_input(client, world):
             assert User.objects.count() == before
 
     post()
+
+
+def test_the_two_factor_code_form_survives_hostile_input(client, world):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = OfficerFactory(username="sam")
+    user.set_password("a-long-enough-password-2026")
+    user.save()
+    TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    client.post(reverse("login"), {"username": "sam", "password": "a-long-enough-password-2026"})
+
+    @HYPOTHESIS
+    @given(code=hostile)
+    def post(code):
+        response = client.post(reverse("accounts:two_factor"), {"code": code})
+        if response.status_code != 429:  # after five wrong codes: the lockout page
+            assert_safe(response)
+        assert "_auth_user_id" not in client.session
+
+    post()

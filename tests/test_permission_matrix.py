@@ -223,6 +223,9 @@ CASES += [
     Case("password_reset_complete", (), EVERYONE),
     Case("council:logo", (), NOBODY, label="no logo yet"),
     Case("accounts:invite", (), ADMINS),
+    # Only after a right password (tests/accounts/test_two_factor.py); else back to sign in.
+    Case("accounts:two_factor", (), codes(302, 302, 302, 302, 302, 302)),
+    Case("accounts:recovery_codes", (), codes(302, 302, 302, 302, 302, 302)),
     Case("accounts:invite_csv", (), ADMINS),
 ]
 
