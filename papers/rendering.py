@@ -11,7 +11,6 @@ from .pdf import PaperRenderError, PaperTimeoutError, StaticFiles, html_to_pdf
 __all__ = ["Paper", "PaperRenderError", "PaperTimeoutError", "render_html", "render_pdf"]
 
 PRINT_TEMPLATE = "papers/print.html"
-DEFAULT_TIMEOUT_SECONDS = 60
 
 
 @dataclass
@@ -37,7 +36,7 @@ def static_files() -> StaticFiles:
 
 def render_timeout() -> float | None:
     """Seconds a paper may take (settings.PAPERS_RENDER_TIMEOUT_SECONDS; None: no limit)."""
-    return getattr(settings, "PAPERS_RENDER_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_SECONDS)
+    return settings.PAPERS_RENDER_TIMEOUT_SECONDS
 
 
 def render_html(paper: Paper) -> str:

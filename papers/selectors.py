@@ -13,6 +13,7 @@ from itertools import groupby
 from django.db.models import Prefetch, QuerySet
 
 from accounts.models import User
+from deadlines.selectors import responses_overdue
 from inspections.models import ImprovementAction, ImprovementPlan, Timescale
 from inspections.selectors import findings_by_timescale, plan_actions, unanswered
 from recommendations.models import (
@@ -24,7 +25,6 @@ from recommendations.models import (
     TrackingStatus,
 )
 from recommendations.selectors import (
-    overdue_responses,
     recommendations_due_for_meeting,
     recommendations_visible_to,
     status_counts,
@@ -44,13 +44,8 @@ def _printable(user: User, items) -> list:
     return [item for item in readable(user, list(items)) if item.state != ResponseState.DRAFT]
 
 
-def _current_responses() -> Prefetch:
-    return Prefetch(
-        "responses",
-        queryset=Response.objects.filter(superseded_at__isnull=True).exclude(
-            state=ResponseState.DRAFT
-        ),
-    )
+def _submitted_responses() -> Prefetch:
+    return Prefetch("responses", queryset=Response.objects.submitted())
 
 
 # --- 1. The response report -----------------------------------------------------------
@@ -121,7 +116,7 @@ def response_paper(report: Report, user: User) -> Paper:
         recommendations_visible_to(user)
         .filter(report=report)
         .order_by("number")
-        .prefetch_related(_current_responses())
+        .prefetch_related(_submitted_responses())
     )
     quoted = []
     for index, recommendation in enumerate(recommendations, start=len(introduction) + 1):
@@ -200,7 +195,7 @@ def _latest_statement(statements: list[PositionStatement], meeting: Meeting):
 def tracking_items(meeting: Meeting, user: User) -> list[TrackingItem]:
     due = recommendations_due_for_meeting(meeting, recommendations_visible_to(user))
     due = due.select_related("report__inquiry", "report__inspection").prefetch_related(
-        _current_responses(),
+        _submitted_responses(),
         Prefetch(
             "position_statements",
             queryset=PositionStatement.objects.exclude(state=ResponseState.DRAFT).select_related(
@@ -301,7 +296,7 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
             "today": today,
             "status_counts": counts,
             "total": sum(row.count for row in counts),
-            "overdue_responses": _shortlist(overdue_responses(visible, today)),
+            "overdue_responses": _shortlist(responses_overdue(visible, today)),
             "overdue_report_backs": _shortlist(
                 visible.filter(next_report_back_deadline__lt=today).order_by(
                     "next_report_back_deadline", "report", "number"

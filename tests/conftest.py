@@ -84,3 +84,11 @@ def published_report(committee, directorate_a, directorate_b):
 def recommendation(published_report):
     """Recommendation 1 of the published report, addressed to directorate A."""
     return published_report.recommendations.get(number=1)
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_at_once(settings):
+    """Tasks (emails) run as soon as they are queued, in the test's own process and
+    database transaction: the real task code, without a worker. Tests of the worker
+    itself (tests/deadlines/test_outbox.py) switch back to the database queue."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -9,6 +9,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from accounts.models import User
+from core.services import record_save
 from inspections import services
 from inspections.models import (
     ImprovementAction,
@@ -58,7 +59,7 @@ class _Loader:
         return instance
 
     def record(self, instance: Model) -> None:
-        services.record_save(instance=instance, user=self.officer)
+        record_save(instance=instance, user=self.officer)
 
     def load(self) -> None:
         board = self.upsert(
@@ -140,7 +141,7 @@ class _Loader:
         return findings
 
     def respond(self, recommendation: Recommendation) -> None:
-        if recommendation.responses.filter(superseded_at__isnull=True).exists():
+        if recommendation.responses.exists():
             return
         response = response_save_draft(
             recommendation=recommendation,

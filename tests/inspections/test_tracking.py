@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from recommendations import selectors, services
-from recommendations.filters import RecommendationFilter
 from responses.selectors import directorate_worklist
+from scrutiny.filters import RecommendationFilter
 from tests.factories import MeetingFactory, agreed_response, tracking_status
 
 

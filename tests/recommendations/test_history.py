@@ -8,13 +8,13 @@ import pytest
 from django.urls import reverse
 
 from core.history import EditConflict
+from core.services import record_save
 from recommendations.models import Inquiry, Meeting, Recommendation, Report, TrackingAssessment
 from recommendations.services import (
     AssessmentDecision,
     PartText,
     assessments_record,
     recommendation_save,
-    record_save,
     report_back_schedule,
 )
 from tests.factories import (

@@ -5,13 +5,14 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.services import record_save
 from recommendations.models import Inquiry, Meeting, TrackingAssessment
 from recommendations.services import (
     AssessmentDecision,
     PartText,
     assessments_record,
+    meeting_save,
     recommendation_save,
-    record_save,
     report_back_schedule,
 )
 from tests.factories import (
@@ -294,7 +295,7 @@ def test_correcting_the_date_of_a_meeting_that_assessed_moves_last_assessed_on(
     meeting = MeetingFactory(committee=committee, date=date(2012, 7, 3))
     _record(meeting, recommendation, PROGRESS_ACCEPTABLE, officer)
     meeting.date = date(2012, 6, 26)  # it was in fact held in June
-    record_save(instance=meeting, user=officer)
+    meeting_save(meeting=meeting, user=officer)
     recommendation.refresh_from_db()
     assert recommendation.last_assessed_on == date(2012, 6, 26)
     assert recommendation.next_report_back_on == date(2012, 7, 1)

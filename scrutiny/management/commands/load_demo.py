@@ -18,6 +18,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from accounts.models import Role, User
+from core.services import record_save
 from deadlines import notifications
 from recommendations.models import (
     Committee,
@@ -37,7 +38,6 @@ from recommendations.services import (
     PartText,
     assessments_record,
     recommendation_save,
-    record_save,
 )
 from responses.models import Decision, PositionStatement, Response
 from responses.services import (
@@ -365,7 +365,7 @@ class Command(BaseCommand):
         **fields,
     ) -> Response:
         """The director drafts and submits the response; the officer records its agreement."""
-        current = recommendation.responses.filter(superseded_at__isnull=True).first()
+        current = recommendation.responses.first()
         if current is not None:
             return current  # already loaded: a submitted response is not edited
         director = self.users["director"]
