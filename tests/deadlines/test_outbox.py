@@ -59,7 +59,8 @@ def silent_mail_server():
     listener.close()
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: like tests/test_backup.py, so the flush after it keeps content types.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_silent_mail_server_neither_holds_the_submission_nor_the_worker(
     recommendation, adviser, director_a, settings, silent_mail_server
 ):
