@@ -74,7 +74,7 @@ def on_recommendation_saved(sender, *, recommendation, **kwargs) -> None:
 
 
 def on_tracking_decisions_recorded(sender, *, assessments, **kwargs) -> None:
-    _after_commit(_notify_decisions, [assessment.pk for assessment in assessments])
+    _after_commit(_notify_tracking_decisions, [assessment.pk for assessment in assessments])
 
 
 def connect() -> None:
@@ -166,7 +166,7 @@ def _notify_addressed(recommendation_pk: int) -> None:
     )
 
 
-def _notify_decisions(assessment_pks: list[int]) -> None:
+def _notify_tracking_decisions(assessment_pks: list[int]) -> None:
     for assessment in TrackingAssessment.objects.filter(pk__in=assessment_pks).select_related(
         "recommendation__report__committee",
         "recommendation__directorate",
@@ -179,7 +179,7 @@ def _notify_decisions(assessment_pks: list[int]) -> None:
             recommendation=recommendation,
             item=f"assessment:{assessment.pk}:{assessment.status_id}",
             stage=SentNotification.Stage.DECISION_RECORDED,
-            template="deadlines/email/decision_recorded",
+            template="deadlines/email/tracking_decision_recorded",
             context={"assessment": assessment},
         )
 

@@ -15,9 +15,9 @@ PRINT_TEMPLATE = "papers/print.html"
 
 @dataclass
 class Paper:
-    """Everything a paper's templates need; built by the selectors from what the user may read."""
+    """Everything a paper's templates need; built by papers.documents from what the user may read."""
 
-    kind: str  # "response", "tracking" or "briefing"
+    kind: str  # "response", "tracking", "briefing" or "plan"
     title: str  # the PDF's title and the page heading
     running_header: str  # printed at the top of every page
     body_template: str  # shared by the print template and the browser preview

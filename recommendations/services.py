@@ -89,7 +89,7 @@ def report_back_schedule(
 
 
 @dataclass(frozen=True)
-class AssessmentDecision:
+class TrackingDecision:
     recommendation: Recommendation
     status: TrackingStatus | None  # None: the board made no decision on it at this meeting
     comment: str = ""
@@ -111,7 +111,7 @@ def _refresh_current_status(recommendation: Recommendation, user: User) -> None:
 
 @transaction.atomic
 def assessments_record(
-    *, meeting: Meeting, decisions: Iterable[AssessmentDecision], user: User
+    *, meeting: Meeting, decisions: Iterable[TrackingDecision], user: User
 ) -> list[TrackingAssessment]:
     """Record the board's decisions at one meeting; re-recording one corrects it.
 
@@ -147,7 +147,7 @@ def assessments_record(
 
 
 def _check_assessment_version(
-    decision: AssessmentDecision, assessment: TrackingAssessment | None
+    decision: TrackingDecision, assessment: TrackingAssessment | None
 ) -> None:
     if decision.expected_version is None:
         return

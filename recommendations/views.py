@@ -325,7 +325,7 @@ class AssessmentsRecordView(PermissionRequiredMixin, TemplateView):
                 meeting=self.meeting,
                 user=request.user,
                 decisions=[
-                    services.AssessmentDecision(
+                    services.TrackingDecision(
                         recommendation=form.recommendation,
                         status=form.cleaned_data["status"],
                         comment=form.cleaned_data["comment"],

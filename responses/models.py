@@ -8,7 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
-class Decision(models.TextChoices):
+class ResponseDecision(models.TextChoices):
     ACCEPTED = "accepted", "Accepted"
     PARTIALLY_ACCEPTED = "partial", "Partially accepted"
     NOT_ACCEPTED = "not_accepted", "Not accepted"
@@ -33,7 +33,7 @@ class Response(models.Model):
     recommendation = models.ForeignKey(
         "recommendations.Recommendation", on_delete=models.PROTECT, related_name="responses"
     )
-    decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
+    decision = models.CharField(max_length=20, choices=ResponseDecision.choices, blank=True)
     accepted_parts = models.ManyToManyField(
         "recommendations.RecommendationPart",
         blank=True,

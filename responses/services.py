@@ -12,7 +12,7 @@ from core.history import attribute, check_version
 from recommendations.models import Meeting, Recommendation, RecommendationPart, TrackingStatus
 
 from . import signals
-from .models import Decision, PositionStatement, Response, ResponseState
+from .models import PositionStatement, Response, ResponseDecision, ResponseState
 
 
 def _require_draft(item: Response | PositionStatement) -> None:
@@ -36,7 +36,7 @@ def _validate_partial_acceptance(
     *, recommendation: Recommendation, decision: str, detail: str, accepted_parts
 ) -> None:
     """A partial acceptance must say which part: in words, and by part where there are parts."""
-    if decision != Decision.PARTIALLY_ACCEPTED:
+    if decision != ResponseDecision.PARTIALLY_ACCEPTED:
         if accepted_parts:
             raise ValidationError(
                 {"accepted_parts": "Choose accepted parts only for a partial acceptance."}

@@ -8,7 +8,7 @@ from django_filters.constants import EMPTY_VALUES
 
 from deadlines.selectors import recommendations_overdue
 from recommendations.models import Committee, Directorate, Inquiry, Recommendation, TrackingStatus
-from responses.models import Decision
+from responses.models import ResponseDecision
 
 
 class NullsLastOrderingFilter(django_filters.OrderingFilter):
@@ -48,7 +48,7 @@ class RecommendationFilter(django_filters.FilterSet):
     decision = django_filters.ChoiceFilter(
         label="Response",
         field_name="visible_decision",
-        choices=[*Decision.choices, ("none", "No response yet")],
+        choices=[*ResponseDecision.choices, ("none", "No response yet")],
         empty_label="Any response",
         method="filter_decision",
     )

@@ -19,7 +19,7 @@ from inspections.models import (
     InspectionJudgement,
 )
 from recommendations.models import Committee, Directorate, Recommendation
-from responses.models import Decision, Response
+from responses.models import Response, ResponseDecision
 from responses.services import response_agree, response_save_draft, response_submit
 from scrutiny.demo import inspections_data as data
 from scrutiny.demo import recommendations_data as scrutiny_data
@@ -146,7 +146,7 @@ class _Loader:
         response = response_save_draft(
             recommendation=recommendation,
             user=self.director,
-            decision=Decision.ACCEPTED,
+            decision=ResponseDecision.ACCEPTED,
             text=data.RESPONSE_TEXT,
             proposed_action=data.RESPONSE_PROPOSED_ACTION,
         )

@@ -68,7 +68,7 @@ def test_findings_are_due_at_the_boards_meeting_and_assessed_there(finding, comm
 
     services.assessments_record(
         meeting=meeting,
-        decisions=[services.AssessmentDecision(finding, tracking_status(4))],
+        decisions=[services.TrackingDecision(finding, tracking_status(4))],
         user=officer,
     )
     finding.refresh_from_db()
@@ -83,7 +83,7 @@ def test_another_boards_meeting_cannot_assess_a_finding(finding, officer):
     with pytest.raises(ValidationError):
         services.assessments_record(
             meeting=elsewhere,
-            decisions=[services.AssessmentDecision(finding, tracking_status(4))],
+            decisions=[services.TrackingDecision(finding, tracking_status(4))],
             user=officer,
         )
 

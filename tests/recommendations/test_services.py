@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from core.services import record_save
 from recommendations.models import Inquiry, Meeting, TrackingAssessment
 from recommendations.services import (
-    AssessmentDecision,
     PartText,
+    TrackingDecision,
     assessments_record,
     meeting_save,
     recommendation_save,
@@ -175,7 +175,7 @@ def _record(meeting, recommendation, position, user, comment=""):
     status = tracking_status(position) if position else None
     return assessments_record(
         meeting=meeting,
-        decisions=[AssessmentDecision(recommendation, status, comment)],
+        decisions=[TrackingDecision(recommendation, status, comment)],
         user=user,
     )
 
@@ -264,8 +264,8 @@ def test_a_recommendation_of_another_board_is_rejected_and_nothing_is_recorded(
         assessments_record(
             meeting=july_meeting,
             decisions=[
-                AssessmentDecision(six_monthly, status),
-                AssessmentDecision(elsewhere, status),
+                TrackingDecision(six_monthly, status),
+                TrackingDecision(elsewhere, status),
             ],
             user=officer,
         )

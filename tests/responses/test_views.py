@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from recommendations.models import Inquiry, Meeting, Recommendation, Report, TrackingAssessment
-from responses.models import Decision, PositionStatement, Response, ResponseState
+from responses.models import PositionStatement, Response, ResponseDecision, ResponseState
 from tests.factories import (
     InquiryFactory,
     MeetingFactory,
@@ -65,7 +65,7 @@ def draft(recommendation, director_a):
     return ResponseFactory(
         recommendation=recommendation,
         drafted_by=director_a,
-        decision=Decision.NOT_ACCEPTED,
+        decision=ResponseDecision.NOT_ACCEPTED,
         text=SECRET,
     )
 

@@ -34,12 +34,12 @@ from recommendations.models import (
     WorkingGroup,
 )
 from recommendations.services import (
-    AssessmentDecision,
     PartText,
+    TrackingDecision,
     assessments_record,
     recommendation_save,
 )
-from responses.models import Decision, PositionStatement, Response
+from responses.models import PositionStatement, Response, ResponseDecision
 from responses.services import (
     position_statement_save_draft,
     position_statement_submit,
@@ -254,7 +254,7 @@ class Command(BaseCommand):
         agreed_on = data.EXECUTIVE_FEBRUARY_2010[1]  # the Executive Board endorsed it
         self.respond(
             recommendation,
-            decision=Decision.PARTIALLY_ACCEPTED,
+            decision=ResponseDecision.PARTIALLY_ACCEPTED,
             text=data.INTERIM_RESPONSE_TEXT,
             partial_acceptance_detail=data.INTERIM_PARTIAL_ACCEPTANCE_DETAIL,
             accepted_parts=list(recommendation.parts.filter(label="a")),
@@ -320,7 +320,7 @@ class Command(BaseCommand):
             )
             self.respond(
                 recommendation,
-                decision=Decision.ACCEPTED,
+                decision=ResponseDecision.ACCEPTED,
                 text=spec.response_text,
                 responsible_officer=spec.responsible_officer,
                 submitted_at=_at(agreed_on, 9),
@@ -415,7 +415,7 @@ class Command(BaseCommand):
         (assessment,) = assessments_record(
             meeting=meeting,
             decisions=[
-                AssessmentDecision(
+                TrackingDecision(
                     recommendation=recommendation,
                     status=TrackingStatus.objects.get(position=position),
                 )
