@@ -25,7 +25,7 @@ from responses.models import PositionStatement, Response
 
 from .models import ReportBackMove, SentNotification
 from .outbox import claim, notifications_queue
-from .selectors import directorate_recipients
+from .selectors import recipients_of_directorate
 
 logger = logging.getLogger(__name__)
 
@@ -157,7 +157,7 @@ def _notify_addressed(recommendation_pk: int) -> None:
         pk=recommendation_pk
     )
     _notify(
-        recipients=directorate_recipients(recommendation.directorate_id),
+        recipients=recipients_of_directorate(recommendation.directorate_id),
         recommendation=recommendation,
         item=f"directorate:{recommendation.directorate_id}",
         stage=SentNotification.Stage.ADDRESSED,
@@ -175,7 +175,7 @@ def _notify_tracking_decisions(assessment_pks: list[int]) -> None:
     ):
         recommendation = assessment.recommendation
         _notify(
-            recipients=directorate_recipients(recommendation.directorate_id),
+            recipients=recipients_of_directorate(recommendation.directorate_id),
             recommendation=recommendation,
             item=f"assessment:{assessment.pk}:{assessment.status_id}",
             stage=SentNotification.Stage.DECISION_RECORDED,
@@ -193,7 +193,7 @@ def _notify_moved(move_pk: int) -> None:
     ).get(pk=move_pk)
     recommendation = move.recommendation
     _notify(
-        recipients=directorate_recipients(recommendation.directorate_id),
+        recipients=recipients_of_directorate(recommendation.directorate_id),
         recommendation=recommendation,
         item=f"move:{move.pk}",
         stage=SentNotification.Stage.REPORT_BACK_MOVED,

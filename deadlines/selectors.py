@@ -457,7 +457,7 @@ def _place_response(recommendation, programme, slot, *, start, last, before) -> 
 REMINDER_STAGES = (OVERDUE, AT_RISK, DUE_SOON)
 
 
-def reminder_items(
+def reminders_due(
     recommendations: QuerySet[Recommendation], today: date
 ) -> list[tuple[Deadline, str]]:
     """Every deadline worth a reminder today, with its stage."""
@@ -469,7 +469,7 @@ def reminder_items(
     return items
 
 
-def directorate_recipients(directorate_id: int) -> list[User]:
+def recipients_of_directorate(directorate_id: int) -> list[User]:
     """The director and delegated officers of a directorate with an email address."""
     return list(
         User.objects.filter(directorate=directorate_id, role=Role.DIRECTORATE, is_active=True)

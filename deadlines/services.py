@@ -203,10 +203,10 @@ def reminders_send(*, today: date | None = None) -> ReminderRun:
     run = ReminderRun(reclaimed=notifications_reclaim())
     recommendations = Recommendation.objects.all()
     for directorate in Directorate.objects.order_by("name"):
-        recipients = selectors.directorate_recipients(directorate.pk)
+        recipients = selectors.recipients_of_directorate(directorate.pk)
         if not recipients:
             continue
-        items = selectors.reminder_items(recommendations.filter(directorate=directorate), today)
+        items = selectors.reminders_due(recommendations.filter(directorate=directorate), today)
         if not items:
             continue
         for recipient in recipients:
@@ -217,7 +217,7 @@ def reminders_send(*, today: date | None = None) -> ReminderRun:
         officer = committee.scrutiny_officer
         if officer is None or not officer.is_active or not officer.email:
             continue
-        items = selectors.reminder_items(recommendations.filter(report__committee=committee), today)
+        items = selectors.reminders_due(recommendations.filter(report__committee=committee), today)
         if items:
             _send_digest(recipient=officer, items=items, about=committee.name, today=today, run=run)
     return run

@@ -62,14 +62,14 @@ class PlanDetailView(PrivatePermissionMixin, DetailView):
         context = super().get_context_data(**kwargs)
         plan, user = self.object, self.request.user
         today = timezone.localdate()
-        actions = list(selectors.plan_actions(plan, user))
+        actions = list(selectors.actions_of_plan(plan, user))
         for action in actions:
             action.overdue = action.is_overdue(today)
         strands = list(plan.strands.all())
         for strand in strands:
             strand.listed_actions = [a for a in actions if a.strand_id == strand.pk]
         context["strands"] = strands
-        context["unanswered"] = selectors.unanswered(plan, user)
+        context["unanswered"] = selectors.findings_unanswered(plan, user)
         context["today"] = today
         context["overdue_count"] = sum(action.overdue for action in actions)
         return context
@@ -179,7 +179,7 @@ class ActionFormMixin(RecordFormView):
         return {
             **super().get_form_kwargs(),
             "plan": self.parent,
-            "candidates": selectors.plan_candidates(self.parent, self.request.user),
+            "candidates": selectors.answer_candidates_for_plan(self.parent, self.request.user),
         }
 
     def perform(self, form):

@@ -15,7 +15,7 @@ from django.db.models import Prefetch, QuerySet
 from accounts.models import User
 from deadlines.selectors import responses_overdue
 from inspections.models import ImprovementAction, ImprovementPlan, Timescale
-from inspections.selectors import findings_by_timescale, plan_actions, unanswered
+from inspections.selectors import actions_of_plan, findings_by_timescale, findings_unanswered
 from recommendations.models import (
     Inquiry,
     Meeting,
@@ -25,12 +25,12 @@ from recommendations.models import (
     TrackingStatus,
 )
 from recommendations.selectors import (
+    recommendations_by_status,
     recommendations_due_for_meeting,
     recommendations_visible_to,
-    status_counts,
 )
 from responses.models import PositionStatement, Response, ResponseState
-from responses.selectors import readable
+from responses.selectors import items_readable_by
 
 from .models import ResponsePaper
 from .narrative import Paragraph, numbered
@@ -41,7 +41,9 @@ BRIEFING_LIST_LIMIT = 8
 
 def _printable(user: User, items) -> list:
     """The submitted or agreed items among `items` that the user may read."""
-    return [item for item in readable(user, list(items)) if item.state != ResponseState.DRAFT]
+    return [
+        item for item in items_readable_by(user, list(items)) if item.state != ResponseState.DRAFT
+    ]
 
 
 def _submitted_responses() -> Prefetch:
@@ -282,7 +284,7 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
     what is due."""
     visible = recommendations_visible_to(user).filter(report__committee=meeting.committee_id)
     items = tracking_items(meeting, user)
-    counts = status_counts(visible)
+    counts = recommendations_by_status(visible)
     title = f"Members' briefing – {meeting.committee.name}, {_long_date(meeting.date)}"
     return Paper(
         kind="briefing",
@@ -329,7 +331,7 @@ def plan_paper(plan: ImprovementPlan, user: User, today: date) -> Paper:
     answering each (with their progress and whether overdue), what no action answers yet,
     and the plan's overdue actions. A constant number of queries; no responses, so no drafts.
     """
-    actions = list(plan_actions(plan, user).order_by("strand__number", "due_on", "pk"))
+    actions = list(actions_of_plan(plan, user).order_by("strand__number", "due_on", "pk"))
     answering: dict[int, list[ImprovementAction]] = {}
     for action in actions:
         action.overdue = action.is_overdue(today)
@@ -356,7 +358,7 @@ def plan_paper(plan: ImprovementPlan, user: User, today: date) -> Paper:
             "plan": plan,
             "today": today,
             "groups": groups,
-            "unanswered": list(unanswered(plan, user).select_related("report")),
+            "unanswered": list(findings_unanswered(plan, user).select_related("report")),
             "overdue_actions": sorted(
                 (a for a in actions if a.overdue), key=lambda a: (a.due_on, a.pk)
             ),

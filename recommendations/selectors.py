@@ -34,7 +34,7 @@ def recommendations_visible_to(user: User) -> QuerySet[Recommendation]:
     )
 
 
-def previous_meeting(meeting: Meeting) -> Meeting | None:
+def meeting_before(meeting: Meeting) -> Meeting | None:
     return (
         Meeting.objects.filter(committee=meeting.committee_id, date__lt=meeting.date)
         .exclude(status=Meeting.Status.CANCELLED)
@@ -53,7 +53,7 @@ def recommendations_due_for_meeting(
         recommendations = Recommendation.objects.select_related(
             "report__committee", "directorate", "current_status", "report_back_meeting"
         )
-    earlier = previous_meeting(meeting)
+    earlier = meeting_before(meeting)
     due_window = Q(next_report_back_on__lte=meeting.date)
     if earlier is not None:
         due_window &= Q(next_report_back_on__gt=earlier.date)
@@ -73,7 +73,7 @@ def recommendations_due_for_meeting(
     )
 
 
-def upcoming_meetings(committees: QuerySet[Committee], today: date) -> QuerySet[Meeting]:
+def meetings_upcoming(committees: QuerySet[Committee], today: date) -> QuerySet[Meeting]:
     return (
         Meeting.objects.filter(committee__in=committees, date__gte=today)
         .exclude(status=Meeting.Status.CANCELLED)
@@ -88,7 +88,7 @@ class StatusCount:
     count: int
 
 
-def status_counts(recommendations: QuerySet[Recommendation]) -> list[StatusCount]:
+def recommendations_by_status(recommendations: QuerySet[Recommendation]) -> list[StatusCount]:
     """How many recommendations stand at each status, in scale order; None = not yet assessed."""
     counts = dict(
         recommendations.order_by()

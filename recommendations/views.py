@@ -54,7 +54,7 @@ class CommitteeDetailView(DetailView):
         context["meetings"] = committee.meetings.order_by("-date")
         context["inquiries"] = committee.inquiries.order_by("-started_on")
         context["memberships"] = committee.memberships.all()
-        context["status_counts"] = selectors.status_counts(
+        context["status_counts"] = selectors.recommendations_by_status(
             selectors.recommendations_visible_to(user).filter(report__committee=committee)
         )
         return context

@@ -26,7 +26,7 @@ class WorkItem:
     occurrence: ReportBackOccurrence | None = None
 
 
-def directorate_worklist(user: User, today: date) -> list[WorkItem]:
+def worklist_for(user: User, today: date) -> list[WorkItem]:
     """Responses still to submit and position statements due within the look-ahead
     (or already late), for the user's own directorate, nearest deadline first."""
     if not user.is_authenticated or user.directorate_id is None:
@@ -75,7 +75,7 @@ def directorate_worklist(user: User, today: date) -> list[WorkItem]:
     return sorted(items, key=lambda item: (item.due_on is None, item.due_on or today))
 
 
-def readable(user: User, items: list) -> list:
+def items_readable_by(user: User, items: list) -> list:
     """Keep the responses or statements the user may read (rules, one place)."""
     return [item for item in items if can_read(user, item)]
 
@@ -133,7 +133,9 @@ def recommendation_timeline(recommendation: Recommendation, user: User) -> list[
                 report.received_on, "received", "Report received by the executive", report
             )
         )
-    responses = readable(user, list(recommendation.responses.select_related("submitted_by")))
+    responses = items_readable_by(
+        user, list(recommendation.responses.select_related("submitted_by"))
+    )
     for response in responses:
         if response.submitted_at:
             entries.append(
@@ -149,7 +151,7 @@ def recommendation_timeline(recommendation: Recommendation, user: User) -> list[
             entries.append(
                 TimelineEntry(response.updated_at.date(), "draft", "Response drafted", response)
             )
-    statements = readable(
+    statements = items_readable_by(
         user,
         list(recommendation.position_statements.select_related("meeting", "proposed_status")),
     )

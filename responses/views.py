@@ -17,7 +17,7 @@ from recommendations.models import Recommendation
 from . import services
 from .forms import PositionStatementForm, ResponseForm
 from .models import PositionStatement, Response
-from .selectors import directorate_worklist, response_of
+from .selectors import response_of, worklist_for
 
 
 class WorklistView(PermissionRequiredMixin, TemplateView):
@@ -27,7 +27,7 @@ class WorklistView(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
         return super().get_context_data(
-            items=directorate_worklist(self.request.user, today), today=today, **kwargs
+            items=worklist_for(self.request.user, today), today=today, **kwargs
         )
 
 

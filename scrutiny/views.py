@@ -16,11 +16,11 @@ from core.views import PrivatePermissionMixin
 from recommendations import selectors
 from recommendations.models import Committee, Recommendation, Report
 from responses.selectors import (
-    directorate_worklist,
-    readable,
+    items_readable_by,
     recommendation_timeline,
     recommendations_with_response,
     response_of,
+    worklist_for,
 )
 
 from .filters import RecommendationFilter
@@ -50,14 +50,14 @@ class HomeView(TemplateView):
         user, today = self.request.user, timezone.localdate()
         context["today"] = today
         if is_directorate_user(user):
-            context["worklist"] = directorate_worklist(user, today)[:10]
+            context["worklist"] = worklist_for(user, today)[:10]
         if is_officer(user) or is_member(user):
             visible = selectors.recommendations_visible_to(user)
             if is_member(user) and not is_officer(user):
                 committees = Committee.objects.filter(memberships__user=user).distinct()
             else:
                 committees = Committee.objects.all()
-            meetings = list(selectors.upcoming_meetings(committees, today)[:5])
+            meetings = list(selectors.meetings_upcoming(committees, today)[:5])
             context["committees"] = committees
             context["upcoming"] = [
                 (meeting, list(selectors.recommendations_due_for_meeting(meeting, visible)))
@@ -65,7 +65,7 @@ class HomeView(TemplateView):
             ]
             # Overdue and at-risk items come from deadlines' {% deadlines_attention %}.
             in_committees = visible.filter(report__committee__in=committees)
-            context["status_counts"] = selectors.status_counts(in_committees)
+            context["status_counts"] = selectors.recommendations_by_status(in_committees)
         if not user.is_authenticated:
             context["recent_reports"] = (
                 selectors.reports_visible_to(user)
@@ -115,7 +115,7 @@ class RecommendationDetailView(PrivatePermissionMixin, DetailView):
         user = self.request.user
         recommendation = self.object
         response = response_of(recommendation)
-        context["response"] = response if response and readable(user, [response]) else None
+        context["response"] = response if response and items_readable_by(user, [response]) else None
         context["timeline"] = recommendation_timeline(recommendation, user)
         context["next_report_back"] = recommendation.next_report_back
         context["today"] = timezone.localdate()
