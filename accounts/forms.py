@@ -5,10 +5,12 @@ from django import forms
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
 from core.forms import GovukErrorMessagesMixin
-from recommendations.models import Directorate
 
 from .models import Role, User
 from .services import Invitation
+
+# The directorate model, without importing the record's app (a layer above this one).
+Directorate = User._meta.get_field("directorate").related_model
 
 DIRECTOR_NEEDS_DIRECTORATE = "Choose the directorate of a director or delegated officer"
 CSV_MAX_BYTES = 512 * 1024

@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 
 import requests
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY
 from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest
 from django.urls import reverse
@@ -22,23 +21,9 @@ from mozilla_django_oidc.middleware import SessionRefresh
 
 from .models import GroupRoleMapping, User
 from .services import username_for_email
+from .sign_in import oidc_enabled, signed_in_with_council_account
 
 logger = logging.getLogger(__name__)
-
-BACKEND_PATH = "accounts.oidc.CouncilAccountBackend"
-
-
-def oidc_enabled() -> bool:
-    return bool(settings.OIDC_RP_CLIENT_ID and settings.OIDC_OP_AUTHORIZATION_ENDPOINT)
-
-
-def provider_label() -> str:
-    """How the sign-in button names the council account, e.g. "your council account"."""
-    return settings.OIDC_PROVIDER_LABEL
-
-
-def signed_in_with_council_account(request: HttpRequest) -> bool:
-    return request.session.get(BACKEND_SESSION_KEY) == BACKEND_PATH
 
 
 def mapping_for_groups(groups: list[str]) -> GroupRoleMapping | None:

@@ -17,6 +17,7 @@ from django.utils.http import urlsafe_base64_encode
 from council.selectors import council_settings
 
 from .models import User
+from .sign_in import oidc_enabled, provider_label
 
 logger = logging.getLogger(__name__)
 
@@ -47,8 +48,6 @@ def _site_url() -> str:
 def invitation_email(user: User, *, invited_by: User) -> tuple[str, str]:
     """The subject and body: a link to choose a password, and (where the council's
     sign-in is set up) the way to sign in with the council account instead."""
-    from .oidc import oidc_enabled, provider_label
-
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     council_name = council_settings().council_name

@@ -23,8 +23,8 @@ from council.selectors import council_settings
 
 from . import two_factor
 from .forms import InvitationCsvForm, InvitationForm
-from .oidc import oidc_enabled, provider_label
 from .services import users_invite
+from .sign_in import oidc_enabled, provider_label
 
 
 class CouncilAccountRequired:

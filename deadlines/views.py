@@ -9,6 +9,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.views import ServiceFormMixin
+from council.selectors import council_settings
 from recommendations.models import Committee, Recommendation
 from recommendations.selectors import recommendations_visible_to
 
@@ -43,7 +44,7 @@ class WorkProgrammeView(PermissionRequiredMixin, DetailView):
                 today,
                 start=start,
             ),
-            statement_due_days=selectors.statement_due_days(),
+            statement_due_days=council_settings().statement_due_days_before_meeting,
             can_move=self.request.user.has_perm("deadlines.move_report_back"),
         )
         return context

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "simple_history",
+    "django_tasks_db",
     "core",
     "scrutiny",
     "council",
@@ -187,6 +188,19 @@ if "DJANGO_EMAIL_HOST_USER" in os.environ:
     EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "scrutiny@localhost")
+# Seconds the SMTP connection may wait for the server: a server that accepts and never
+# answers must not hold a worker (core.delivery always sends with this limit).
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "30"))
+# A notification claimed for sending whose send never finished (its worker died) is
+# reclaimed after this long and retried. Far longer than EMAIL_TIMEOUT, so that an
+# attempt still running cannot be doubled.
+NOTIFICATION_RECLAIM_AFTER = timedelta(
+    minutes=int(os.environ.get("NOTIFICATION_RECLAIM_MINUTES", "15"))
+)
+
+# Work done off the request (emails): Django's tasks framework with a database queue,
+# worked by `manage.py db_worker` (started by `make run` and the deployment).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # No inline script or style anywhere: everything comes from our own static files.
 SECURE_CSP = {
@@ -224,9 +238,12 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# --- The service's own tunables: each declared here once, and read as settings.NAME ---
 # The council's name and logo, bank-holiday region, response period and reminder lead
-# times are council settings kept in the database (council.selectors.council_settings()).
+# times are council settings kept in the database: read them with
+# council.selectors.council_settings() (issue 15).
 RECOMMENDATIONS_PER_PAGE = 25
+# The longest a PDF may take before the request gets an error page (None: no limit).
 PAPERS_RENDER_TIMEOUT_SECONDS = float(os.environ.get("PAPERS_RENDER_TIMEOUT_SECONDS", "60"))
 # Links in emails and calendar events start with SITE_URL.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

@@ -5,6 +5,7 @@ from django import template
 from django.utils import timezone
 
 from accounts.rules import is_member, is_officer
+from council.selectors import council_settings
 from deadlines import selectors
 from deadlines.days import non_working_day
 from recommendations import dates
@@ -38,7 +39,7 @@ def deadlines_attention(context):
     return {
         "attention": attention,
         "today": today,
-        "statement_due_days": selectors.statement_due_days(),
+        "statement_due_days": council_settings().statement_due_days_before_meeting,
         "perms": context.get("perms"),
         "request": context["request"],
     }
