@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from council.models import BankHolidayRegion, CouncilSettings
 from council.selectors import council_settings
-from papers import selectors as paper_selectors
+from papers import documents
 from papers.rendering import render_pdf
 from tests.factories import OfficerFactory, ReportFactory
 
@@ -103,7 +103,7 @@ def test_the_logo_is_printed_on_the_papers(officer):
     CouncilSettings.objects.create(
         council_name="Borsetshire County Council", logo=png(), logo_content_type="image/png"
     )
-    pdf = PdfReader(BytesIO(render_pdf(paper_selectors.response_paper(ReportFactory(), officer))))
+    pdf = PdfReader(BytesIO(render_pdf(documents.response_paper(ReportFactory(), officer))))
     first_page = pdf.pages[0]
     assert "Borsetshire County Council" in first_page.extract_text()
     assert len(first_page.images) == 1
