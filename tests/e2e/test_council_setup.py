@@ -10,6 +10,8 @@ from datetime import date, timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from accounts.models import Role, User
@@ -192,3 +194,27 @@ def test_an_administrator_sets_up_a_council_and_an_invited_director_signs_in(
     director = User.objects.get(email="nigel.richardson@borsetshire.example")
     assert (director.role, director.directorate.name) == (Role.DIRECTORATE, DIRECTORATE)
     assert User.objects.count() == 2  # linked by email, not a second account
+
+
+def test_a_password_user_sets_up_two_factor_when_the_council_requires_it(
+    administrator, page, audit
+):
+    CouncilSettings.objects.create(council_name=COUNCIL, require_two_factor=True)
+    page.goto("/sign-in/")
+    audit.check()
+    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Password").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(heading(page)).to_have_text("Set up an authenticator app")
+    audit.check()
+    device = TOTPDevice.objects.get(user=administrator, confirmed=False)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    page.get_by_label("Code").fill(f"{totp.token():06d}")
+    page.get_by_role("button", name="Continue").click()
+    expect(heading(page)).to_have_text("Save your recovery codes")
+    expect(page.locator(".app-recovery-codes li")).to_have_count(10)
+    audit.check()
+    screenshot(page, "two-factor-recovery-codes")
+    page.get_by_role("link", name="I have saved them: continue").click()
+    page.get_by_role("button", name="Sign out").wait_for()
+    audit.check()
