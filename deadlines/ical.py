@@ -14,7 +14,8 @@ from council.selectors import council_settings
 from recommendations.models import Meeting
 
 from .days import non_working_day
-from .selectors import REPORT_BACK, RESPONSE, CalendarContent, Deadline
+from .engine import REPORT_BACK, RESPONSE, Deadline
+from .selectors import CalendarContent
 
 MEETING_LENGTH = timedelta(hours=2)
 

@@ -13,7 +13,7 @@ from itertools import groupby
 from django.db.models import Prefetch, QuerySet
 
 from accounts.models import User
-from deadlines.selectors import responses_overdue
+from deadlines.engine import report_backs_overdue, responses_overdue
 from inspections.models import ImprovementAction, ImprovementPlan, Timescale
 from inspections.selectors import actions_of_plan, findings_by_timescale, findings_unanswered
 from recommendations.models import (
@@ -299,11 +299,7 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
             "status_counts": counts,
             "total": sum(row.count for row in counts),
             "overdue_responses": _shortlist(responses_overdue(visible, today)),
-            "overdue_report_backs": _shortlist(
-                visible.filter(next_report_back_deadline__lt=today).order_by(
-                    "next_report_back_deadline", "report", "number"
-                )
-            ),
+            "overdue_report_backs": _shortlist(report_backs_overdue(visible, today)),
             "items": items,
             "statements_in": sum(1 for item in items if item.statement_for_meeting),
         },

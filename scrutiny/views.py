@@ -13,6 +13,7 @@ from django_filters.views import FilterView
 
 from accounts.rules import is_directorate_user, is_member, is_officer
 from core.views import PrivatePermissionMixin
+from deadlines.engine import deadlines_by_recommendation
 from recommendations import selectors
 from recommendations.models import Committee, Recommendation, Report
 from responses.selectors import (
@@ -92,6 +93,7 @@ class RecommendationListView(FilterView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()
+        context["deadlines"] = deadlines_by_recommendation(context["object_list"])
         context["today"] = timezone.localdate()
         return context
 
@@ -118,6 +120,7 @@ class RecommendationDetailView(PrivatePermissionMixin, DetailView):
         context["response"] = response if response and items_readable_by(user, [response]) else None
         context["timeline"] = recommendation_timeline(recommendation, user)
         context["next_report_back"] = recommendation.next_report_back
+        context["deadlines"] = deadlines_by_recommendation([recommendation])[recommendation.pk]
         context["today"] = timezone.localdate()
         context["can_respond"] = user.has_perm("responses.add_response", recommendation)
         return context
@@ -133,8 +136,12 @@ class ReportDetailView(PrivatePermissionMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context["recommendations"] = recommendations_with_response(
-            selectors.recommendations_visible_to(user).filter(report=self.object), user
+        recommendations = list(
+            recommendations_with_response(
+                selectors.recommendations_visible_to(user).filter(report=self.object), user
+            )
         )
+        context["recommendations"] = recommendations
+        context["deadlines"] = deadlines_by_recommendation(recommendations)
         context["today"] = timezone.localdate()
         return context
