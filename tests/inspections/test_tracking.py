@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from recommendations import selectors, services
 from deadlines.selectors import worklist_for
+from recommendations import selectors, services
 from scrutiny.filters import RecommendationFilter
 from tests.factories import MeetingFactory, agreed_response, tracking_status
 
