@@ -4,6 +4,7 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView, TemplateView
 
+from core.views import session_keep_alive
 from recommendations import urls as record_urls
 from responses import urls as response_urls
 
@@ -27,6 +28,7 @@ response_pages = [path("worklist/", views.WorklistView.as_view(), name="worklist
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("session/keep-alive/", session_keep_alive, name="session_keep_alive"),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(template_name="accounts/login.html"),
