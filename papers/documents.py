@@ -47,7 +47,10 @@ def _printable(user: User, items) -> list:
 
 
 def _submitted_responses() -> Prefetch:
-    return Prefetch("responses", queryset=Response.objects.submitted())
+    """With the parts a partial acceptance accepts, which the papers print."""
+    return Prefetch(
+        "responses", queryset=Response.objects.submitted().prefetch_related("accepted_parts")
+    )
 
 
 # --- 1. The response report -----------------------------------------------------------
@@ -118,7 +121,7 @@ def response_paper(report: Report, user: User) -> Paper:
         recommendations_visible_to(user)
         .filter(report=report)
         .order_by("number")
-        .prefetch_related(_submitted_responses())
+        .prefetch_related(_submitted_responses(), "parts")
     )
     quoted = []
     for index, recommendation in enumerate(recommendations, start=len(introduction) + 1):
@@ -198,6 +201,7 @@ def tracking_items(meeting: Meeting, user: User) -> list[TrackingItem]:
     due = recommendations_due_for_meeting(meeting, recommendations_visible_to(user))
     due = due.select_related("report__inquiry", "report__inspection").prefetch_related(
         _submitted_responses(),
+        "parts",
         Prefetch(
             "position_statements",
             queryset=PositionStatement.objects.exclude(state=ResponseState.DRAFT).select_related(
