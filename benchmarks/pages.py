@@ -303,6 +303,17 @@ def _pages(people: dict) -> list[tuple[str, str, str]]:
     ]
 
 
+class QueryCounter:
+    """An execute wrapper that counts the queries a request makes."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
 def measure(people: dict, requests: int) -> list[dict]:
     from django.db import connection
     from django.test import Client
@@ -313,13 +324,8 @@ def measure(people: dict, requests: int) -> list[dict]:
         if people[role] is not None:
             client.force_login(people[role])
         first = client.get(url)  # warm caches, as a running server has them
-        queries = []
-
-        def count(execute, sql, params, many, context):
-            queries.append(sql)
-            return execute(sql, params, many, context)
-
-        with connection.execute_wrapper(count):
+        counter = QueryCounter()
+        with connection.execute_wrapper(counter):
             response = client.get(url)
         times = []
         for _ in range(requests):
@@ -333,7 +339,7 @@ def measure(people: dict, requests: int) -> list[dict]:
                 "status": first.status_code,
                 "median": statistics.median(times),
                 "p95": times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))],
-                "queries": len(queries),
+                "queries": counter.count,
                 "bytes": len(response.content),
             }
         )
