@@ -6,13 +6,16 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
 
 from accounts.models import Role, User
 from accounts.rules import is_directorate_user, is_member, is_officer
+from core.lists import Shortlist
 from council.selectors import council_settings
 from recommendations.models import Committee, Meeting, Recommendation
 from recommendations.selectors import recommendations_visible_to, report_back_due_at_meeting
+from responses.models import PositionStatement, Response, ResponseState
 
 from .engine import (
     AT_RISK,
@@ -50,27 +53,6 @@ ATTENTION_LIMIT = 20
 
 
 @dataclass
-class Shortlist:
-    """The first deadlines of a kind (oldest first) and how many there are in all."""
-
-    items: list[Deadline] = field(default_factory=list)
-    total: int = 0
-
-    def __iter__(self):
-        return iter(self.items)
-
-    def __getitem__(self, index):
-        return self.items[index]
-
-    def __bool__(self) -> bool:
-        return self.total > 0
-
-    @property
-    def more(self) -> int:
-        return self.total - len(self.items)
-
-
-@dataclass
 class Attention:
     """What needs chasing, each list oldest deadline first, bounded (see Shortlist)."""
 
@@ -85,7 +67,7 @@ class Attention:
 def _shortlist(annotated, kind: str, state: str, today: date, order: str, limit: int) -> Shortlist:
     rows = annotated.filter(standing_q(kind, state, today)).order_by(order, "report", "number")
     shown = list(rows[:limit])
-    total = len(shown) if len(shown) < limit else rows.count()
+    total = rows.count()  # every time: the page's queries do not depend on the data
     deadlines = deadlines_by_recommendation(shown)
     items = [
         deadlines[row.pk].response if kind == RESPONSE else deadlines[row.pk].report_back
@@ -111,6 +93,120 @@ def needing_attention(
             annotated, REPORT_BACK, AT_RISK, today, "report_back_anchor_on", limit
         ),
     )
+
+
+# --- A directorate's worklist -------------------------------------------------------
+
+
+# The worklist page shows this many items of each kind; the home page fewer.
+WORKLIST_LIMIT = 100
+
+
+@dataclass
+class WorkItem:
+    """One thing a directorate owes a board: a response or a position statement."""
+
+    recommendation: Recommendation
+    kind: str  # RESPONSE or REPORT_BACK
+    deadline: Deadline | None  # None for a response to a report not yet received
+    draft: object | None  # the directorate's draft, if one is started
+    is_new: bool  # addressed recently, and nothing drafted yet
+
+    @property
+    def sort_key(self):
+        far = date.max
+        return (not self.is_new, self.deadline.chase_on if self.deadline else far)
+
+
+@dataclass
+class WorkGroup:
+    report: object
+    items: list[WorkItem]
+
+
+@dataclass
+class Worklist:
+    groups: list[WorkGroup] = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def items(self) -> list[WorkItem]:
+        return [item for group in self.groups for item in group.items]
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+
+def worklist_for(user: User, today: date, *, limit: int = WORKLIST_LIMIT) -> Worklist:
+    """What the user's directorate owes: responses not yet submitted, and position
+    statements for report-backs due within REPORT_BACK_LOOKAHEAD_DAYS (or late), by the
+    engine's rule; grouped by report, new work and then the soonest deadline first. At
+    most `limit` of each kind are loaded, whatever the directorate holds."""
+    if not user.is_authenticated or user.directorate_id is None:
+        return Worklist()
+    own = with_standing(
+        Recommendation.objects.filter(directorate=user.directorate_id).select_related(
+            "report__committee", "current_status", "report_back_meeting"
+        )
+    )
+    horizon = today + timedelta(days=council_settings().report_back_lookahead_days)
+    responses_owed = own.filter(response_in=False).order_by(
+        F("report__response_due_on").asc(nulls_last=True), "report", "number"
+    )
+    statements_owed = own.filter(
+        response_in=True, next_report_back_on__lte=horizon, statement_in=False
+    ).order_by("report_back_anchor_on", "report", "number")
+    response_rows = list(responses_owed[:limit])
+    statement_rows = list(statements_owed[:limit])
+    # Counted every time (not only when a list is full), so that the page issues the
+    # same queries whatever the directorate holds.
+    total = responses_owed.count() + statements_owed.count()
+    deadlines = deadlines_by_recommendation([*response_rows, *statement_rows])
+    response_drafts = {
+        draft.recommendation_id: draft
+        for draft in Response.objects.filter(
+            # `or [0]` (no such id): an empty list would skip the query.
+            recommendation__in=[row.pk for row in response_rows] or [0],
+            state=ResponseState.DRAFT,
+        )
+    }
+    statement_drafts = {
+        (draft.recommendation_id, draft.report_back_due_on): draft
+        for draft in PositionStatement.objects.filter(
+            recommendation__in=[row.pk for row in statement_rows] or [0],
+            state=ResponseState.DRAFT,
+        )
+    }
+    new_since = timezone.now() - timedelta(days=council_settings().reminder_days_ahead)
+    items = [
+        WorkItem(
+            recommendation=row,
+            kind=RESPONSE,
+            deadline=deadlines[row.pk].response,
+            draft=response_drafts.get(row.pk),
+            is_new=row.pk not in response_drafts and row.created_at >= new_since,
+        )
+        for row in response_rows
+    ] + [
+        WorkItem(
+            recommendation=row,
+            kind=REPORT_BACK,
+            deadline=deadlines[row.pk].report_back,
+            draft=statement_drafts.get((row.pk, row.next_report_back_on)),
+            is_new=False,
+        )
+        for row in statement_rows
+    ]
+    items.sort(key=lambda item: item.sort_key)
+    groups: dict[int, WorkGroup] = {}
+    for item in items:
+        report = item.recommendation.report
+        groups.setdefault(report.pk, WorkGroup(report, [])).items.append(item)
+    return Worklist(groups=list(groups.values()), total=total)
 
 
 def committees_of(user: User) -> QuerySet[Committee]:
