@@ -187,9 +187,11 @@ def test_an_administrator_sets_up_a_council_and_an_invited_director_signs_in(
     audit.check()
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Your worklist").click()
     expect(heading(page)).to_have_text("Your worklist")
-    expect(page.get_by_role("table")).to_contain_text("Looked after children: final report")
+    expect(page.get_by_role("table")).to_contain_text(
+        "That the director reports on placement stability."
+    )
     audit.check()
-    screenshot(page, "journey-6-council-setup-director-worklist")
+    screenshot(page, "journey-7-council-setup-director-worklist")
 
     director = User.objects.get(email="nigel.richardson@borsetshire.example")
     assert (director.role, director.directorate.name) == (Role.DIRECTORATE, DIRECTORATE)
