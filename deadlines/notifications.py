@@ -59,6 +59,11 @@ def recommendation_saved(recommendation) -> None:
     _after_commit(_notify_addressed, recommendation.pk)
 
 
+def recommendations_added(recommendations) -> None:
+    """Several recommendations added together: one email to each directorate for the lot."""
+    _after_commit(_notify_addressed_together, [r.pk for r in recommendations])
+
+
 def decisions_recorded(assessments) -> None:
     _after_commit(_notify_decisions, [assessment.pk for assessment in assessments])
 
@@ -158,6 +163,8 @@ def _notify_addressed(recommendation_pk: int) -> None:
     recommendation = Recommendation.objects.select_related("report__committee", "directorate").get(
         pk=recommendation_pk
     )
+    if recommendation.directorate_id is None:
+        return  # addressed to the Executive, Council or another body
     _notify(
         recipients=directorate_recipients(recommendation.directorate_id),
         recommendation=recommendation,
@@ -210,3 +217,46 @@ def _notify_moved(move_pk: int) -> None:
         template="deadlines/email/report_back_moved",
         context={"move": move},
     )
+
+
+def _notify_addressed_together(recommendation_pks: list[int]) -> None:
+    from recommendations.models import Recommendation
+
+    from .mail import build_message
+    from .models import SentNotification
+    from .selectors import directorate_recipients
+    from .services import claim, deliver
+
+    by_directorate: dict = {}
+    for recommendation in Recommendation.objects.select_related(
+        "report__committee", "directorate"
+    ).filter(pk__in=recommendation_pks, directorate__isnull=False):
+        by_directorate.setdefault(recommendation.directorate, []).append(recommendation)
+    for directorate, recommendations in by_directorate.items():
+        for recipient in directorate_recipients(directorate.pk):
+            claimed = [
+                (recommendation, notification)
+                for recommendation in recommendations
+                if (
+                    notification := claim(
+                        recipient=recipient,
+                        recommendation=recommendation,
+                        item=f"directorate:{directorate.pk}",
+                        stage=SentNotification.Stage.ADDRESSED,
+                    )
+                )
+                is not None
+            ]
+            if not claimed:
+                continue
+            message = build_message(
+                "deadlines/email/recommendations_addressed",
+                to=recipient,
+                context={
+                    "recipient": recipient,
+                    "directorate": directorate,
+                    "recommendations": [recommendation for recommendation, _ in claimed],
+                    "report": claimed[0][0].report,
+                },
+            )
+            deliver(message, [notification for _, notification in claimed])
