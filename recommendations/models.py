@@ -511,11 +511,17 @@ class Recommendation(models.Model):
     def monitoring_ended(self) -> bool:
         return self.current_status is not None and self.current_status.ends_monitoring
 
-    def save(self, *args, **kwargs) -> None:
+    def derive_stored_values(self) -> None:
+        """Fill in what is stored for lists to read: the reference (the number when the
+        report prints none) and the next report-back. save() calls it; so does a bulk
+        import, which does not call save()."""
         self.reference = self.reference.strip() or str(self.number)
         occurrence = self.next_report_back
         self.next_report_back_on = occurrence.due_on if occurrence else None
         self.next_report_back_deadline = occurrence.deadline if occurrence else None
+
+    def save(self, *args, **kwargs) -> None:
+        self.derive_stored_values()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {
                 *kwargs["update_fields"],

@@ -15,7 +15,6 @@ from responses.selectors import current_response, readable
 
 from . import selectors, services
 from .filters import RecommendationFilter
-from .parsing import parts_as_text, split_recommendations
 from .forms import (
     AssessmentForm,
     BulkCommonForm,
@@ -39,6 +38,7 @@ from .models import (
     TrackingAssessment,
     TrackingStatus,
 )
+from .parsing import parts_as_text, split_recommendations
 
 
 class RecommendationListView(FilterView):

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "simple_history",
+    "django_tasks_db",
     "core",
     "scrutiny",
     "accounts",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "deadlines",
     "inspections",
     "papers",
+    "exchange",
 ]
 
 MIDDLEWARE = [
@@ -153,6 +155,10 @@ if "DJANGO_EMAIL_HOST_USER" in os.environ:
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "scrutiny@localhost")
 
+# Work done off the request (large imports): Django's tasks framework with a database
+# queue, worked by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 # No inline script or style anywhere: everything comes from our own static files.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
@@ -176,7 +182,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # Signed-in sessions end after this long without a request (default one hour).
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_SECONDS", "3600"))
 SESSION_SAVE_EVERY_REQUEST = True
-# Forms carry text, never files: refuse oversized bodies early.
+# Refuse oversized form bodies early (uploaded files are limited by the importer: 10 MB).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
