@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from rules.contrib.views import PermissionRequiredMixin
 
+from . import downloads
 from .history import EditConflict
 
 
@@ -16,6 +17,24 @@ class PrivatePermissionMixin(PermissionRequiredMixin):
         if self.request.user.is_authenticated:
             raise Http404
         return super().handle_no_permission()
+
+
+class DownloadMixin:
+    """A list page that also downloads as a file: the same URL with `format=csv` (or
+    another format an app registered in core.downloads) gives the list's rows, with its
+    filters and sort, as that file."""
+
+    download_kind = ""
+    download_name = "download"
+
+    def download_queryset(self):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        make = downloads.find(self.download_kind, request.GET.get("format", ""))
+        if make is None:
+            return super().get(request, *args, **kwargs)
+        return make(request, self.download_queryset(), self.download_name)
 
 
 class ServiceFormMixin:

@@ -141,6 +141,7 @@ class Plan:
     headers: list[str]
     columns: dict[int, str]  # position -> key, for the columns used
     ignored: list[str]
+    header_row: int = 1
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     recommendations: list[PlannedRecommendation] = field(default_factory=list)
@@ -204,6 +205,7 @@ def plan_import(table: Table, options: Options) -> Plan:
         columns=columns,
         ignored=[h or f"(column {p + 1})" for p, h in enumerate(table.headers) if p not in columns],
         rows_read=len(table.rows),
+        header_row=table.header_row,
     )
     used = set(columns.values())
     for needed, given in (("committee", options.committee), ("report_date", options.report_date)):

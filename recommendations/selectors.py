@@ -37,11 +37,7 @@ def recommendations_visible_to(user: User) -> QuerySet[Recommendation]:
         recommendations = recommendations.filter(
             report__is_exempt=False, report__published_on__lte=timezone.localdate()
         )
-    current_visible_response = Response.objects.filter(
-        recommendation=OuterRef("pk"),
-        superseded_at__isnull=True,
-        state__in=_visible_response_states(user),
-    )
+    current_visible_response = visible_current_response(user)
     return recommendations.select_related(
         "report__committee",
         "directorate",
@@ -50,6 +46,16 @@ def recommendations_visible_to(user: User) -> QuerySet[Recommendation]:
     ).annotate(
         visible_decision=Subquery(current_visible_response.values("decision")[:1]),
         has_submitted_response=_submitted_response_exists(),
+    )
+
+
+def visible_current_response(user: User) -> QuerySet[Response]:
+    """The current response of the recommendation in the outer query, if the user may
+    read it (for a Subquery)."""
+    return Response.objects.filter(
+        recommendation=OuterRef("pk"),
+        superseded_at__isnull=True,
+        state__in=_visible_response_states(user),
     )
 
 

@@ -9,8 +9,9 @@ from django.views.generic import CreateView, DetailView, ListView, TemplateView,
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core import downloads
 from core.history import EditConflict
-from core.views import PrivatePermissionMixin, ServiceFormMixin
+from core.views import DownloadMixin, PrivatePermissionMixin, ServiceFormMixin
 from responses.selectors import current_response, readable
 
 from . import selectors, services
@@ -41,22 +42,30 @@ from .models import (
 from .parsing import parts_as_text, split_recommendations
 
 
-class RecommendationListView(FilterView):
+class RecommendationListView(DownloadMixin, FilterView):
     filterset_class = RecommendationFilter
     template_name = "recommendations/recommendation_list.html"
     paginate_by = settings.RECOMMENDATIONS_PER_PAGE
     strict = False
+    download_kind = "recommendations"
+    download_name = "recommendations"
 
     def get_queryset(self):
         return selectors.recommendations_visible_to(self.request.user).order_by(
             "-report__published_on", "report", "number"
         )
 
+    def download_queryset(self):
+        # Every row the page would show across its pages, with its filters and sort.
+        return self.get_filterset(self.get_filterset_class()).qs
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
+        query.pop("format", None)
         context["query_without_page"] = query.urlencode()
+        context["download_formats"] = downloads.formats(self.download_kind)
         context["today"] = timezone.localdate()
         return context
 

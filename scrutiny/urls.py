@@ -29,4 +29,5 @@ urlpatterns = [
     path("", include("inspections.urls")),
     path("", include("deadlines.urls")),
     path("", include("papers.urls")),
+    path("", include("exchange.urls")),
 ]
