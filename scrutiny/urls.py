@@ -4,6 +4,8 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView, TemplateView
 
+from exchange.api import api
+
 from .history_views import HistoryExportView
 from .views import HomeView, healthz
 
@@ -30,4 +32,5 @@ urlpatterns = [
     path("", include("deadlines.urls")),
     path("", include("papers.urls")),
     path("", include("exchange.urls")),
+    path("api/v1/", api.urls),
 ]
