@@ -102,9 +102,18 @@ class ImportOptionsForm(GovukErrorMessagesMixin, forms.Form):
         self.initial.setdefault("report", options.report)
         self.initial.setdefault("report_date", options.report_date)
 
+    def _column_choice(self, position: int) -> str:
+        # A column left out of the form keeps the match it has.
+        name = f"column_{position}"
+        if name in self.data:
+            return self.cleaned_data.get(name, "")
+        return self.plan.columns.get(position, "")
+
     def clean(self):
         cleaned = super().clean()
-        chosen = [cleaned.get(name) for name in self.column_fields if cleaned.get(name)]
+        chosen = [
+            key for key in (self._column_choice(p) for p in range(len(self.column_fields))) if key
+        ]
         for key in {key for key in chosen if chosen.count(key) > 1}:
             header = next(c.header for c in COLUMNS if c.key == key)
             raise ValidationError(f"Only one column can be matched to {header}.")
@@ -115,7 +124,7 @@ class ImportOptionsForm(GovukErrorMessagesMixin, forms.Form):
         data = self.cleaned_data
         return {
             "columns": {
-                str(position): data.get(f"column_{position}", "")
+                str(position): self._column_choice(position)
                 for position in range(len(self.column_fields))
             },
             "status_map": {
