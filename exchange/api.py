@@ -6,6 +6,7 @@ the same selectors and filters as the pages. The OpenAPI 3 schema is /api/v1/ope
 """
 
 from datetime import date, datetime, time
+from typing import Annotated
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
@@ -39,7 +40,15 @@ api = NinjaAPI(
 PUBLIC = AnonymousUser()
 
 
+# Ids as the databases hold them: a larger number is a clear 422, not a database error.
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+
 class Pages(PageNumberPagination):
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=1_000_000)
+        page_size: int | None = Field(None, ge=1, le=100)
+
     def __init__(self, **kwargs):
         super().__init__(page_size=50, max_page_size=100, **kwargs)
 
@@ -157,14 +166,14 @@ class RecommendationFilters(Schema):
     """The list page's own filters (recommendations.filters.RecommendationFilter)."""
 
     q: str | None = Field(None, description="Words in the text, report, inquiry or officer")
-    committee: int | None = None
+    committee: Id | None = None
     source: str | None = Field(None, description="inquiry or inspection")
-    inquiry: int | None = None
-    directorate: int | None = None
+    inquiry: Id | None = None
+    directorate: Id | None = None
     decision: str | None = Field(
         None, description="accepted, partial, not_accepted or none (no agreed response)"
     )
-    status: int | None = Field(None, description="A tracking status id")
+    status: Id | None = Field(None, description="A tracking status id")
     overdue: bool | None = None
     due_before: date | None = None
     sort: str | None = Field(None, description="due, -due, published, -published, status, -status")
@@ -197,37 +206,37 @@ def committees(request):
 
 
 @api.get("/committees/{committee_id}", response=CommitteeOut, tags=["committees"])
-def committee(request, committee_id: int):
+def committee(request, committee_id: Id):
     return get_object_or_404(Committee, pk=committee_id)
 
 
 @api.get("/meetings", response=list[MeetingOut], tags=["meetings"])
 @paginate(Pages)
-def meetings(request, committee: int | None = None):
+def meetings(request, committee: Id | None = None):
     found = Meeting.objects.order_by("-date", "pk")
     return found.filter(committee=committee) if committee else found
 
 
 @api.get("/meetings/{meeting_id}", response=MeetingOut, tags=["meetings"])
-def meeting(request, meeting_id: int):
+def meeting(request, meeting_id: Id):
     return get_object_or_404(Meeting, pk=meeting_id)
 
 
 @api.get("/inquiries", response=list[InquiryOut], tags=["inquiries"])
 @paginate(Pages)
-def inquiries(request, committee: int | None = None):
+def inquiries(request, committee: Id | None = None):
     found = Inquiry.objects.order_by("-started_on", "title", "pk")
     return found.filter(committee=committee) if committee else found
 
 
 @api.get("/inquiries/{inquiry_id}", response=InquiryOut, tags=["inquiries"])
-def inquiry(request, inquiry_id: int):
+def inquiry(request, inquiry_id: Id):
     return get_object_or_404(Inquiry, pk=inquiry_id)
 
 
 @api.get("/reports", response=list[ReportOut], tags=["reports"])
 @paginate(Pages)
-def reports(request, committee: int | None = None, inquiry: int | None = None):
+def reports(request, committee: Id | None = None, inquiry: Id | None = None):
     found = reports_visible_to(PUBLIC).order_by("-published_on", "title", "pk")
     if committee:
         found = found.filter(committee=committee)
@@ -237,7 +246,7 @@ def reports(request, committee: int | None = None, inquiry: int | None = None):
 
 
 @api.get("/reports/{report_id}", response=ReportOut, tags=["reports"])
-def report(request, report_id: int):
+def report(request, report_id: Id):
     return get_object_or_404(reports_visible_to(PUBLIC), pk=report_id)
 
 
@@ -260,5 +269,5 @@ def recommendations(request, filters: Query[RecommendationFilters]):
 @api.get(
     "/recommendations/{recommendation_id}", response=RecommendationOut, tags=["recommendations"]
 )
-def recommendation(request, recommendation_id: int):
+def recommendation(request, recommendation_id: Id):
     return get_object_or_404(_public_recommendations(), pk=recommendation_id)
