@@ -3,6 +3,7 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import construct_instance
 
 from core.forms import GovukErrorMessagesMixin, VersionedFormMixin
 
@@ -442,7 +443,7 @@ class BulkCommonForm(ReportBackFields):
 
     def _post_clean(self):
         # Only the shared fields: each recommendation is validated when it is saved.
-        pass
+        self.instance = construct_instance(self, self.instance, self._meta.fields)
 
 
 class BulkItemForm(GovukErrorMessagesMixin, forms.Form):
