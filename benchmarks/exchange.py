@@ -12,7 +12,6 @@ process against a throwaway SQLite database, so its peak memory (maxrss) is its 
 """
 
 import csv
-import io
 import json
 import os
 import resource
@@ -125,7 +124,8 @@ def setup_export(database: Path, count: int) -> None:
     """`count` recommendations in reports of 20, each with an agreed response and a
     tracking decision, written in bulk (no history: it is not what is measured)."""
     _django(database)
-    from datetime import date, datetime, time as clock
+    from datetime import date, datetime
+    from datetime import time as clock
 
     from django.core.management import call_command
     from django.utils import timezone

@@ -23,7 +23,7 @@ class UploadForm(GovukErrorMessagesMixin, forms.Form):
         help_text="A CSV or Excel (.xlsx) file of up to 10 MB and 20,000 rows.",
     )
     sheet = forms.CharField(
-        label="Sheet (optional)",
+        label="Sheet",
         required=False,
         max_length=100,
         help_text="The name of the sheet to import from a workbook. Leave empty for the first.",

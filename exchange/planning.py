@@ -132,6 +132,10 @@ class PlannedRecommendation:
     update: str
 
     @property
+    def decision_label(self) -> str:
+        return Decision(self.decision).label if self.decision else ""
+
+    @property
     def report_key(self) -> tuple[str, str, str]:
         return _key(self.committee), _key(self.inquiry), _key(self.report)
 

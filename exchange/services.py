@@ -48,19 +48,26 @@ class ImportResult:
                 f"Nothing new to import: all {self.already_imported} recommendations in the "
                 "file are already recorded."
             )
-        parts = [
-            f"{self.recommendations} recommendations",
-            f"{self.responses} agreed responses",
-            f"{self.decisions} tracking decisions",
-            f"{self.reports} reports",
-            f"{self.inquiries} inquiries",
-            f"{self.committees} committees",
-            f"{self.meetings} meetings",
+        counts = [
+            (self.recommendations, "recommendation"),
+            (self.responses, "agreed response"),
+            (self.decisions, "tracking decision"),
+            (self.reports, "report"),
+            (self.inquiries, "inquiry"),
+            (self.committees, "committee"),
+            (self.meetings, "meeting"),
         ]
+        parts = [_counted(count, noun) for count, noun in counts]
         text = "Created " + ", ".join(parts) + "."
         if self.already_imported:
             text += f" {self.already_imported} already recorded were left as they are."
         return text
+
+
+def _counted(count: int, noun: str) -> str:
+    if count == 1:
+        return f"1 {noun}"
+    return f"{count} {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"
 
 
 def _at_noon(day) -> datetime:
@@ -75,6 +82,8 @@ def import_commit(*, plan: Plan, job: ImportJob, user: User | None) -> ImportRes
         raise ImportRefused(f"{len(plan.problems)} problems: nothing was imported.")
     reason = job.change_reason
     result = ImportResult(already_imported=plan.already_imported)
+    # Who the records say drafted, agreed and recorded them.
+    recorder = user or _system_user()
 
     def save(instance):
         attribute(instance, user)
@@ -137,7 +146,7 @@ def import_commit(*, plan: Plan, job: ImportJob, user: User | None) -> ImportRes
             new_recommendations, created, strict=True
         ):
             if item.decision:
-                responses.append(_response(item, recommendation, user))
+                responses.append(_response(item, recommendation, recorder))
             if meeting is not None:
                 assessments.append(
                     TrackingAssessment(
@@ -145,7 +154,7 @@ def import_commit(*, plan: Plan, job: ImportJob, user: User | None) -> ImportRes
                         meeting=meeting,
                         status=item.status,
                         comment=item.update,
-                        recorded_by=user or _system_user(),
+                        recorded_by=recorder,
                     )
                 )
         bulk_create_with_history(
@@ -216,13 +225,12 @@ def _recommendation(item: PlannedRecommendation, report: Report) -> Recommendati
     return recommendation
 
 
-def _response(item: PlannedRecommendation, recommendation: Recommendation, user) -> Response:
+def _response(item: PlannedRecommendation, recommendation: Recommendation, importer) -> Response:
     # An agreed response of the report's date. A tracker often has only the decision:
     # its label is then the response text (a submitted response needs some).
     agreed_at = _at_noon(item.report_date)
-    label = dict(Response._meta.get_field("decision").choices)[item.decision]
+    label = item.decision_label
     text = item.response_text or label
-    importer = user or _system_user()
     return Response(
         recommendation=recommendation,
         decision=item.decision,

@@ -234,8 +234,7 @@ class RecommendationForm(VersionedFormMixin, ReportBackFields):
             "report_back_every_months",
         ]
         widgets = {"addressed_to": forms.RadioSelect}
-        labels = {"number": "Order in the report"}
-        help_texts = {"number": "Where it comes in lists and papers: 1 for the first."}
+        help_texts = {"number": "Its order in lists and papers: 1 for the first."}
 
     def __init__(self, *args, report: Report, **kwargs):
         super().__init__(*args, committee=report.committee, **kwargs)
