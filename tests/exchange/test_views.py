@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
@@ -131,6 +132,9 @@ def test_a_large_file_imports_in_the_background(
     assert response.status_code == 302
     assert ImportJob.objects.get().state == ImportJob.State.DONE
     assert Recommendation.objects.count() == 5
+    # The officer is told when it is done.
+    assert [m.subject for m in mail.outbox] == ["Imported: tracker.csv"]
+    assert "Created 5 recommendations" in mail.outbox[0].body
 
 
 def test_a_queued_import_shows_its_progress_and_refreshes(officer_client, officer):
