@@ -28,7 +28,10 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 
+# The task worker (emails) runs beside the development server and stops with it.
 run: demo
+	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # The browser tests (tests/e2e) drive Debian's Chromium: Playwright's own browser download

@@ -10,16 +10,18 @@ from datetime import date
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import FileResponse, HttpRequest, StreamingHttpResponse
 from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from core.csv import safe_csv_writer
 from recommendations.models import Recommendation, TrackingAssessment
-from recommendations.selectors import visible_current_response
-from responses.models import Decision
+from responses.models import ResponseDecision
+from responses.selectors import readable_response
 
 from .columns import COLUMNS, EXPORT_HEADERS
 
 CHUNK = 2000
-_DECISION_LABELS = dict(Decision.choices)
+_DECISION_LABELS = dict(ResponseDecision.choices)
 
 
 def export_queryset(recommendations: QuerySet[Recommendation], user) -> QuerySet:
@@ -27,7 +29,7 @@ def export_queryset(recommendations: QuerySet[Recommendation], user) -> QuerySet
     latest_assessment = TrackingAssessment.objects.filter(recommendation=OuterRef("pk")).order_by(
         "-meeting__date", "-pk"
     )
-    response = visible_current_response(user)
+    response = readable_response(user)
     return recommendations.select_related(
         "report__committee",
         "report__inquiry",
@@ -113,9 +115,6 @@ def export_csv(request: HttpRequest, recommendations: QuerySet, name: str) -> St
 
 def write_xlsx(recommendations: QuerySet[Recommendation], user, file) -> None:
     """Write the workbook row by row (openpyxl's write-only mode keeps memory bounded)."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Recommendations")
 
@@ -146,3 +145,7 @@ def export_xlsx(request: HttpRequest, recommendations: QuerySet, name: str) -> F
         filename=_filename(name, "xlsx"),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+
+
+# The list page's downloads, by its `format` parameter.
+DOWNLOADS = {"csv": export_csv, "xlsx": export_xlsx}

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from core.forms import GovukErrorMessagesMixin
 from recommendations.models import TrackingStatus
-from responses.models import Decision
+from responses.models import ResponseDecision
 
 from .columns import COLUMNS
 from .planning import Options, Plan
@@ -87,7 +87,7 @@ class ImportOptionsForm(GovukErrorMessagesMixin, forms.Form):
                 required=False,
                 initial=options.status_map.get(value, ""),
             )
-        decisions = [("", "Choose a decision")] + list(Decision.choices)
+        decisions = [("", "Choose a decision")] + list(ResponseDecision.choices)
         self.decision_values = list(
             dict.fromkeys([*options.decision_map, *plan.unknown_decisions])
         )[:50]

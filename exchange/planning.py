@@ -16,13 +16,13 @@ from recommendations.models import (
     Report,
     TrackingStatus,
 )
-from responses.models import Decision
+from responses.models import ResponseDecision
 
 from .columns import COLUMNS_BY_KEY, column_for_header, normalise_header
 from .reading import Cell, Table
 
 DECISION_WORDS = {
-    Decision.ACCEPTED: (
+    ResponseDecision.ACCEPTED: (
         "accepted",
         "accept",
         "agreed",
@@ -32,7 +32,7 @@ DECISION_WORDS = {
         "approved",
         "fully accepted",
     ),
-    Decision.PARTIALLY_ACCEPTED: (
+    ResponseDecision.PARTIALLY_ACCEPTED: (
         "partially accepted",
         "partially agreed",
         "part accepted",
@@ -42,7 +42,7 @@ DECISION_WORDS = {
         "partially",
         "in part",
     ),
-    Decision.NOT_ACCEPTED: (
+    ResponseDecision.NOT_ACCEPTED: (
         "not accepted",
         "rejected",
         "not agreed",
@@ -55,7 +55,7 @@ DECISION_WORDS = {
 _DECISIONS = {
     normalise_header(word): decision for decision, words in DECISION_WORDS.items() for word in words
 }
-_DECISIONS.update({normalise_header(d.label): d for d in Decision})
+_DECISIONS.update({normalise_header(d.label): d for d in ResponseDecision})
 _EXECUTIVE = {normalise_header(w) for w in ("Executive Board", "Executive", "Cabinet", "Leader")}
 _COUNCIL = {normalise_header(w) for w in ("Council", "Full Council", "Full council meeting")}
 DATE_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y")
@@ -133,7 +133,7 @@ class PlannedRecommendation:
 
     @property
     def decision_label(self) -> str:
-        return Decision(self.decision).label if self.decision else ""
+        return ResponseDecision(self.decision).label if self.decision else ""
 
     @property
     def report_key(self) -> tuple[str, str, str]:

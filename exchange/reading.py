@@ -11,6 +11,8 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from openpyxl import load_workbook
+
 from .columns import column_for_header
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -76,8 +78,6 @@ def _read_csv(content: bytes) -> list[list[Cell]]:
 
 
 def _read_xlsx(content: bytes, sheet: str | None) -> Table:
-    from openpyxl import load_workbook
-
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:

@@ -2,6 +2,8 @@
 officer's page can show how far it has got. Used inline for small files, by the
 background task for large ones, and by the management command."""
 
+from datetime import date
+
 from django.utils import timezone
 
 from .models import ImportJob
@@ -11,8 +13,6 @@ from .services import ImportResult, import_commit
 
 
 def options_from_job(job: ImportJob) -> Options:
-    from datetime import date
-
     saved = job.options or {}
     columns = saved.get("columns")
     return Options(

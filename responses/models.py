@@ -8,7 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
-class Decision(models.TextChoices):
+class ResponseDecision(models.TextChoices):
     ACCEPTED = "accepted", "Accepted"
     PARTIALLY_ACCEPTED = "partial", "Partially accepted"
     NOT_ACCEPTED = "not_accepted", "Not accepted"
@@ -20,18 +20,20 @@ class ResponseState(models.TextChoices):
     AGREED = "agreed", "Agreed"
 
 
-DECISION_COLOURS = {
-    Decision.ACCEPTED: "green",
-    Decision.PARTIALLY_ACCEPTED: "yellow",
-    Decision.NOT_ACCEPTED: "red",
-}
+class ResponseQuerySet(models.QuerySet):
+    def submitted(self) -> "ResponseQuerySet":
+        """Sent to the board: submitted, or submitted and since agreed."""
+        return self.filter(state__in=[ResponseState.SUBMITTED, ResponseState.AGREED])
+
+    def in_states(self, states) -> "ResponseQuerySet":
+        return self.filter(state__in=states)
 
 
 class Response(models.Model):
     recommendation = models.ForeignKey(
         "recommendations.Recommendation", on_delete=models.PROTECT, related_name="responses"
     )
-    decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
+    decision = models.CharField(max_length=20, choices=ResponseDecision.choices, blank=True)
     accepted_parts = models.ManyToManyField(
         "recommendations.RecommendationPart",
         blank=True,
@@ -61,19 +63,17 @@ class Response(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     agreed_at = models.DateTimeField(null=True, blank=True)
-    # A response the executive later replaced keeps its place in the record.
-    superseded_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Bumped on every save; a form carries the version it was opened at.
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
+
+    objects = ResponseQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["recommendation"],
-                condition=Q(superseded_at__isnull=True),
-                name="one_current_response_per_recommendation",
+                fields=["recommendation"], name="one_response_per_recommendation"
             ),
             models.CheckConstraint(
                 name="submitted_response_has_a_decision_and_text",
@@ -104,10 +104,6 @@ class Response(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.state == ResponseState.DRAFT
-
-    @property
-    def decision_colour(self) -> str:
-        return DECISION_COLOURS.get(self.decision, "grey")
 
 
 class PositionStatement(models.Model):

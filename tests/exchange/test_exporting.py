@@ -63,8 +63,8 @@ def tracked(published_report, officer, directorate_a):
     services.assessments_record(
         meeting=meeting,
         decisions=[
-            services.AssessmentDecision(first, tracking_status(4), "Progress made."),
-            services.AssessmentDecision(third, tracking_status(2), ""),
+            services.TrackingDecision(first, tracking_status(4), "Progress made."),
+            services.TrackingDecision(third, tracking_status(2), ""),
         ],
         user=officer,
     )

@@ -33,7 +33,7 @@ def test_recommendations_come_with_reference_agreed_response_and_latest_decision
     meeting = MeetingFactory(committee=published_report.committee)
     services.assessments_record(
         meeting=meeting,
-        decisions=[services.AssessmentDecision(first, tracking_status(4), "Going well")],
+        decisions=[services.TrackingDecision(first, tracking_status(4), "Going well")],
         user=officer,
     )
     body = api.get("/api/v1/recommendations").json()

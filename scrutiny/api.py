@@ -1,5 +1,7 @@
 """A read-only JSON API of what the public may see, under /api/v1/ (django-ninja).
 
+It is composed here, at the top, like the list page whose filters it shares.
+
 Everything is read as the public reads it, whoever asks: published, non-exempt reports
 and their recommendations, agreed responses and the board's tracking decisions, through
 the same selectors and filters as the pages. The OpenAPI 3 schema is /api/v1/openapi.json.
@@ -15,7 +17,6 @@ from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
-from recommendations.filters import RecommendationFilter
 from recommendations.models import (
     Committee,
     Inquiry,
@@ -24,6 +25,8 @@ from recommendations.models import (
 )
 from recommendations.selectors import recommendations_visible_to, reports_visible_to
 from responses.models import Response, ResponseState
+
+from .filters import RecommendationFilter
 
 api = NinjaAPI(
     title="Scrutiny tracker open data",
@@ -184,9 +187,7 @@ def _public_recommendations():
         "parts",
         Prefetch(
             "responses",
-            queryset=Response.objects.filter(
-                state=ResponseState.AGREED, superseded_at__isnull=True
-            ),
+            queryset=Response.objects.filter(state=ResponseState.AGREED),
             to_attr="agreed_responses",
         ),
         Prefetch(
