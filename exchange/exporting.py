@@ -119,14 +119,16 @@ def write_xlsx(recommendations: QuerySet[Recommendation], user, file) -> None:
     sheet = workbook.create_sheet("Recommendations")
 
     def cell(value):
+        # Plain values are written fastest; a cell object only where it must be one.
         if isinstance(value, date):
             written = WriteOnlyCell(sheet, value)
             written.number_format = "DD/MM/YYYY"
             return written
-        written = WriteOnlyCell(sheet, value or "")
         if isinstance(value, str) and value.startswith("="):
+            written = WriteOnlyCell(sheet, value)
             written.data_type = "s"  # text, never a formula
-        return written
+            return written
+        return "" if value is None else value
 
     sheet.append(EXPORT_HEADERS)
     for row in _rows(recommendations, user):
