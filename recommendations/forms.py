@@ -239,6 +239,8 @@ class RecommendationForm(VersionedFormMixin, ReportBackFields):
     def __init__(self, *args, report: Report, **kwargs):
         super().__init__(*args, committee=report.committee, **kwargs)
         self.instance.report = report
+        # Needed when it is addressed to a directorate (checked in clean()).
+        self.fields["directorate"].conditionally_required = True
         if self.instance.pk:
             self.initial["parts_text"] = parts_as_text(
                 [ParsedPart(p.label, p.text) for p in self.instance.parts.all()]
@@ -427,6 +429,7 @@ class BulkCommonForm(ReportBackFields):
     def __init__(self, *args, report: Report, **kwargs):
         super().__init__(*args, committee=report.committee, **kwargs)
         self.instance.report = report
+        self.fields["directorate"].conditionally_required = True
 
     def clean(self):
         cleaned = super().clean()
