@@ -7,7 +7,7 @@ BENCHMARKS. With no names, every benchmark runs.
 import importlib
 import sys
 
-BENCHMARKS = ("papers", "exchange")
+BENCHMARKS = ("papers", "pages", "exchange")
 
 
 def main(argv: list[str]) -> int:

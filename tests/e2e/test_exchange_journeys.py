@@ -44,7 +44,7 @@ def test_an_officer_imports_the_sample_tracker(demo, page, audit):
     page.get_by_role("button", name="Import 5 recommendations").click()
     expect(page.get_by_role("heading", name="Imported")).to_be_visible()
     audit.check()
-    screenshot(page, "journey-6-officer-imports-a-tracker")
+    screenshot(page, "exchange-officer-imports-a-tracker")
     assert Recommendation.objects.filter(report__committee__name=BOARD).count() == 5
     assert ImportJob.objects.get().state == ImportJob.State.DONE
 
@@ -70,7 +70,7 @@ def test_an_officer_pastes_a_reports_recommendations(demo, page, audit):
     page.get_by_role("button", name="Save all 2 recommendations").click()
     expect(page.get_by_role("alert")).to_contain_text("2 recommendations added.")
     audit.check()
-    screenshot(page, "journey-7-officer-pastes-recommendations")
+    screenshot(page, "exchange-officer-pastes-recommendations")
     added = report.recommendations.order_by("number")[before:]
     assert [r.reference for r in added] == ["21", "22"]
     assert [(p.label, p.text) for p in added[1].parts.all()] == [
