@@ -18,6 +18,7 @@ PACKAGES = [
     "deadlines",
     "inspections",
     "papers",
+    "exchange",
     "scrutiny",
 ]
 
