@@ -7,6 +7,8 @@ from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
 
+from council.selectors import council_settings
+
 from .models import ImportJob
 from .running import run_import
 
@@ -42,7 +44,7 @@ def _tell_the_officer(job_id: int) -> None:
         "job": job,
         "officer": officer,
         "url": settings.SITE_URL.rstrip("/") + job.get_absolute_url(),
-        "council_name": settings.COUNCIL_NAME,
+        "council_name": council_settings().council_name,
     }
     try:
         send_mail(

@@ -235,6 +235,8 @@ CASES += [
     Case("accounts:two_factor", (), codes(302, 302, 302, 302, 302, 302)),
     Case("accounts:recovery_codes", (), codes(302, 302, 302, 302, 302, 302)),
     Case("accounts:invite_csv", (), ADMINS),
+]
+
 CASES += [
     Case("recommendations:recommendations_bulk_add", ("report",), OFFICERS),
     Case("exchange:import_start", (), OFFICERS),
