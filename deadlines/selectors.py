@@ -143,7 +143,7 @@ class Worklist:
 
 def worklist_for(user: User, today: date, *, limit: int = WORKLIST_LIMIT) -> Worklist:
     """What the user's directorate owes: responses not yet submitted, and position
-    statements for report-backs due within REPORT_BACK_LOOKAHEAD_DAYS (or late), by the
+    statements for report-backs due within the council settings' look-ahead (or late), by the
     engine's rule; grouped by report, new work and then the soonest deadline first. At
     most `limit` of each kind are loaded, whatever the directorate holds."""
     if not user.is_authenticated or user.directorate_id is None:
