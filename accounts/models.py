@@ -1,3 +1,4 @@
+import rules
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
@@ -37,6 +38,15 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def has_perm(self, perm: str, obj=None) -> bool:
+        # Django lets a superuser through every permission; drafts are not the
+        # administrator's to read or write, so those permissions go to the rules alone.
+        from .rules import DIRECTORATE_PRIVATE_PERMISSIONS
+
+        if perm in DIRECTORATE_PRIVATE_PERMISSIONS:
+            return self.is_active and rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
 
     @property
     def is_officer(self) -> bool:

@@ -49,7 +49,9 @@ def recommendations_visible_to(user: User) -> QuerySet[Recommendation]:
         "report_back_meeting",
     ).annotate(
         visible_decision=Subquery(current_visible_response.values("decision")[:1]),
-        has_submitted_response=_submitted_response_exists(),
+        # Only what this user may read: the public must not learn from a missing "Due"
+        # marker that a response was submitted but not yet agreed.
+        has_submitted_response=Exists(current_visible_response),
     )
 
 
@@ -65,10 +67,16 @@ def _submitted_response_exists() -> Exists:
 
 
 def awaiting_response(recommendations: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
-    """Recommendations whose report was received and that have no submitted response."""
-    return recommendations.filter(report__received_on__isnull=False).exclude(
-        _submitted_response_exists()
-    )
+    """Recommendations whose report was received and that have no submitted response.
+
+    On a queryset from `recommendations_visible_to(user)`, "submitted" means a response
+    that user may read (for the public: agreed), so that no list, filter or paper tells
+    the public that a response is in but not yet agreed.
+    """
+    received = recommendations.filter(report__received_on__isnull=False)
+    if "has_submitted_response" in recommendations.query.annotations:
+        return received.filter(has_submitted_response=False)
+    return received.exclude(_submitted_response_exists())
 
 
 def overdue_recommendations(

@@ -11,6 +11,7 @@ from accounts.models import User
 from core.history import EditConflict, attribute, check_version
 from deadlines import notifications
 
+from .signals import recommendation_moved
 from .models import (
     Meeting,
     Recommendation,
@@ -57,12 +58,21 @@ def recommendation_save(
     `expected_version` is the version the editing form was opened at: if someone saved
     the recommendation since, nothing is written and EditConflict says what changed.
     """
+    previous_directorate_id = None
     if recommendation.pk:
         current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
         check_version(current, expected_version)
         recommendation.version = current.version + 1
+        previous_directorate_id = current.directorate_id
     recommendation.full_clean()
     attribute(recommendation, user).save()
+    if previous_directorate_id not in (None, recommendation.directorate_id):
+        recommendation_moved.send(
+            sender=Recommendation,
+            recommendation=recommendation,
+            previous_directorate_id=previous_directorate_id,
+            user=user,
+        )
     if parts is not None:
         labels = [part.label for part in parts]
         if len(set(labels)) != len(labels):

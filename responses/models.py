@@ -48,6 +48,11 @@ class Response(models.Model):
     responsible_officer = models.CharField(max_length=200, blank=True)
     target_date = models.DateField(null=True, blank=True)
     state = models.CharField(max_length=20, choices=ResponseState.choices, default="draft")
+    # The directorate that wrote it: a draft is theirs alone, even if the recommendation
+    # is later addressed to another directorate.
+    directorate = models.ForeignKey(
+        "recommendations.Directorate", on_delete=models.PROTECT, related_name="+", editable=False
+    )
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -66,6 +71,8 @@ class Response(models.Model):
     # Bumped on every save; a form carries the version it was opened at.
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
+    # A draft version stays the directorate's even after the record is submitted.
+    versions_are_private = True
 
     class Meta:
         ordering = ["created_at"]
@@ -100,6 +107,11 @@ class Response(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("responses:response_detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        if self.directorate_id is None:
+            self.directorate_id = self.recommendation.directorate_id
+        super().save(*args, **kwargs)
 
     @property
     def is_draft(self) -> bool:
@@ -142,6 +154,11 @@ class PositionStatement(models.Model):
         choices=[(ResponseState.DRAFT, "Draft"), (ResponseState.SUBMITTED, "Submitted")],
         default=ResponseState.DRAFT,
     )
+    # The directorate that wrote it: a draft is theirs alone, even if the recommendation
+    # is later addressed to another directorate.
+    directorate = models.ForeignKey(
+        "recommendations.Directorate", on_delete=models.PROTECT, related_name="+", editable=False
+    )
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -153,13 +170,15 @@ class PositionStatement(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
+    # A draft version stays the directorate's even after the record is submitted.
+    versions_are_private = True
 
     class Meta:
         ordering = ["report_back_due_on", "created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["recommendation", "report_back_due_on"],
-                name="one_position_statement_per_report_back",
+                fields=["recommendation", "report_back_due_on", "directorate"],
+                name="one_position_statement_per_report_back_and_directorate",
             ),
             models.CheckConstraint(
                 name="submitted_statement_records_who_and_when",
@@ -173,6 +192,11 @@ class PositionStatement(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("responses:statement_detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        if self.directorate_id is None:
+            self.directorate_id = self.recommendation.directorate_id
+        super().save(*args, **kwargs)
 
     @property
     def is_draft(self) -> bool:

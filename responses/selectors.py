@@ -58,6 +58,7 @@ def directorate_worklist(user: User, today: date) -> list[WorkItem]:
                 s
                 for s in recommendation.position_statements.all()
                 if s.report_back_due_on == occurrence.due_on
+                and s.directorate_id == recommendation.directorate_id
             ),
             None,
         )

@@ -18,6 +18,11 @@ from .models import Decision, PositionStatement, Response, ResponseState
 def _require_draft(item: Response | PositionStatement) -> None:
     if item.state != ResponseState.DRAFT:
         raise PermissionDenied("Once submitted, it cannot be changed.")
+    if item.directorate_id != item.recommendation.directorate_id:
+        raise PermissionDenied(
+            "The recommendation is now addressed to another directorate: this draft can "
+            "no longer be changed or submitted."
+        )
 
 
 def _draft_for_update(item, recommendation: Recommendation, expected_version: int | None):
@@ -85,7 +90,11 @@ def response_save_draft(
             recommendation=recommendation, superseded_at__isnull=True
         ).exists():
             raise ValidationError("This recommendation already has a response.")
-        response = Response(recommendation=recommendation, drafted_by=user)
+        response = Response(
+            recommendation=recommendation,
+            drafted_by=user,
+            directorate_id=recommendation.directorate_id,
+        )
     else:
         response = _draft_for_update(response, recommendation, expected_version)
     if any(part.recommendation_id != recommendation.pk for part in accepted_parts):
@@ -107,6 +116,26 @@ def response_save_draft(
     attribute(response, user).save()
     response.accepted_parts.set(accepted_parts)
     return response
+
+
+def drafts_stay_with_their_directorate(
+    *, recommendation: Recommendation, previous_directorate_id: int, user: User, **kwargs
+) -> None:
+    """The recommendation has been addressed to another directorate. The old directorate's
+    draft response stops being the current one, so the new directorate starts its own and
+    never sees it; the old draft stays in the record, readable by its writers only.
+    (Draft statements need nothing: each directorate has its own, and the rules stop
+    a draft whose recommendation moved on from being changed or submitted.)"""
+    drafts = Response.objects.select_for_update().filter(
+        recommendation=recommendation,
+        superseded_at__isnull=True,
+        state=ResponseState.DRAFT,
+        directorate=previous_directorate_id,
+    )
+    for response in drafts:
+        response.superseded_at = timezone.now()
+        response.version += 1
+        attribute(response, user).save()
 
 
 @transaction.atomic
@@ -163,7 +192,11 @@ def position_statement_save_draft(
     expected_version: int | None = None,
 ) -> PositionStatement:
     if statement is None:
-        statement = PositionStatement(recommendation=recommendation, drafted_by=user)
+        statement = PositionStatement(
+            recommendation=recommendation,
+            drafted_by=user,
+            directorate_id=recommendation.directorate_id,
+        )
     else:
         statement = _draft_for_update(statement, recommendation, expected_version)
     statement.report_back_due_on = report_back_due_on

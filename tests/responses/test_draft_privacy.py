@@ -1,0 +1,137 @@
+"""Drafts stay with the directorate that wrote them (issue 12, findings 2, 3 and 13)."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from recommendations.services import recommendation_save
+from responses.models import Response, ResponseState
+from responses.services import position_statement_save_draft, response_save_draft
+from tests.factories import OfficerFactory
+from tests.viewkit import signed_in
+
+SECRET = "DRAFT-SECRET-of-directorate-a"
+
+
+@pytest.fixture
+def admin(db):
+    return OfficerFactory(username="admin", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def draft(recommendation, director_a):
+    return response_save_draft(recommendation=recommendation, user=director_a, text=SECRET)
+
+
+def test_the_administrator_cannot_read_a_directorate_draft(admin, draft):
+    response = signed_in(admin).get(draft.get_absolute_url())
+    assert response.status_code == 404
+    assert SECRET not in response.content.decode()
+
+
+def test_the_administrator_cannot_rewrite_or_submit_a_directorate_draft(admin, draft):
+    url = reverse("responses:response_update", args=[draft.pk])
+    client = signed_in(admin)
+    assert client.get(url).status_code == 404
+    response = client.post(url, {"decision": "accepted", "text": "Admin's words", "submit": "1"})
+    assert response.status_code == 404
+    draft.refresh_from_db()
+    assert draft.text == SECRET
+    assert draft.state == ResponseState.DRAFT
+
+
+def test_the_administrator_cannot_start_a_response_for_a_directorate(admin, recommendation):
+    url = reverse("responses:response_create", args=[recommendation.pk])
+    assert signed_in(admin).get(url).status_code == 403
+
+
+def test_the_administrator_still_reads_submitted_work_like_an_officer(admin, draft, director_a):
+    from responses.services import response_submit
+
+    response_save_draft(
+        recommendation=draft.recommendation,
+        user=director_a,
+        response=draft,
+        decision="accepted",
+        text="Accepted.",
+    )
+    response_submit(response=draft, user=director_a)
+    assert signed_in(admin).get(draft.get_absolute_url()).status_code == 200
+
+
+def move(recommendation, directorate, officer):
+    recommendation.directorate = directorate
+    return recommendation_save(
+        recommendation=recommendation, user=officer, expected_version=recommendation.version
+    )
+
+
+def test_moving_a_recommendation_does_not_hand_its_draft_to_the_new_directorate(
+    draft, recommendation, directorate_b, director_b, officer
+):
+    move(recommendation, directorate_b, officer)
+    client = signed_in(director_b)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    # The new directorate starts its own response, with nothing of the old draft in it.
+    form = client.get(reverse("responses:response_create", args=[recommendation.pk]))
+    assert form.status_code == 200
+    assert SECRET not in form.content.decode()
+    assert SECRET not in client.get(recommendation.get_absolute_url()).content.decode()
+
+
+def test_a_moved_draft_stays_readable_by_its_writers_but_is_no_longer_current(
+    draft, recommendation, directorate_b, director_a, officer
+):
+    move(recommendation, directorate_b, officer)
+    draft.refresh_from_db()
+    assert draft.superseded_at is not None
+    assert draft.text == SECRET  # nothing typed is lost
+    assert signed_in(director_a).get(draft.get_absolute_url()).status_code == 200
+    assert not Response.objects.filter(
+        recommendation=recommendation, superseded_at__isnull=True
+    ).exists()
+
+
+def test_the_old_directorate_can_no_longer_change_a_moved_draft(
+    draft, recommendation, directorate_b, director_a, officer
+):
+    move(recommendation, directorate_b, officer)
+    url = reverse("responses:response_update", args=[draft.pk])
+    assert signed_in(director_a).post(url, {"text": "Late edit"}).status_code == 403
+    with pytest.raises(PermissionDenied):
+        response_save_draft(
+            recommendation=recommendation, user=director_a, response=draft, text="Late edit"
+        )
+
+
+def test_a_moved_draft_statement_is_not_handed_over_either(
+    recommendation, directorate_b, director_a, director_b, officer
+):
+    statement = position_statement_save_draft(
+        recommendation=recommendation,
+        user=director_a,
+        report_back_due_on=recommendation.report.published_on,
+        text=SECRET,
+    )
+    move(recommendation, directorate_b, officer)
+    assert signed_in(director_b).get(statement.get_absolute_url()).status_code == 404
+    # The new directorate writes its own statement for the same report-back.
+    own = position_statement_save_draft(
+        recommendation=recommendation,
+        user=director_b,
+        report_back_due_on=statement.report_back_due_on,
+        text="Our progress.",
+    )
+    assert own.pk != statement.pk
+    statement.refresh_from_db()
+    assert statement.text == SECRET
+
+
+def test_the_public_cannot_tell_a_draft_from_a_missing_address(client, draft):
+    """Finding 13: both are the same 404, with the offer to sign in."""
+    draft_page = client.get(draft.get_absolute_url())
+    missing = client.get(reverse("responses:response_detail", args=[draft.pk + 1000]))
+    assert draft_page.status_code == missing.status_code == 404
+    assert draft_page.content == missing.content.replace(
+        str(draft.pk + 1000).encode(), str(draft.pk).encode()
+    )
