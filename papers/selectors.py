@@ -6,6 +6,7 @@ reader sees only agreed responses to published, non-exempt reports), drafts are 
 """
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
@@ -14,7 +15,12 @@ from django.db.models import Prefetch, QuerySet
 
 from accounts.models import User
 from inspections.models import ImprovementAction, ImprovementPlan, Timescale
-from inspections.selectors import findings_by_timescale, plan_actions, unanswered
+from inspections.selectors import (
+    findings_by_timescale,
+    plan_actions,
+    plan_inspection,
+    unanswered,
+)
 from recommendations.models import (
     Inquiry,
     Meeting,
@@ -37,6 +43,15 @@ from .narrative import Paragraph, numbered
 from .rendering import Paper
 
 BRIEFING_LIST_LIMIT = 8
+
+
+def not_for_publication(reports: Iterable[Report] | QuerySet[Report]) -> bool:
+    """The one rule for the NOT FOR PUBLICATION marking, for every paper: a paper carries
+    it when it prints anything from an exempt report (`reports`: those whose text,
+    recommendations or findings it prints)."""
+    if isinstance(reports, QuerySet):
+        return reports.filter(is_exempt=True).exists()
+    return any(report.is_exempt for report in reports)
 
 
 def _printable(user: User, items) -> list:
@@ -146,7 +161,7 @@ def response_paper(report: Report, user: User) -> Paper:
         running_header=f"{header['report_to']} – {subject}",
         body_template="papers/_response_body.html",
         filename=f"response-report-{report.pk}.pdf",
-        not_for_publication=report.is_exempt,
+        not_for_publication=not_for_publication([report]),
         context={
             "report": report,
             "narrative": narrative,
@@ -250,7 +265,7 @@ def tracking_paper(meeting: Meeting, user: User) -> Paper:
         running_header=title,
         body_template="papers/_tracking_body.html",
         filename=f"tracking-report-{meeting.pk}.pdf",
-        not_for_publication=any(item.recommendation.report.is_exempt for item in items),
+        not_for_publication=not_for_publication(item.recommendation.report for item in items),
         context={
             "meeting": meeting,
             "groups": groups,
@@ -295,7 +310,9 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
         running_header=title,
         body_template="papers/_briefing_body.html",
         filename=f"members-briefing-{meeting.pk}.pdf",
-        not_for_publication=visible.filter(report__is_exempt=True).exists(),
+        not_for_publication=not_for_publication(
+            Report.objects.filter(pk__in=visible.values("report"))
+        ),
         context={
             "meeting": meeting,
             "today": today,
@@ -340,16 +357,19 @@ def plan_paper(plan: ImprovementPlan, user: User, today: date) -> Paper:
         action.overdue = action.is_overdue(today)
         for recommendation in action.answers.all():
             answering.setdefault(recommendation.pk, []).append(action)
+    inspection = plan_inspection(plan, user)
     groups = []
-    if plan.inspection is not None:
+    if inspection is not None:
         groups = [
             PlanTimescaleGroup(
                 group.timescale,
                 group.due_on,
                 [PlanFinding(f, answering.get(f.pk, [])) for f in group.findings],
             )
-            for group in findings_by_timescale(plan.inspection, user)
+            for group in findings_by_timescale(inspection, user)
         ]
+    unanswered_items = list(unanswered(plan, user).select_related("report"))
+    printed = [f.finding for group in groups for f in group.findings] + unanswered_items
     title = f"Improvement plan monitoring – {plan.title}"
     return Paper(
         kind="plan",
@@ -357,11 +377,13 @@ def plan_paper(plan: ImprovementPlan, user: User, today: date) -> Paper:
         running_header=f"{plan.committee.name} – {title}",
         body_template="papers/_plan_body.html",
         filename=f"improvement-plan-{plan.pk}.pdf",
+        not_for_publication=not_for_publication(rec.report for rec in printed),
         context={
             "plan": plan,
+            "inspection": inspection,
             "today": today,
             "groups": groups,
-            "unanswered": list(unanswered(plan, user).select_related("report")),
+            "unanswered": unanswered_items,
             "overdue_actions": sorted(
                 (a for a in actions if a.overdue), key=lambda a: (a.due_on, a.pk)
             ),
