@@ -11,7 +11,6 @@ from accounts.models import User
 from core.history import EditConflict, attribute, check_version
 from deadlines import notifications
 
-from .signals import recommendation_moved
 from .models import (
     Meeting,
     Recommendation,
@@ -19,6 +18,7 @@ from .models import (
     TrackingAssessment,
     TrackingStatus,
 )
+from .signals import recommendation_moved
 
 
 def record_save(*, instance: Model, user: User) -> Model:
