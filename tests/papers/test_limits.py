@@ -32,7 +32,7 @@ def test_the_same_paper_asked_for_twice_is_rendered_once(client, url, settings):
 
 
 def test_a_changed_paper_is_rendered_afresh(client, url, paper_report, settings):
-    first = client.get(url)
+    assert client.get(url).status_code == 200
     paper_report.title = "A new title for the report"
     paper_report.save()
     settings.PAPERS_RENDER_MEMORY_MB = 1
