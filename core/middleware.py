@@ -61,10 +61,11 @@ class _CappedStream:
     def __iter__(self):
         return iter(self.readline, b"")
 
-    def close(self):
-        close = getattr(self._stream, "close", None)
-        if close:
-            close()
+    def seekable(self) -> bool:
+        return False  # counted bytes cannot be un-read
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
 
 
 class RequestSizeLimitMiddleware:

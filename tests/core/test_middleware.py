@@ -84,3 +84,15 @@ def test_an_exempt_paper_is_not_stored(member, committee):
 @pytest.mark.django_db
 def test_public_pages_stay_cacheable(client):
     assert "no-store" not in client.get(reverse("home")).get("Cache-Control", "")
+
+
+@pytest.mark.django_db
+def test_an_ordinary_url_encoded_form_goes_through(client):
+    """As a browser sends a form without a file: read through the capped stream."""
+    response = client.post(
+        reverse("login"),
+        "username=nobody&password=wrong",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+    assert "nobody" in response.content.decode()
