@@ -29,7 +29,10 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 
+# The task worker (emails) runs beside the development server and stops with it.
 run: demo
+	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # Production settings under gunicorn (gunicorn.conf.py) on http://127.0.0.1:8000.

@@ -6,7 +6,7 @@ recommendations; against WeasyPrint alone rendering the same HTML saved to a fil
 Everything runs against a throwaway SQLite database in a temporary folder. Each case is
 its own subprocess, so its peak memory (getrusage maxrss) is its own:
 
-- "app": the paper as the web and `render_paper` make it: the selectors' queries, the
+- "app": the paper as the web and `render_paper` make it: the documents module's queries, the
   template, and the PDF in the time-limited renderer process. "cold" is the first paper
   in a fresh process (it starts the renderer's forkserver and imports WeasyPrint there);
   "warm" is the next one, as a running web worker makes it. Peak memory is the larger of
@@ -88,7 +88,7 @@ def setup(database: Path, sizes: list[int]) -> dict:
         TrackingAssessment,
         TrackingStatus,
     )
-    from responses.models import Decision, PositionStatement, Response, ResponseState
+    from responses.models import PositionStatement, Response, ResponseDecision, ResponseState
 
     officer = User.objects.create(username="bench-officer", role=Role.OFFICER)
     directorate = Directorate.objects.create(
@@ -130,7 +130,7 @@ def setup(database: Path, sizes: list[int]) -> dict:
         Response.objects.bulk_create(
             Response(
                 recommendation=rec,
-                decision=Decision.ACCEPTED,
+                decision=ResponseDecision.ACCEPTED,
                 text=RESPONSE,
                 state=ResponseState.AGREED,
                 directorate=directorate,
@@ -174,16 +174,16 @@ def _paper(kind: str, case: dict):
     from datetime import date
 
     from accounts.models import User
-    from papers import selectors
+    from papers import documents
     from recommendations.models import Meeting, Report
 
     officer = User.objects.get(username="bench-officer")
     if kind == "response":
-        return selectors.response_paper(Report.objects.get(pk=case["report"]), officer)
+        return documents.response_paper(Report.objects.get(pk=case["report"]), officer)
     meeting = Meeting.objects.select_related("committee").get(pk=case["meeting"])
     if kind == "tracking":
-        return selectors.tracking_paper(meeting, officer)
-    return selectors.briefing_paper(meeting, officer, date(2012, 7, 12))
+        return documents.tracking_paper(meeting, officer)
+    return documents.briefing_paper(meeting, officer, date(2012, 7, 12))
 
 
 def app_case(kind: str, case: dict, html_out: Path) -> dict:

@@ -2,10 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from rules.contrib.views import PermissionRequiredMixin
 
 from .history import EditConflict
+from .services import record_save
 
 
 class PrivatePermissionMixin(PermissionRequiredMixin):
@@ -51,3 +55,71 @@ class ServiceFormMixin:
             messages.success(self.request, self.success_message)
         # Not super(): ModelFormMixin would save the form a second time, behind the service.
         return HttpResponseRedirect(self.get_success_url())
+
+
+class ObjectReadOnceMixin:
+    """A detail or edit view that reads its object once per request, however often the
+    permission check, the error handling and the view itself ask for it."""
+
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None) is None:
+            self.object = super().get_object(queryset)
+        return self.object
+
+
+class ParentObjectMixin:
+    """A page about something that belongs to a parent named in the URL (a meeting of a
+    committee, a report of an inquiry...): `self.parent`, or 404 when there is none.
+
+    With `parent_form_kwarg`, the form is given the parent under that name; with
+    `return_to_parent`, a successful form returns to the parent's page."""
+
+    parent_model: type[Model]
+    parent_url_kwarg = ""
+    parent_form_kwarg = ""
+    return_to_parent = False
+
+    def get_parent_queryset(self):
+        return self.parent_model._default_manager.all()
+
+    def dispatch(self, request, *args, **kwargs):
+        self.parent = get_object_or_404(
+            self.get_parent_queryset(), pk=kwargs[self.parent_url_kwarg]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.parent_form_kwarg:
+            kwargs[self.parent_form_kwarg] = self.parent
+        return kwargs
+
+    def get_success_url(self):
+        if self.return_to_parent:
+            return self.parent.get_absolute_url()
+        return super().get_success_url()
+
+
+class RecordFormView(PermissionRequiredMixin, ServiceFormMixin):
+    """Create or edit a piece of the record on the shared form page; `perform` saves it
+    through a service (by default `record_save`, which validates and stamps the user)."""
+
+    template_name = "form_page.html"
+    page_title = ""
+    parent = None  # set by ParentObjectMixin: the object the form belongs to
+    fallback_url_name = "home"  # the back link when there is neither parent nor object
+
+    def perform(self, form):
+        return record_save(instance=form.save(commit=False), user=self.request.user)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = self.page_title
+        back_to = self.parent or getattr(self, "object", None)
+        context["back_url"] = (
+            back_to.get_absolute_url() if back_to else reverse(self.fallback_url_name)
+        )
+        return context

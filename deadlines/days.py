@@ -13,7 +13,7 @@ from django.conf import settings
 
 @lru_cache(maxsize=64)
 def _bank_holidays(year: int) -> holidays.HolidayBase:
-    region = getattr(settings, "BANK_HOLIDAY_REGION", "ENG")
+    region = settings.BANK_HOLIDAY_REGION
     return holidays.country_holidays("GB", subdiv=region, years=year)
 
 

@@ -9,10 +9,10 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 from accounts.models import User
+from core.delivery import site_url
 from recommendations.models import Meeting
 
 from .days import non_working_day
-from .mail import site_url
 from .selectors import REPORT_BACK, RESPONSE, CalendarContent, Deadline
 
 MEETING_LENGTH = timedelta(hours=2)

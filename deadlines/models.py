@@ -7,6 +7,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 
 class SentNotification(models.Model):
@@ -15,9 +16,10 @@ class SentNotification(models.Model):
     `item` names the thing chased: "response", "report-back:2012-07-01" (an occurrence),
     "statement:<pk>", "assessment:<pk>:<status>", "directorate:<pk>". The unique
     constraint is the guarantee that the same reminder is never sent twice: a run
-    claims the row (status "sending") before it sends, so a second run, even a
-    concurrent one, finds it taken. A failed send is kept with its error and is tried
-    again by the next run.
+    claims the row (status "queued") before the email is queued, so a second run, even a
+    concurrent one, finds it taken; the worker takes it ("sending") before it sends.
+    A failed send is kept with its error and is tried again by the next run
+    (see deadlines.outbox).
     """
 
     class Stage(models.TextChoices):
@@ -31,6 +33,7 @@ class SentNotification(models.Model):
         REPORT_BACK_MOVED = "report_back_moved", "Report-back moved"
 
     class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
         SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed"
@@ -45,7 +48,8 @@ class SentNotification(models.Model):
     item = models.CharField(max_length=100)
     stage = models.CharField(max_length=30, choices=Stage.choices)
     due_on = models.DateField(null=True, blank=True)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SENDING)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    status_since = models.DateTimeField(default=timezone.now)
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -2,9 +2,11 @@
 statement; the directorate of each recommendation addressed to it, each tracking
 decision the board records, and each report-back moved.
 
-The services call the public functions here inside their transaction. Each only
-registers work with `transaction.on_commit`, so mail goes out once the write has
-committed, and a mail failure is logged and recorded, never raised into the write.
+The record's services announce what happened with signals (recommendations.signals,
+responses.signals), inside their transaction; the receivers here are connected by
+DeadlinesConfig.ready(). Each only registers work with `transaction.on_commit`, so
+mail is claimed and queued once the write has committed, and a failure is logged and
+recorded, never raised into the write.
 """
 
 import logging
@@ -12,6 +14,18 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db import transaction
+from django.utils import timezone
+
+from core.delivery import build_message
+from recommendations import signals as record_signals
+from recommendations.dates import days_late
+from recommendations.models import Recommendation, TrackingAssessment
+from responses import signals as response_signals
+from responses.models import PositionStatement, Response
+
+from .models import ReportBackMove, SentNotification
+from .outbox import claim, notifications_queue
+from .selectors import recipients_of_directorate
 
 logger = logging.getLogger(__name__)
 
@@ -42,28 +56,35 @@ def _after_commit(function, *args) -> None:
     transaction.on_commit(run, robust=True)
 
 
-# --- Called from the services (inside their transactions) -------------------------
+# --- Receivers (connected in apps.py) and deadlines' own events ---------------------
 
 
-def response_submitted(response) -> None:
+def on_response_submitted(sender, *, response, **kwargs) -> None:
     _after_commit(_notify_response_submitted, response.pk)
 
 
-def statement_submitted(statement) -> None:
+def on_statement_submitted(sender, *, statement, **kwargs) -> None:
     _after_commit(_notify_statement_submitted, statement.pk)
 
 
-def recommendation_saved(recommendation) -> None:
+def on_recommendation_saved(sender, *, recommendation, **kwargs) -> None:
     """Tells the directorate when a recommendation is newly addressed to it (each of its
     people once per recommendation and directorate, however often it is saved)."""
     _after_commit(_notify_addressed, recommendation.pk)
 
 
-def decisions_recorded(assessments) -> None:
-    _after_commit(_notify_decisions, [assessment.pk for assessment in assessments])
+def on_tracking_decisions_recorded(sender, *, assessments, **kwargs) -> None:
+    _after_commit(_notify_tracking_decisions, [assessment.pk for assessment in assessments])
 
 
-def report_back_moved(move) -> None:
+def connect() -> None:
+    response_signals.response_submitted.connect(on_response_submitted)
+    response_signals.statement_submitted.connect(on_statement_submitted)
+    record_signals.recommendation_saved.connect(on_recommendation_saved)
+    record_signals.tracking_decisions_recorded.connect(on_tracking_decisions_recorded)
+
+
+def report_back_moved(move: ReportBackMove) -> None:
     _after_commit(_notify_moved, move.pk)
 
 
@@ -71,9 +92,6 @@ def report_back_moved(move) -> None:
 
 
 def _notify(*, recipients, recommendation, item: str, stage: str, template: str, context):
-    from .mail import build_message
-    from .services import claim, deliver
-
     for recipient in recipients:
         if recipient is None or not recipient.is_active or not recipient.email:
             continue
@@ -84,10 +102,10 @@ def _notify(*, recipients, recommendation, item: str, stage: str, template: str,
             continue
         message = build_message(
             template,
-            to=recipient,
+            to=recipient.email,
             context={"recipient": recipient, "recommendation": recommendation, **context},
         )
-        deliver(message, [notification])
+        notifications_queue(message, [notification])
 
 
 def _officer_of(recommendation):
@@ -95,43 +113,28 @@ def _officer_of(recommendation):
 
 
 def _notify_response_submitted(response_pk: int) -> None:
-    from responses.models import Response
-
-    from .models import SentNotification
-
     response = Response.objects.select_related(
         "recommendation__report__committee__scrutiny_officer",
         "recommendation__directorate",
         "submitted_by",
     ).get(pk=response_pk)
     recommendation = response.recommendation
+    late = (
+        days_late(recommendation.report.response_due_on, timezone.localdate(response.submitted_at))
+        if response.submitted_at
+        else 0
+    )
     _notify(
         recipients=[_officer_of(recommendation)],
         recommendation=recommendation,
         item=f"response:{response.pk}",
         stage=SentNotification.Stage.RESPONSE_SUBMITTED,
         template="deadlines/email/response_submitted",
-        context={"response": response, "late": _days_late(recommendation, response)},
-    )
-
-
-def _days_late(recommendation, response) -> int:
-    from django.utils import timezone
-
-    from recommendations.dates import days_late
-
-    if response.submitted_at is None:
-        return 0
-    return days_late(
-        recommendation.report.response_due_on, timezone.localdate(response.submitted_at)
+        context={"response": response, "late": late},
     )
 
 
 def _notify_statement_submitted(statement_pk: int) -> None:
-    from responses.models import PositionStatement
-
-    from .models import SentNotification
-
     statement = PositionStatement.objects.select_related(
         "recommendation__report__committee__scrutiny_officer",
         "recommendation__directorate",
@@ -150,16 +153,11 @@ def _notify_statement_submitted(statement_pk: int) -> None:
 
 
 def _notify_addressed(recommendation_pk: int) -> None:
-    from recommendations.models import Recommendation
-
-    from .models import SentNotification
-    from .selectors import directorate_recipients
-
     recommendation = Recommendation.objects.select_related("report__committee", "directorate").get(
         pk=recommendation_pk
     )
     _notify(
-        recipients=directorate_recipients(recommendation.directorate_id),
+        recipients=recipients_of_directorate(recommendation.directorate_id),
         recommendation=recommendation,
         item=f"directorate:{recommendation.directorate_id}",
         stage=SentNotification.Stage.ADDRESSED,
@@ -168,12 +166,7 @@ def _notify_addressed(recommendation_pk: int) -> None:
     )
 
 
-def _notify_decisions(assessment_pks: list[int]) -> None:
-    from recommendations.models import TrackingAssessment
-
-    from .models import SentNotification
-    from .selectors import directorate_recipients
-
+def _notify_tracking_decisions(assessment_pks: list[int]) -> None:
     for assessment in TrackingAssessment.objects.filter(pk__in=assessment_pks).select_related(
         "recommendation__report__committee",
         "recommendation__directorate",
@@ -182,19 +175,16 @@ def _notify_decisions(assessment_pks: list[int]) -> None:
     ):
         recommendation = assessment.recommendation
         _notify(
-            recipients=directorate_recipients(recommendation.directorate_id),
+            recipients=recipients_of_directorate(recommendation.directorate_id),
             recommendation=recommendation,
             item=f"assessment:{assessment.pk}:{assessment.status_id}",
             stage=SentNotification.Stage.DECISION_RECORDED,
-            template="deadlines/email/decision_recorded",
+            template="deadlines/email/tracking_decision_recorded",
             context={"assessment": assessment},
         )
 
 
 def _notify_moved(move_pk: int) -> None:
-    from .models import ReportBackMove, SentNotification
-    from .selectors import directorate_recipients
-
     move = ReportBackMove.objects.select_related(
         "recommendation__report__committee",
         "recommendation__directorate",
@@ -203,7 +193,7 @@ def _notify_moved(move_pk: int) -> None:
     ).get(pk=move_pk)
     recommendation = move.recommendation
     _notify(
-        recipients=directorate_recipients(recommendation.directorate_id),
+        recipients=recipients_of_directorate(recommendation.directorate_id),
         recommendation=recommendation,
         item=f"move:{move.pk}",
         stage=SentNotification.Stage.REPORT_BACK_MOVED,

@@ -29,8 +29,8 @@ from recommendations.models import Committee, Meeting, Recommendation
 from recommendations.report_backs import ReportBackOccurrence, report_back_occurrences
 from recommendations.selectors import recommendations_visible_to
 from responses.models import PositionStatement, Response, ResponseState
+from responses.selectors import response_submitted_exists
 
-from .days import non_working_day
 from .models import ReportBackMove
 
 RESPONSE = "response"
@@ -41,14 +41,6 @@ AT_RISK = "at_risk"
 DUE_SOON = "due_soon"
 UPCOMING = "upcoming"
 SUBMITTED = "submitted"
-
-
-def statement_due_days() -> int:
-    return getattr(settings, "STATEMENT_DUE_DAYS_BEFORE_MEETING", 10)
-
-
-def reminder_days_ahead() -> int:
-    return getattr(settings, "REMINDER_DAYS_AHEAD", 14)
 
 
 @dataclass(frozen=True)
@@ -87,14 +79,6 @@ class Deadline:
         """The date people work to: the statement's due date, or the deadline itself."""
         return self.statement_due_on or self.due_on
 
-    @property
-    def due_on_flag(self) -> str | None:
-        return non_working_day(self.due_on)
-
-    @property
-    def statement_due_on_flag(self) -> str | None:
-        return non_working_day(self.statement_due_on)
-
     def state(self, today: date) -> str:
         if self.submitted:
             return SUBMITTED
@@ -102,7 +86,7 @@ class Deadline:
             return OVERDUE
         if self.statement_due_on is not None and self.statement_due_on < today:
             return AT_RISK
-        if (self.chase_on - today).days <= reminder_days_ahead():
+        if (self.chase_on - today).days <= settings.REMINDER_DAYS_AHEAD:
             return DUE_SOON
         return UPCOMING
 
@@ -117,6 +101,41 @@ class Deadline:
         return (self.chase_on - today).days
 
 
+# --- Database forms, for lists and filters ------------------------------------------
+
+
+def recommendations_awaiting_response(
+    recommendations: QuerySet[Recommendation], user: User
+) -> QuerySet[Recommendation]:
+    """Recommendations whose report was received and that have no submitted response that
+    `user` may read (the public: no agreed response; nothing reveals a submission)."""
+    return recommendations.filter(report__received_on__isnull=False).exclude(
+        response_submitted_exists(user)
+    )
+
+
+def recommendations_overdue(
+    recommendations: QuerySet[Recommendation], today: date, user: User
+) -> QuerySet[Recommendation]:
+    response_late = recommendations_awaiting_response(recommendations, user).filter(
+        report__response_due_on__lt=today
+    )
+    return recommendations.filter(
+        Q(pk__in=response_late.values("pk")) | Q(next_report_back_deadline__lt=today)
+    )
+
+
+def responses_overdue(
+    recommendations: QuerySet[Recommendation], today: date, user: User
+) -> QuerySet[Recommendation]:
+    """Recommendations whose response is past its statutory deadline, oldest first."""
+    return (
+        recommendations_awaiting_response(recommendations, user)
+        .filter(report__response_due_on__lt=today)
+        .order_by("report__response_due_on", "report", "number")
+    )
+
+
 # --- Building deadlines -------------------------------------------------------------
 
 
@@ -128,10 +147,7 @@ def _with_submissions(recommendations: QuerySet[Recommendation]) -> QuerySet[Rec
     ).prefetch_related(
         Prefetch(
             "responses",
-            queryset=Response.objects.filter(
-                superseded_at__isnull=True,
-                state__in=[ResponseState.SUBMITTED, ResponseState.AGREED],
-            ),
+            queryset=Response.objects.submitted(),
             to_attr="submitted_responses",
         ),
         Prefetch(
@@ -182,7 +198,7 @@ def statement_due_for(occurrence: ReportBackOccurrence, meeting: Meeting | None)
     """N days before the meeting that takes the report-back (or before the month's end
     when no meeting in it is scheduled yet)."""
     anchor = meeting.date if meeting is not None else occurrence.deadline
-    return anchor - timedelta(days=statement_due_days())
+    return anchor - timedelta(days=settings.STATEMENT_DUE_DAYS_BEFORE_MEETING)
 
 
 def _local_date(moment) -> date | None:
@@ -250,7 +266,9 @@ def _order(deadline: Deadline):
 
 def _near(recommendations: QuerySet[Recommendation], today: date) -> QuerySet[Recommendation]:
     """A cheap database filter to what can be due soon or late by `today`."""
-    limit = today + timedelta(days=reminder_days_ahead() + statement_due_days())
+    limit = today + timedelta(
+        days=settings.REMINDER_DAYS_AHEAD + settings.STATEMENT_DUE_DAYS_BEFORE_MEETING
+    )
     return recommendations.filter(
         Q(report__response_due_on__lte=limit) | Q(next_report_back_on__lte=limit)
     )
@@ -440,7 +458,7 @@ def _place_response(recommendation, programme, slot, *, start, last, before) -> 
 REMINDER_STAGES = (OVERDUE, AT_RISK, DUE_SOON)
 
 
-def reminder_items(
+def reminders_due(
     recommendations: QuerySet[Recommendation], today: date
 ) -> list[tuple[Deadline, str]]:
     """Every deadline worth a reminder today, with its stage."""
@@ -452,7 +470,7 @@ def reminder_items(
     return items
 
 
-def directorate_recipients(directorate_id: int) -> list[User]:
+def recipients_of_directorate(directorate_id: int) -> list[User]:
     """The director and delegated officers of a directorate with an email address."""
     return list(
         User.objects.filter(directorate=directorate_id, role=Role.DIRECTORATE, is_active=True)

@@ -5,17 +5,19 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from core.delivery import Message, build_message
 from recommendations.models import Committee, Directorate, Meeting, Recommendation
 from recommendations.services import report_back_schedule
 
 from . import notifications, selectors
-from .mail import Message, build_message, send
-from .models import CalendarToken, ReportBackMove, SentNotification, new_calendar_secret
+from .models import CalendarToken, ReportBackMove, new_calendar_secret
+from .outbox import claim, notifications_mark, notifications_queue, notifications_reclaim
 
 logger = logging.getLogger(__name__)
 
@@ -106,82 +108,15 @@ def calendar_token_reset(*, user: User) -> CalendarToken:
     return token
 
 
-# --- Recording notifications --------------------------------------------------------
+# --- Daily reminders ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Claim:
     """One (recipient, item, stage) this run has the right to send."""
 
-    notification: SentNotification
-    deadline: selectors.Deadline | None = None
-
-
-def claim(
-    *,
-    recipient: User,
-    recommendation: Recommendation,
-    item: str,
-    stage: str,
-    due_on: date | None = None,
-) -> SentNotification | None:
-    """Take the right to send one notification, or None when it was sent (or is being
-    sent) already. A notification that failed before is claimed again."""
-    try:
-        with transaction.atomic():
-            return SentNotification.objects.create(
-                recipient=recipient,
-                email=recipient.email,
-                recommendation=recommendation,
-                item=item,
-                stage=stage,
-                due_on=due_on,
-                status=SentNotification.Status.SENDING,
-            )
-    except IntegrityError:
-        pass
-    retried = SentNotification.objects.filter(
-        recipient=recipient,
-        recommendation=recommendation,
-        item=item,
-        stage=stage,
-        status=SentNotification.Status.FAILED,
-    ).update(status=SentNotification.Status.SENDING, email=recipient.email, error="")
-    if not retried:
-        return None
-    return SentNotification.objects.get(
-        recipient=recipient, recommendation=recommendation, item=item, stage=stage
-    )
-
-
-def _mark(notifications: list[SentNotification], *, error: str = "") -> None:
-    now = timezone.now()
-    for notification in notifications:
-        notification.attempts += 1
-        if error:
-            notification.status = SentNotification.Status.FAILED
-            notification.error = error[:2000]
-        else:
-            notification.status = SentNotification.Status.SENT
-            notification.error = ""
-            notification.sent_at = now
-        notification.save(update_fields=["status", "error", "sent_at", "attempts"])
-
-
-def deliver(message: Message, notifications: list[SentNotification]) -> bool:
-    """Send one email for some claimed notifications and record the outcome. A failure is
-    logged and recorded, never raised: the caller goes on to the next email."""
-    try:
-        send(message)
-    except Exception as error:  # noqa: BLE001 - any mail failure is recorded, not raised
-        logger.warning("Could not send %r to %s: %s", message.subject, message.to, error)
-        _mark(notifications, error=f"{error.__class__.__name__}: {error}")
-        return False
-    _mark(notifications)
-    return True
-
-
-# --- Daily reminders ----------------------------------------------------------------
+    notification: object  # SentNotification
+    deadline: selectors.Deadline
 
 
 @dataclass
@@ -189,14 +124,21 @@ class ReminderRun:
     """What one run of send_reminders did."""
 
     sent: list[str] = field(default_factory=list)  # addresses emailed
+    queued: list[str] = field(default_factory=list)  # for the task worker to email
     failed: list[str] = field(default_factory=list)
     items_sent: int = 0
+    reclaimed: int = 0
 
     def __str__(self) -> str:
-        return (
+        text = (
             f"{len(self.sent)} reminder emails sent ({self.items_sent} items), "
             f"{len(self.failed)} failed."
         )
+        if self.queued:
+            text += f" {len(self.queued)} queued for the task worker."
+        if self.reclaimed:
+            text += f" {self.reclaimed} stuck notifications reclaimed to be retried."
+        return text
 
 
 def _claim_all(recipient: User, items) -> list[Claim]:
@@ -225,20 +167,21 @@ def _send_digest(*, recipient: User, items, about: str, today: date, run: Remind
         message = _digest_message(recipient, items, new_items, about, today)
     except Exception as error:  # noqa: BLE001 - recorded like a failed send
         logger.exception("Could not build the reminder for %s", recipient.email)
-        _mark(rows, error=f"{error.__class__.__name__}: {error}")
+        notifications_mark(rows, error=f"{error.__class__.__name__}: {error}")
         run.failed.append(recipient.email)
         return
-    if deliver(message, rows):
-        run.sent.append(recipient.email)
-        run.items_sent += len(claims)
-    else:
+    outcome = notifications_queue(message, rows)
+    if outcome == "failed":
         run.failed.append(recipient.email)
+        return
+    (run.sent if outcome == "sent" else run.queued).append(recipient.email)
+    run.items_sent += len(claims)
 
 
 def _digest_message(recipient: User, items, new_items, about: str, today: date) -> Message:
     return build_message(
         "deadlines/email/reminder_digest",
-        to=recipient,
+        to=recipient.email,
         context={
             "recipient": recipient,
             "about": about,
@@ -247,7 +190,7 @@ def _digest_message(recipient: User, items, new_items, about: str, today: date) 
             "at_risk": [d for d, stage in new_items if stage == selectors.AT_RISK],
             "due_soon": [d for d, stage in new_items if stage == selectors.DUE_SOON],
             "still_outstanding": len(items) - len(new_items),
-            "statement_due_days": selectors.statement_due_days(),
+            "statement_due_days": settings.STATEMENT_DUE_DAYS_BEFORE_MEETING,
         },
     )
 
@@ -257,13 +200,13 @@ def reminders_send(*, today: date | None = None) -> ReminderRun:
     items, and each committee's scrutiny officer one for the committee. Each item and
     stage is sent to each person once; a failed email is recorded and retried next run."""
     today = today or timezone.localdate()
-    run = ReminderRun()
+    run = ReminderRun(reclaimed=notifications_reclaim())
     recommendations = Recommendation.objects.all()
     for directorate in Directorate.objects.order_by("name"):
-        recipients = selectors.directorate_recipients(directorate.pk)
+        recipients = selectors.recipients_of_directorate(directorate.pk)
         if not recipients:
             continue
-        items = selectors.reminder_items(recommendations.filter(directorate=directorate), today)
+        items = selectors.reminders_due(recommendations.filter(directorate=directorate), today)
         if not items:
             continue
         for recipient in recipients:
@@ -274,7 +217,7 @@ def reminders_send(*, today: date | None = None) -> ReminderRun:
         officer = committee.scrutiny_officer
         if officer is None or not officer.is_active or not officer.email:
             continue
-        items = selectors.reminder_items(recommendations.filter(report__committee=committee), today)
+        items = selectors.reminders_due(recommendations.filter(report__committee=committee), today)
         if items:
             _send_digest(recipient=officer, items=items, about=committee.name, today=today, run=run)
     return run

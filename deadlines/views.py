@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpResponse
@@ -43,7 +44,7 @@ class WorkProgrammeView(PermissionRequiredMixin, DetailView):
                 today,
                 start=start,
             ),
-            statement_due_days=selectors.statement_due_days(),
+            statement_due_days=settings.STATEMENT_DUE_DAYS_BEFORE_MEETING,
             can_move=self.request.user.has_perm("deadlines.move_report_back"),
         )
         return context

@@ -16,7 +16,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
 
 from recommendations.dates import add_months
 from recommendations.models import Committee, Directorate, Recommendation
@@ -79,10 +78,6 @@ class Inspection(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("inspections:inspection_detail", args=[self.pk])
-
-    @property
-    def is_published(self) -> bool:
-        return self.published_on is not None and self.published_on <= timezone.localdate()
 
     @property
     def report(self):
@@ -258,10 +253,6 @@ class ImprovementPlan(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("inspections:plan_detail", args=[self.pk])
-
-    @property
-    def is_published(self) -> bool:
-        return self.published_on is not None and self.published_on <= timezone.localdate()
 
 
 class ImprovementStrand(models.Model):

@@ -108,7 +108,7 @@ def findings_by_timescale(inspection: Inspection, user: User) -> list[TimescaleG
     return groups
 
 
-def plan_actions(plan: ImprovementPlan, user: User) -> QuerySet[ImprovementAction]:
+def actions_of_plan(plan: ImprovementPlan, user: User) -> QuerySet[ImprovementAction]:
     return (
         ImprovementAction.objects.filter(strand__plan=plan)
         .select_related("strand")
@@ -121,7 +121,7 @@ def plan_actions(plan: ImprovementPlan, user: User) -> QuerySet[ImprovementActio
     )
 
 
-def plan_candidates(plan: ImprovementPlan, user: User) -> QuerySet[Recommendation]:
+def answer_candidates_for_plan(plan: ImprovementPlan, user: User) -> QuerySet[Recommendation]:
     """What a plan is expected to answer: its inspection's findings and the open
     recommendations tracked by its committee (and anything its actions already answer)."""
     scope = Q(report__committee=plan.committee_id) | Q(answering_actions__strand__plan=plan)
@@ -135,12 +135,12 @@ def plan_candidates(plan: ImprovementPlan, user: User) -> QuerySet[Recommendatio
     )
 
 
-def unanswered(plan: ImprovementPlan, user: User) -> QuerySet[Recommendation]:
+def findings_unanswered(plan: ImprovementPlan, user: User) -> QuerySet[Recommendation]:
     """The plan's findings and recommendations that no action of the plan answers yet
     (those whose monitoring the board has ended are not expected to be answered)."""
     answered = Recommendation.objects.filter(answering_actions__strand__plan=plan).values("pk")
     return (
-        plan_candidates(plan, user)
+        answer_candidates_for_plan(plan, user)
         .exclude(pk__in=answered)
         .exclude(current_status__ends_monitoring=True)
     )

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Model
 
 from accounts.models import User
+from core.services import record_save
 from recommendations.dates import first_of_month
 from recommendations.models import Directorate, Recommendation, Report
 from recommendations.services import recommendation_save
@@ -62,13 +62,6 @@ def inspection_save(*, inspection: Inspection, user: User) -> Inspection:
             recommendation.report_back_month = month
             recommendation.save()
     return inspection
-
-
-def record_save(*, instance: Model, user: User) -> Model:
-    """Validate and save a judgement, plan or strand."""
-    instance.full_clean()
-    instance.save()
-    return instance
 
 
 def judgement_save(*, judgement: InspectionJudgement, user: User) -> InspectionJudgement:

@@ -1,10 +1,10 @@
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from core.views import PrivatePermissionMixin, ServiceFormMixin
+from core.views import ParentObjectMixin, PrivatePermissionMixin, ServiceFormMixin
+from core.views import RecordFormView as BaseRecordFormView
 
 from . import selectors, services
 from .forms import (
@@ -62,7 +62,7 @@ class PlanDetailView(PrivatePermissionMixin, DetailView):
         context = super().get_context_data(**kwargs)
         plan, user = self.object, self.request.user
         today = timezone.localdate()
-        actions = list(selectors.plan_actions(plan, user))
+        actions = list(selectors.actions_of_plan(plan, user))
         for action in actions:
             action.overdue = action.is_overdue(today)
         strands = list(plan.strands.all())
@@ -70,7 +70,7 @@ class PlanDetailView(PrivatePermissionMixin, DetailView):
             strand.listed_actions = [a for a in actions if a.strand_id == strand.pk]
         context["strands"] = strands
         context["inspection"] = selectors.plan_inspection(plan, user)
-        context["unanswered"] = selectors.unanswered(plan, user)
+        context["unanswered"] = selectors.findings_unanswered(plan, user)
         context["today"] = today
         context["overdue_count"] = sum(action.overdue for action in actions)
         return context
@@ -79,25 +79,8 @@ class PlanDetailView(PrivatePermissionMixin, DetailView):
 # --- Officers keep the record -------------------------------------------------------
 
 
-class RecordFormView(PermissionRequiredMixin, ServiceFormMixin):
-    template_name = "form_page.html"
-    page_title = ""
-    parent = None
-
-    def perform(self, form):
-        return services.record_save(instance=form.save(commit=False), user=self.request.user)
-
-    def get_success_url(self):
-        return (self.parent or self.object).get_absolute_url()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = self.page_title
-        back_to = self.parent or getattr(self, "object", None)
-        context["back_url"] = (
-            back_to.get_absolute_url() if back_to else reverse("inspections:inspection_list")
-        )
-        return context
+class RecordFormView(BaseRecordFormView):
+    fallback_url_name = "inspections:inspection_list"
 
 
 class InspectionFormMixin(RecordFormView):
@@ -105,9 +88,6 @@ class InspectionFormMixin(RecordFormView):
 
     def perform(self, form):
         return services.inspection_save(inspection=form.save(commit=False), user=self.request.user)
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 class InspectionCreateView(InspectionFormMixin, CreateView):
@@ -123,10 +103,11 @@ class InspectionUpdateView(InspectionFormMixin, UpdateView):
     success_message = "Inspection saved."
 
 
-class InspectionChildMixin:
-    def dispatch(self, request, *args, **kwargs):
-        self.parent = get_object_or_404(Inspection, pk=kwargs["inspection_pk"])
-        return super().dispatch(request, *args, **kwargs)
+class InspectionChildMixin(ParentObjectMixin):
+    parent_model = Inspection
+    parent_url_kwarg = "inspection_pk"
+    parent_form_kwarg = "inspection"
+    return_to_parent = True
 
 
 class JudgementCreateView(InspectionChildMixin, RecordFormView, CreateView):
@@ -134,9 +115,6 @@ class JudgementCreateView(InspectionChildMixin, RecordFormView, CreateView):
     form_class = JudgementForm
     page_title = "Add a judgement"
     success_message = "Judgement added."
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "inspection": self.parent}
 
     def perform(self, form):
         return services.judgement_save(judgement=form.save(commit=False), user=self.request.user)
@@ -148,16 +126,10 @@ class AreaCreateView(InspectionChildMixin, PermissionRequiredMixin, ServiceFormM
     template_name = "form_page.html"
     success_message = "Area for improvement added."
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "inspection": self.parent}
-
     def perform(self, form):
         return services.area_save(
             inspection=self.parent, user=self.request.user, **form.cleaned_data
         )
-
-    def get_success_url(self):
-        return self.parent.get_absolute_url()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -169,9 +141,6 @@ class AreaCreateView(InspectionChildMixin, PermissionRequiredMixin, ServiceFormM
 
 class PlanFormMixin(RecordFormView):
     form_class = ImprovementPlanForm
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 class PlanCreateView(PlanFormMixin, CreateView):
@@ -190,10 +159,11 @@ class PlanUpdateView(PlanFormMixin, UpdateView):
     success_message = "Improvement plan saved."
 
 
-class PlanChildMixin:
-    def dispatch(self, request, *args, **kwargs):
-        self.parent = get_object_or_404(ImprovementPlan, pk=kwargs["plan_pk"])
-        return super().dispatch(request, *args, **kwargs)
+class PlanChildMixin(ParentObjectMixin):
+    parent_model = ImprovementPlan
+    parent_url_kwarg = "plan_pk"
+    parent_form_kwarg = "plan"
+    return_to_parent = True
 
 
 class StrandCreateView(PlanChildMixin, RecordFormView, CreateView):
@@ -201,9 +171,6 @@ class StrandCreateView(PlanChildMixin, RecordFormView, CreateView):
     form_class = ImprovementStrandForm
     page_title = "Add a strand"
     success_message = "Strand added."
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "plan": self.parent}
 
 
 class ActionFormMixin(RecordFormView):
@@ -213,7 +180,7 @@ class ActionFormMixin(RecordFormView):
         return {
             **super().get_form_kwargs(),
             "plan": self.parent,
-            "candidates": selectors.plan_candidates(self.parent, self.request.user),
+            "candidates": selectors.answer_candidates_for_plan(self.parent, self.request.user),
         }
 
     def perform(self, form):
@@ -222,6 +189,9 @@ class ActionFormMixin(RecordFormView):
             user=self.request.user,
             answers=form.cleaned_data["answers"],
         )
+
+    def get_success_url(self):
+        return self.parent.get_absolute_url()  # the plan, where the action is listed
 
 
 class ActionCreateView(PlanChildMixin, ActionFormMixin, CreateView):

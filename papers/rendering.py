@@ -19,14 +19,13 @@ __all__ = [
 ]
 
 PRINT_TEMPLATE = "papers/print.html"
-DEFAULT_TIMEOUT_SECONDS = 60
 
 
 @dataclass
 class Paper:
-    """Everything a paper's templates need; built by the selectors from what the user may read."""
+    """Everything a paper's templates need; built by papers.documents from what the user may read."""
 
-    kind: str  # "response", "tracking" or "briefing"
+    kind: str  # "response", "tracking", "briefing" or "plan"
     title: str  # the PDF's title and the page heading
     running_header: str  # printed at the top of every page
     body_template: str  # shared by the print template and the browser preview
@@ -45,7 +44,7 @@ def static_files() -> StaticFiles:
 
 def render_timeout() -> float | None:
     """Seconds a paper may take (settings.PAPERS_RENDER_TIMEOUT_SECONDS; None: no limit)."""
-    return getattr(settings, "PAPERS_RENDER_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_SECONDS)
+    return settings.PAPERS_RENDER_TIMEOUT_SECONDS
 
 
 def render_html(paper: Paper) -> str:

@@ -13,7 +13,7 @@ from core.views import PrivatePermissionMixin, ServiceFormMixin
 from inspections.models import ImprovementPlan
 from recommendations.models import Meeting, Report
 
-from . import selectors, services
+from . import documents, services
 from .forms import ResponsePaperForm
 from .rendering import Paper, PaperBusyError, PaperRenderError, PaperTimeoutError, render_pdf
 
@@ -96,7 +96,7 @@ class ResponsePaperView(PaperViewMixin, PrivatePermissionMixin, TemplateView):
         return self.report
 
     def get_paper(self) -> Paper:
-        return selectors.response_paper(self.report, self.request.user)
+        return documents.response_paper(self.report, self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -126,7 +126,7 @@ class TrackingReportView(MeetingPaperView):
     preview_url_name = "papers:tracking_preview"
 
     def get_paper(self) -> Paper:
-        return selectors.tracking_paper(self.meeting, self.request.user)
+        return documents.tracking_paper(self.meeting, self.request.user)
 
 
 class BriefingView(MeetingPaperView):
@@ -134,7 +134,7 @@ class BriefingView(MeetingPaperView):
     preview_url_name = "papers:briefing_preview"
 
     def get_paper(self) -> Paper:
-        return selectors.briefing_paper(self.meeting, self.request.user, timezone.localdate())
+        return documents.briefing_paper(self.meeting, self.request.user, timezone.localdate())
 
 
 class PlanReportView(PaperViewMixin, PrivatePermissionMixin, TemplateView):
@@ -157,7 +157,7 @@ class PlanReportView(PaperViewMixin, PrivatePermissionMixin, TemplateView):
         return self.plan
 
     def get_paper(self) -> Paper:
-        return selectors.plan_paper(self.plan, self.request.user, timezone.localdate())
+        return documents.plan_paper(self.plan, self.request.user, timezone.localdate())
 
 
 class ResponsePaperEditView(PermissionRequiredMixin, ServiceFormMixin, UpdateView):
@@ -175,7 +175,7 @@ class ResponsePaperEditView(PermissionRequiredMixin, ServiceFormMixin, UpdateVie
         )
 
     def get_object(self, queryset=None):
-        return selectors.response_paper_for_editing(self.report)
+        return documents.response_paper_for_editing(self.report)
 
     def get_permission_object(self):
         return self.report

@@ -7,7 +7,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .dates import add_months
@@ -318,10 +317,6 @@ class Report(models.Model):
 
     def clean(self) -> None:
         self._committee_from_source()
-
-    @property
-    def is_published(self) -> bool:
-        return self.published_on is not None and self.published_on <= timezone.localdate()
 
     def save(self, *args, **kwargs) -> None:
         self._committee_from_source()

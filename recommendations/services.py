@@ -5,12 +5,12 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Model
 
 from accounts.models import User
 from core.history import EditConflict, attribute, check_version
-from deadlines import notifications
+from core.services import record_save
 
+from . import signals
 from .models import (
     Meeting,
     Recommendation,
@@ -18,25 +18,18 @@ from .models import (
     TrackingAssessment,
     TrackingStatus,
 )
-from .signals import recommendation_moved
 
 
-def record_save(*, instance: Model, user: User) -> Model:
-    """Validate and save one piece of the record (committee, meeting, inquiry, report…).
-
-    The user is taken so that every write is attributable; history builds on it.
-    """
-    instance.full_clean()
-    with transaction.atomic():
-        attribute(instance, user).save()
-        if isinstance(instance, Meeting):
-            # A moved meeting moves the report-backs scheduled onto it, and may change
-            # which assessment is the latest for those assessed at it.
-            for recommendation in instance.report_backs.select_related("current_status"):
-                attribute(recommendation, user).save()
-            for assessment in instance.assessments.select_related("recommendation"):
-                _refresh_current_status(assessment.recommendation, user)
-    return instance
+@transaction.atomic
+def meeting_save(*, meeting: Meeting, user: User) -> Meeting:
+    """Save a meeting. A moved meeting moves the report-backs scheduled onto it, and may
+    change which assessment is the latest for those assessed at it."""
+    record_save(instance=meeting, user=user)
+    for recommendation in meeting.report_backs.select_related("current_status"):
+        attribute(recommendation, user).save()
+    for assessment in meeting.assessments.select_related("recommendation"):
+        _refresh_current_status(assessment.recommendation, user)
+    return meeting
 
 
 @dataclass(frozen=True)
@@ -58,21 +51,12 @@ def recommendation_save(
     `expected_version` is the version the editing form was opened at: if someone saved
     the recommendation since, nothing is written and EditConflict says what changed.
     """
-    previous_directorate_id = None
     if recommendation.pk:
         current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
         check_version(current, expected_version)
         recommendation.version = current.version + 1
-        previous_directorate_id = current.directorate_id
     recommendation.full_clean()
     attribute(recommendation, user).save()
-    if previous_directorate_id not in (None, recommendation.directorate_id):
-        recommendation_moved.send(
-            sender=Recommendation,
-            recommendation=recommendation,
-            previous_directorate_id=previous_directorate_id,
-            user=user,
-        )
     if parts is not None:
         labels = [part.label for part in parts]
         if len(set(labels)) != len(labels):
@@ -82,7 +66,7 @@ def recommendation_save(
             RecommendationPart.objects.update_or_create(
                 recommendation=recommendation, label=part.label, defaults={"text": part.text}
             )
-    notifications.recommendation_saved(recommendation)  # tells a newly addressed directorate
+    signals.recommendation_saved.send(Recommendation, recommendation=recommendation)
     return recommendation
 
 
@@ -105,7 +89,7 @@ def report_back_schedule(
 
 
 @dataclass(frozen=True)
-class AssessmentDecision:
+class TrackingDecision:
     recommendation: Recommendation
     status: TrackingStatus | None  # None: the board made no decision on it at this meeting
     comment: str = ""
@@ -127,7 +111,7 @@ def _refresh_current_status(recommendation: Recommendation, user: User) -> None:
 
 @transaction.atomic
 def assessments_record(
-    *, meeting: Meeting, decisions: Iterable[AssessmentDecision], user: User
+    *, meeting: Meeting, decisions: Iterable[TrackingDecision], user: User
 ) -> list[TrackingAssessment]:
     """Record the board's decisions at one meeting; re-recording one corrects it.
 
@@ -158,12 +142,12 @@ def assessments_record(
         attribute(assessment, user).save()
         _refresh_current_status(decision.recommendation, user)
         recorded.append(assessment)
-    notifications.decisions_recorded(recorded)  # after commit
+    signals.tracking_decisions_recorded.send(TrackingAssessment, assessments=recorded)
     return recorded
 
 
 def _check_assessment_version(
-    decision: AssessmentDecision, assessment: TrackingAssessment | None
+    decision: TrackingDecision, assessment: TrackingAssessment | None
 ) -> None:
     if decision.expected_version is None:
         return

@@ -1,7 +1,13 @@
-"""Events other apps act on without recommendations importing them."""
+"""What happens to the record, for whoever listens (deadlines sends the emails).
+
+Sent by the services inside their transaction; a receiver that does anything outside
+the database registers it with `transaction.on_commit`. The record does not know who
+listens, so it imports nothing above it.
+"""
 
 from django.dispatch import Signal
 
-# Sent by `recommendation_save` inside its transaction when a recommendation is addressed
-# to another directorate. Arguments: recommendation, previous_directorate_id, user.
-recommendation_moved = Signal()
+# A recommendation was saved: `recommendation`. Tells a newly addressed directorate.
+recommendation_saved = Signal()
+# The board recorded tracking decisions at a meeting: `assessments` (a list).
+tracking_decisions_recorded = Signal()

@@ -4,13 +4,10 @@ from . import views
 
 app_name = "recommendations"
 
+# The recommendations list, a recommendation's page and a report's page are in this
+# namespace too, but composed (with responses and deadlines) by scrutiny/urls.py.
+
 urlpatterns = [
-    path("recommendations/", views.RecommendationListView.as_view(), name="recommendation_list"),
-    path(
-        "recommendations/<int:pk>/",
-        views.RecommendationDetailView.as_view(),
-        name="recommendation_detail",
-    ),
     path(
         "recommendations/<int:pk>/edit/",
         views.RecommendationUpdateView.as_view(),
@@ -56,7 +53,6 @@ urlpatterns = [
         views.ReportCreateView.as_view(),
         name="report_create",
     ),
-    path("reports/<int:pk>/", views.ReportDetailView.as_view(), name="report_detail"),
     path("reports/<int:pk>/edit/", views.ReportUpdateView.as_view(), name="report_update"),
     path(
         "reports/<int:report_pk>/recommendations/new/",

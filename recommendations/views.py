@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -7,15 +6,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
-from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.history import EditConflict
-from core.views import PrivatePermissionMixin, ServiceFormMixin
-from responses.selectors import current_response, readable
+from core.views import ParentObjectMixin, RecordFormView
 
 from . import selectors, services
-from .filters import RecommendationFilter
 from .forms import (
     AssessmentForm,
     CommitteeForm,
@@ -36,53 +32,6 @@ from .models import (
     TrackingAssessment,
     TrackingStatus,
 )
-
-
-class RecommendationListView(FilterView):
-    filterset_class = RecommendationFilter
-    template_name = "recommendations/recommendation_list.html"
-    paginate_by = settings.RECOMMENDATIONS_PER_PAGE
-    strict = False
-
-    def get_queryset(self):
-        return selectors.recommendations_visible_to(self.request.user).order_by(
-            "-report__published_on", "report", "number"
-        )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["query_without_page"] = query.urlencode()
-        context["today"] = timezone.localdate()
-        return context
-
-
-class RecommendationDetailView(PrivatePermissionMixin, DetailView):
-    permission_required = "recommendations.view_recommendation"
-    template_name = "recommendations/recommendation_detail.html"
-
-    def get_queryset(self):
-        return Recommendation.objects.select_related(
-            "report__committee",
-            "report__inquiry",
-            "report__inspection",
-            "directorate",
-            "current_status",
-            "report_back_meeting",
-        ).prefetch_related("parts")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        recommendation = self.object
-        response = current_response(recommendation)
-        context["response"] = response if response and readable(user, [response]) else None
-        context["timeline"] = selectors.recommendation_timeline(recommendation, user)
-        context["next_report_back"] = recommendation.next_report_back
-        context["today"] = timezone.localdate()
-        context["can_respond"] = user.has_perm("responses.add_response", recommendation)
-        return context
 
 
 class CommitteeListView(ListView):
@@ -106,7 +55,7 @@ class CommitteeDetailView(DetailView):
         context["meetings"] = committee.meetings.order_by("-date")
         context["inquiries"] = committee.inquiries.order_by("-started_on")
         context["memberships"] = committee.memberships.all()
-        context["status_counts"] = selectors.status_counts(
+        context["status_counts"] = selectors.recommendations_by_status(
             selectors.recommendations_visible_to(user).filter(report__committee=committee)
         )
         return context
@@ -165,44 +114,7 @@ class InquiryDetailView(DetailView):
         return context
 
 
-class ReportDetailView(PrivatePermissionMixin, DetailView):
-    permission_required = "recommendations.view_report"
-    template_name = "recommendations/report_detail.html"
-
-    def get_queryset(self):
-        return Report.objects.select_related("committee", "inquiry", "inspection")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["recommendations"] = selectors.recommendations_visible_to(self.request.user).filter(
-            report=self.object
-        )
-        context["today"] = timezone.localdate()
-        return context
-
-
 # --- Officers keep the record -------------------------------------------------------
-
-
-class RecordFormView(PermissionRequiredMixin, ServiceFormMixin):
-    """Create or edit a piece of the record; the service validates and saves it."""
-
-    template_name = "form_page.html"
-    page_title = ""
-    parent = None  # the object the form belongs to, for the back link
-
-    def perform(self, form):
-        return services.record_save(instance=form.save(commit=False), user=self.request.user)
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = self.page_title
-        back_to = self.parent or getattr(self, "object", None)
-        context["back_url"] = back_to.get_absolute_url() if back_to else reverse("home")
-        return context
 
 
 class CommitteeCreateView(RecordFormView, CreateView):
@@ -220,15 +132,17 @@ class CommitteeUpdateView(RecordFormView, UpdateView):
     success_message = "Committee saved."
 
 
-class CommitteeChildMixin:
-    def dispatch(self, request, *args, **kwargs):
-        self.parent = get_object_or_404(Committee, pk=kwargs["committee_pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-
-class MeetingCreateView(CommitteeChildMixin, RecordFormView, CreateView):
-    permission_required = "recommendations.add_meeting"
+class MeetingFormMixin(RecordFormView):
     form_class = MeetingForm
+
+    def perform(self, form):
+        return services.meeting_save(meeting=form.save(commit=False), user=self.request.user)
+
+
+class MeetingCreateView(ParentObjectMixin, MeetingFormMixin, CreateView):
+    permission_required = "recommendations.add_meeting"
+    parent_model = Committee
+    parent_url_kwarg = "committee_pk"
     page_title = "Add a meeting"
     success_message = "Meeting added."
 
@@ -238,10 +152,9 @@ class MeetingCreateView(CommitteeChildMixin, RecordFormView, CreateView):
         return form
 
 
-class MeetingUpdateView(RecordFormView, UpdateView):
+class MeetingUpdateView(MeetingFormMixin, UpdateView):
     permission_required = "recommendations.change_meeting"
     model = Meeting
-    form_class = MeetingForm
     page_title = "Edit meeting"
     success_message = "Meeting saved."
 
@@ -264,16 +177,11 @@ class InquiryUpdateView(RecordFormView, UpdateView):
     success_message = "Inquiry saved."
 
 
-class InquiryChildMixin:
-    def dispatch(self, request, *args, **kwargs):
-        self.parent = get_object_or_404(Inquiry, pk=kwargs["inquiry_pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "inquiry": self.parent}
-
-    def get_success_url(self):
-        return self.parent.get_absolute_url()
+class InquiryChildMixin(ParentObjectMixin):
+    parent_model = Inquiry
+    parent_url_kwarg = "inquiry_pk"
+    parent_form_kwarg = "inquiry"
+    return_to_parent = True
 
 
 class WorkingGroupCreateView(InquiryChildMixin, RecordFormView, CreateView):
@@ -295,15 +203,13 @@ class EvidenceCreateView(InquiryChildMixin, RecordFormView, CreateView):
     success_message = "Evidence added."
 
 
-class ReportCreateView(RecordFormView, CreateView):
+class ReportCreateView(ParentObjectMixin, RecordFormView, CreateView):
     permission_required = "recommendations.add_report"
+    parent_model = Inquiry
+    parent_url_kwarg = "inquiry_pk"
     form_class = ReportForm
     page_title = "Add a report"
     success_message = "Report added."
-
-    def dispatch(self, request, *args, **kwargs):
-        self.parent = get_object_or_404(Inquiry, pk=kwargs["inquiry_pk"])
-        return super().dispatch(request, *args, **kwargs)
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
@@ -330,22 +236,18 @@ class RecommendationFormMixin(RecordFormView):
             expected_version=form.cleaned_data.get("version"),
         )
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "report": self.report}
 
-
-class RecommendationCreateView(RecommendationFormMixin, CreateView):
+class RecommendationCreateView(ParentObjectMixin, RecommendationFormMixin, CreateView):
     permission_required = "recommendations.add_recommendation"
+    parent_model = Report
+    parent_url_kwarg = "report_pk"
+    parent_form_kwarg = "report"
     page_title = "Add a recommendation"
     success_message = "Recommendation added."
 
-    def dispatch(self, request, *args, **kwargs):
-        self.report = self.parent = get_object_or_404(Report, pk=kwargs["report_pk"])
-        return super().dispatch(request, *args, **kwargs)
-
     def get_success_url(self):
         if "add_another" in self.request.POST:
-            return reverse("recommendations:recommendation_create", args=[self.report.pk])
+            return reverse("recommendations:recommendation_create", args=[self.parent.pk])
         return super().get_success_url()
 
 
@@ -356,8 +258,7 @@ class RecommendationUpdateView(RecommendationFormMixin, UpdateView):
     success_message = "Recommendation saved."
 
     def get_form_kwargs(self):
-        self.report = self.get_object().report
-        return super().get_form_kwargs()
+        return {**super().get_form_kwargs(), "report": self.object.report}
 
 
 class ReportBackScheduleView(RecordFormView, UpdateView):
@@ -440,7 +341,7 @@ class AssessmentsRecordView(PermissionRequiredMixin, TemplateView):
                 meeting=self.meeting,
                 user=request.user,
                 decisions=[
-                    services.AssessmentDecision(
+                    services.TrackingDecision(
                         recommendation=form.recommendation,
                         status=form.cleaned_data["status"],
                         comment=form.cleaned_data["comment"],

@@ -4,13 +4,13 @@ from core.forms import GovukErrorMessagesMixin, VersionedFormMixin
 from recommendations.forms import DateInput
 from recommendations.models import Recommendation, RecommendationPart, TrackingStatus
 
-from .models import Decision, PositionStatement, Response
+from .models import PositionStatement, Response, ResponseDecision
 
 
 class ResponseForm(VersionedFormMixin, GovukErrorMessagesMixin, forms.ModelForm):
     decision = forms.ChoiceField(
         label="Is the recommendation accepted?",
-        choices=Decision.choices,
+        choices=ResponseDecision.choices,
         widget=forms.RadioSelect,
         required=False,
         help_text="You can save a draft without choosing; you must choose before submitting.",

@@ -8,7 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
-class Decision(models.TextChoices):
+class ResponseDecision(models.TextChoices):
     ACCEPTED = "accepted", "Accepted"
     PARTIALLY_ACCEPTED = "partial", "Partially accepted"
     NOT_ACCEPTED = "not_accepted", "Not accepted"
@@ -20,18 +20,27 @@ class ResponseState(models.TextChoices):
     AGREED = "agreed", "Agreed"
 
 
-DECISION_COLOURS = {
-    Decision.ACCEPTED: "green",
-    Decision.PARTIALLY_ACCEPTED: "yellow",
-    Decision.NOT_ACCEPTED: "red",
-}
+class ResponseQuerySet(models.QuerySet):
+    def answering(self, recommendation) -> "ResponseQuerySet":
+        """The response that counts for `recommendation`: the submitted (or agreed) one,
+        or else the draft of the directorate it is now addressed to (at most one)."""
+        return self.filter(recommendation=recommendation).filter(
+            ~Q(state=ResponseState.DRAFT) | Q(directorate=recommendation.directorate_id)
+        )
+
+    def submitted(self) -> "ResponseQuerySet":
+        """Sent to the board: submitted, or submitted and since agreed."""
+        return self.filter(state__in=[ResponseState.SUBMITTED, ResponseState.AGREED])
+
+    def in_states(self, states) -> "ResponseQuerySet":
+        return self.filter(state__in=states)
 
 
 class Response(models.Model):
     recommendation = models.ForeignKey(
         "recommendations.Recommendation", on_delete=models.PROTECT, related_name="responses"
     )
-    decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
+    decision = models.CharField(max_length=20, choices=ResponseDecision.choices, blank=True)
     accepted_parts = models.ManyToManyField(
         "recommendations.RecommendationPart",
         blank=True,
@@ -66,21 +75,29 @@ class Response(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     agreed_at = models.DateTimeField(null=True, blank=True)
-    # A response the executive later replaced keeps its place in the record.
-    superseded_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Bumped on every save; a form carries the version it was opened at.
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
     # A draft version stays the directorate's even after the record is submitted.
     versions_are_private = True
 
+    objects = ResponseQuerySet.as_manager()
+
     class Meta:
         ordering = ["created_at"]
         constraints = [
+            # One response per recommendation: one submitted (or agreed) response, and
+            # before that one draft, of the directorate the recommendation is addressed
+            # to. A draft left by a directorate the recommendation was moved away from
+            # stays theirs (readable, no longer editable) and does not count.
             models.UniqueConstraint(
                 fields=["recommendation"],
-                condition=Q(superseded_at__isnull=True),
-                name="one_current_response_per_recommendation",
+                condition=~Q(state="draft"),
+                name="one_submitted_response_per_recommendation",
+            ),
+            models.UniqueConstraint(
+                fields=["recommendation", "directorate"],
+                name="one_response_per_recommendation_and_directorate",
             ),
             models.CheckConstraint(
                 name="submitted_response_has_a_decision_and_text",
@@ -117,9 +134,9 @@ class Response(models.Model):
     def is_draft(self) -> bool:
         return self.state == ResponseState.DRAFT
 
-    @property
-    def decision_colour(self) -> str:
-        return DECISION_COLOURS.get(self.decision, "grey")
+    def answers(self, recommendation) -> bool:
+        """In Python, the rule of ResponseQuerySet.answering (for prefetched responses)."""
+        return not self.is_draft or self.directorate_id == recommendation.directorate_id
 
 
 class PositionStatement(models.Model):

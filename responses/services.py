@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.history import attribute, check_version
-from deadlines import notifications
 from recommendations.models import Meeting, Recommendation, RecommendationPart, TrackingStatus
 
-from .models import Decision, PositionStatement, Response, ResponseState
+from . import signals
+from .models import PositionStatement, Response, ResponseDecision, ResponseState
 
 
 def _require_draft(item: Response | PositionStatement) -> None:
@@ -41,7 +41,7 @@ def _validate_partial_acceptance(
     *, recommendation: Recommendation, decision: str, detail: str, accepted_parts
 ) -> None:
     """A partial acceptance must say which part: in words, and by part where there are parts."""
-    if decision != Decision.PARTIALLY_ACCEPTED:
+    if decision != ResponseDecision.PARTIALLY_ACCEPTED:
         if accepted_parts:
             raise ValidationError(
                 {"accepted_parts": "Choose accepted parts only for a partial acceptance."}
@@ -64,6 +64,33 @@ def _validate_partial_acceptance(
         raise ValidationError(errors)
 
 
+def _response_check_complete(response: Response, accepted_parts: list) -> None:
+    """What a response must say before it goes to the board."""
+    errors = {}
+    if not response.decision:
+        errors["decision"] = "Choose whether the recommendation is accepted before submitting."
+    if not response.text.strip():
+        errors["text"] = "Enter the response before submitting."
+    if errors:
+        raise ValidationError(errors)
+    _validate_partial_acceptance(
+        recommendation=response.recommendation,
+        decision=response.decision,
+        detail=response.partial_acceptance_detail,
+        accepted_parts=accepted_parts,
+    )
+
+
+def _response_mark_submitted(response: Response, user: User) -> Response:
+    response.state = ResponseState.SUBMITTED
+    response.submitted_by = user
+    response.submitted_at = timezone.now()
+    response.version += 1
+    attribute(response, user).save()
+    signals.response_submitted.send(Response, response=response)  # emails after commit
+    return response
+
+
 @transaction.atomic
 def response_save_draft(
     *,
@@ -78,17 +105,18 @@ def response_save_draft(
     partial_acceptance_detail: str = "",
     accepted_parts: Iterable[RecommendationPart] = (),
     expected_version: int | None = None,
+    submit: bool = False,
 ) -> Response:
-    """Create the recommendation's response as a draft, or update the current draft.
+    """Create the recommendation's response as a draft, or update the current draft; with
+    `submit`, also send it to the board, in the same transaction and under the same lock
+    (a refused submission leaves nothing half-made).
 
     `expected_version` is the version the editing form was opened at: if someone saved
     the draft since, nothing is written and EditConflict says what they changed.
     """
     accepted_parts = list(accepted_parts)
     if response is None:
-        if Response.objects.filter(
-            recommendation=recommendation, superseded_at__isnull=True
-        ).exists():
+        if Response.objects.answering(recommendation).exists():
             raise ValidationError("This recommendation already has a response.")
         response = Response(
             recommendation=recommendation,
@@ -99,13 +127,16 @@ def response_save_draft(
         response = _draft_for_update(response, recommendation, expected_version)
     if any(part.recommendation_id != recommendation.pk for part in accepted_parts):
         raise ValidationError({"accepted_parts": "Choose parts of this recommendation."})
+    response.recommendation = recommendation
     response.decision = decision
     response.text = text
     response.proposed_action = proposed_action
     response.responsible_officer = responsible_officer
     response.target_date = target_date
     response.partial_acceptance_detail = partial_acceptance_detail
-    if decision:
+    if submit:
+        _response_check_complete(response, accepted_parts)
+    elif decision:
         _validate_partial_acceptance(
             recommendation=recommendation,
             decision=decision,
@@ -115,54 +146,18 @@ def response_save_draft(
     response.full_clean()
     attribute(response, user).save()
     response.accepted_parts.set(accepted_parts)
+    if submit:
+        _response_mark_submitted(response, user)
     return response
-
-
-def drafts_stay_with_their_directorate(
-    *, recommendation: Recommendation, previous_directorate_id: int, user: User, **kwargs
-) -> None:
-    """The recommendation has been addressed to another directorate. The old directorate's
-    draft response stops being the current one, so the new directorate starts its own and
-    never sees it; the old draft stays in the record, readable by its writers only.
-    (Draft statements need nothing: each directorate has its own, and the rules stop
-    a draft whose recommendation moved on from being changed or submitted.)"""
-    drafts = Response.objects.select_for_update().filter(
-        recommendation=recommendation,
-        superseded_at__isnull=True,
-        state=ResponseState.DRAFT,
-        directorate=previous_directorate_id,
-    )
-    for response in drafts:
-        response.superseded_at = timezone.now()
-        response.version += 1
-        attribute(response, user).save()
 
 
 @transaction.atomic
 def response_submit(*, response: Response, user: User) -> Response:
-    """Send the draft to the scrutiny board: from now on it is read, not edited."""
+    """Send a saved draft to the scrutiny board: from now on it is read, not edited."""
     response = Response.objects.select_for_update().get(pk=response.pk)
     _require_draft(response)
-    errors = {}
-    if not response.decision:
-        errors["decision"] = "Choose whether the recommendation is accepted before submitting."
-    if not response.text.strip():
-        errors["text"] = "Enter the response before submitting."
-    if errors:
-        raise ValidationError(errors)
-    _validate_partial_acceptance(
-        recommendation=response.recommendation,
-        decision=response.decision,
-        detail=response.partial_acceptance_detail,
-        accepted_parts=list(response.accepted_parts.all()),
-    )
-    response.state = ResponseState.SUBMITTED
-    response.submitted_by = user
-    response.submitted_at = timezone.now()
-    response.version += 1
-    attribute(response, user).save()
-    notifications.response_submitted(response)  # after commit; never breaks the write
-    return response
+    _response_check_complete(response, list(response.accepted_parts.all()))
+    return _response_mark_submitted(response, user)
 
 
 @transaction.atomic
@@ -219,5 +214,5 @@ def position_statement_submit(*, statement: PositionStatement, user: User) -> Po
     statement.submitted_at = timezone.now()
     statement.version += 1
     attribute(statement, user).save()
-    notifications.statement_submitted(statement)  # after commit
+    signals.statement_submitted.send(PositionStatement, statement=statement)
     return statement

@@ -1,18 +1,23 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from core.views import PrivatePermissionMixin, ServiceFormMixin
+from core.views import (
+    ObjectReadOnceMixin,
+    ParentObjectMixin,
+    PrivatePermissionMixin,
+    ServiceFormMixin,
+)
 from recommendations.models import Recommendation
 
 from . import services
 from .forms import PositionStatementForm, ResponseForm
 from .models import PositionStatement, Response
-from .selectors import directorate_worklist
+from .selectors import response_of, worklist_for
 
 
 class WorklistView(PermissionRequiredMixin, TemplateView):
@@ -22,21 +27,24 @@ class WorklistView(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
         return super().get_context_data(
-            items=directorate_worklist(self.request.user, today), today=today, **kwargs
+            items=worklist_for(self.request.user, today), today=today, **kwargs
         )
 
 
-class RecommendationChildMixin:
+class RecommendationChildMixin(ParentObjectMixin):
     """Views of a response or statement reached through its recommendation."""
 
-    def dispatch(self, request, *args, **kwargs):
-        self.recommendation = get_object_or_404(
-            Recommendation.objects.select_related(
-                "report__committee", "directorate", "current_status", "report_back_meeting"
-            ),
-            pk=kwargs["recommendation_pk"],
+    parent_model = Recommendation
+    parent_url_kwarg = "recommendation_pk"
+
+    def get_parent_queryset(self):
+        return Recommendation.objects.select_related(
+            "report__committee", "directorate", "current_status", "report_back_meeting"
         )
-        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def recommendation(self) -> Recommendation:
+        return self.parent
 
     def get_permission_object(self):
         return self.recommendation
@@ -52,11 +60,9 @@ class ResponseFormMixin(ServiceFormMixin):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "recommendation": self.recommendation}
 
-    @transaction.atomic
     def perform(self, form):
-        # One transaction: a refused submission must not leave a half-made draft behind.
         data = form.cleaned_data
-        response = services.response_save_draft(
+        return services.response_save_draft(
             recommendation=self.recommendation,
             user=self.request.user,
             response=self.object if getattr(self, "object", None) else None,
@@ -68,10 +74,8 @@ class ResponseFormMixin(ServiceFormMixin):
             partial_acceptance_detail=data["partial_acceptance_detail"],
             accepted_parts=data.get("accepted_parts") or [],
             expected_version=data.get("version"),
+            submit="submit" in self.request.POST,
         )
-        if "submit" in self.request.POST:
-            return services.response_submit(response=response, user=self.request.user)
-        return response
 
     def get_success_url(self):
         return self.object.get_absolute_url()
@@ -89,9 +93,7 @@ class ResponseCreateView(
     permission_required = "responses.add_response"
 
     def existing_response(self):
-        return Response.objects.filter(
-            recommendation=self.recommendation, superseded_at__isnull=True
-        ).first()
+        return response_of(self.recommendation)
 
     # After the permission check in dispatch(): another directorate must not learn
     # from the redirect that a (draft) response exists, nor where it is.
@@ -109,7 +111,9 @@ class ResponseCreateView(
         return super().post(request, *args, **kwargs)
 
 
-class ResponseUpdateView(PrivatePermissionMixin, ResponseFormMixin, UpdateView):
+class ResponseUpdateView(
+    ObjectReadOnceMixin, PrivatePermissionMixin, ResponseFormMixin, UpdateView
+):
     permission_required = "responses.change_response"
 
     def get_queryset(self):
@@ -142,7 +146,7 @@ class ResponseDetailView(PrivatePermissionMixin, DetailView):
         ).prefetch_related("accepted_parts", "recommendation__parts")
 
 
-class ResponseAgreeView(PrivatePermissionMixin, DetailView):
+class ResponseAgreeView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
     """POST only: the officer records that the board agreed the response."""
 
     permission_required = "responses.agree_response"
@@ -240,7 +244,9 @@ class StatementCreateView(
         return super().get_context_data(occurrence=self.recommendation.next_report_back, **kwargs)
 
 
-class StatementUpdateView(PrivatePermissionMixin, StatementFormMixin, UpdateView):
+class StatementUpdateView(
+    ObjectReadOnceMixin, PrivatePermissionMixin, StatementFormMixin, UpdateView
+):
     permission_required = "responses.change_positionstatement"
 
     def get_queryset(self):

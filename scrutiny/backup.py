@@ -3,6 +3,8 @@
 from django.apps import apps
 from django.conf import settings
 
+from recommendations.models import TrackingStatus
+
 # Rebuilt by migrations, or transient: not part of the council's record.
 EXCLUDED = [
     "contenttypes",
@@ -27,8 +29,6 @@ def record_models() -> list:
 def database_is_empty() -> bool:
     """True when no row of the record exists (the data migration's default tracking
     scale does not count: a restore replaces it)."""
-    from recommendations.models import TrackingStatus
-
     return all(
         not model.objects.exists()
         for model in record_models()

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "simple_history",
+    "django_tasks_db",
     "core",
     "scrutiny",
     "accounts",
@@ -170,6 +171,19 @@ if "DJANGO_EMAIL_HOST_USER" in os.environ:
     EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "scrutiny@localhost")
+# Seconds the SMTP connection may wait for the server: a server that accepts and never
+# answers must not hold a worker (core.delivery always sends with this limit).
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "30"))
+# A notification claimed for sending whose send never finished (its worker died) is
+# reclaimed after this long and retried. Far longer than EMAIL_TIMEOUT, so that an
+# attempt still running cannot be doubled.
+NOTIFICATION_RECLAIM_AFTER = timedelta(
+    minutes=int(os.environ.get("NOTIFICATION_RECLAIM_MINUTES", "15"))
+)
+
+# Work done off the request (emails): Django's tasks framework with a database queue,
+# worked by `manage.py db_worker` (started by `make run` and the deployment).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # No inline script or style anywhere: everything comes from our own static files.
 SECURE_CSP = {
@@ -229,18 +243,23 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# --- The service's own tunables: each declared here once, and read as settings.NAME ---
 COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Leeds City Council")
 # Local Government Act 2000 s.9FE: the executive responds within two months of receipt.
 RESPONSE_DEADLINE_MONTHS = int(os.environ.get("RESPONSE_DEADLINE_MONTHS", "2"))
 RECOMMENDATIONS_PER_PAGE = 25
-# A report-back is shown to the directorate as "due soon" this many days ahead.
+# The longest a PDF may take before the request gets an error page (None: no limit).
 PAPERS_RENDER_TIMEOUT_SECONDS = float(os.environ.get("PAPERS_RENDER_TIMEOUT_SECONDS", "60"))
+# A directorate's worklist shows report-backs due this many days ahead.
 REPORT_BACK_LOOKAHEAD_DAYS = int(os.environ.get("REPORT_BACK_LOOKAHEAD_DAYS", "60"))
 # Deadlines (docs/deadlines.md): position statements are wanted this many days before
 # their meeting; reminders go out this many days ahead; links in emails start with SITE_URL.
 STATEMENT_DUE_DAYS_BEFORE_MEETING = int(os.environ.get("STATEMENT_DUE_DAYS_BEFORE_MEETING", "10"))
 REMINDER_DAYS_AHEAD = int(os.environ.get("REMINDER_DAYS_AHEAD", "14"))
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Whose bank holidays flag a deadline (the `holidays` package's GB subdivisions):
+# ENG (England and Wales), SCT (Scotland) or NIR (Northern Ireland).
+BANK_HOLIDAY_REGION = os.environ.get("BANK_HOLIDAY_REGION", "ENG")
 
 LOGGING = {
     "version": 1,

@@ -4,12 +4,26 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView, TemplateView
 
+from recommendations import urls as record_urls
+
+from . import views
 from .history_views import HistoryExportView
-from .views import HomeView, healthz
+
+# Pages of the record that also show responses and deadlines: composed here, at the top,
+# but named in the record's namespace (`recommendations:recommendation_detail`, ...).
+record_pages = [
+    path("recommendations/", views.RecommendationListView.as_view(), name="recommendation_list"),
+    path(
+        "recommendations/<int:pk>/",
+        views.RecommendationDetailView.as_view(),
+        name="recommendation_detail",
+    ),
+    path("reports/<int:pk>/", views.ReportDetailView.as_view(), name="report_detail"),
+]
 
 urlpatterns = [
-    path("", HomeView.as_view(), name="home"),
-    path("healthz", healthz, name="healthz"),
+    path("", views.HomeView.as_view(), name="home"),
+    path("healthz", views.healthz, name="healthz"),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(template_name="accounts/login.html"),
@@ -24,7 +38,7 @@ urlpatterns = [
     path("history/<slug:kind>/<int:pk>.csv", HistoryExportView.as_view(), name="history_export"),
     path("admin/", admin.site.urls),
     path("favicon.ico", RedirectView.as_view(url=static("govuk/assets/images/favicon.ico"))),
-    path("", include("recommendations.urls")),
+    path("", include((record_urls.urlpatterns + record_pages, record_urls.app_name))),
     path("", include("responses.urls")),
     path("", include("inspections.urls")),
     path("", include("deadlines.urls")),

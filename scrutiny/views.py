@@ -1,15 +1,29 @@
-"""The top of the site: each role's home page and the health check."""
+"""The top of the site: each role's home page, the health check, and the pages of the
+record that show its responses and deadlines too (the recommendations list, a
+recommendation's page and a report's page). They live here, above the apps they
+compose, so that no domain app imports one above it."""
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.generic import TemplateView
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
 
 from accounts.rules import is_directorate_user, is_member, is_officer
+from core.views import PrivatePermissionMixin
 from recommendations import selectors
-from recommendations.models import Committee
-from responses.selectors import directorate_worklist
+from recommendations.models import Committee, Recommendation, Report
+from responses.selectors import (
+    items_readable_by,
+    recommendation_timeline,
+    recommendations_with_response,
+    response_of,
+    worklist_for,
+)
+
+from .filters import RecommendationFilter
 
 
 @never_cache
@@ -36,14 +50,14 @@ class HomeView(TemplateView):
         user, today = self.request.user, timezone.localdate()
         context["today"] = today
         if is_directorate_user(user):
-            context["worklist"] = directorate_worklist(user, today)[:10]
+            context["worklist"] = worklist_for(user, today)[:10]
         if is_officer(user) or is_member(user):
             visible = selectors.recommendations_visible_to(user)
             if is_member(user) and not is_officer(user):
                 committees = Committee.objects.filter(memberships__user=user).distinct()
             else:
                 committees = Committee.objects.all()
-            meetings = list(selectors.upcoming_meetings(committees, today)[:5])
+            meetings = list(selectors.meetings_upcoming(committees, today)[:5])
             context["committees"] = committees
             context["upcoming"] = [
                 (meeting, list(selectors.recommendations_due_for_meeting(meeting, visible)))
@@ -51,11 +65,76 @@ class HomeView(TemplateView):
             ]
             # Overdue and at-risk items come from deadlines' {% deadlines_attention %}.
             in_committees = visible.filter(report__committee__in=committees)
-            context["status_counts"] = selectors.status_counts(in_committees)
+            context["status_counts"] = selectors.recommendations_by_status(in_committees)
         if not user.is_authenticated:
             context["recent_reports"] = (
                 selectors.reports_visible_to(user)
                 .select_related("committee")
                 .order_by("-published_on")[:5]
             )
+        return context
+
+
+class RecommendationListView(FilterView):
+    filterset_class = RecommendationFilter
+    template_name = "recommendations/recommendation_list.html"
+    paginate_by = settings.RECOMMENDATIONS_PER_PAGE
+    strict = False
+
+    def get_queryset(self):
+        user = self.request.user
+        return recommendations_with_response(
+            selectors.recommendations_visible_to(user), user
+        ).order_by("-report__published_on", "report", "number")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        context["today"] = timezone.localdate()
+        return context
+
+
+class RecommendationDetailView(PrivatePermissionMixin, DetailView):
+    permission_required = "recommendations.view_recommendation"
+    template_name = "recommendations/recommendation_detail.html"
+
+    def get_queryset(self):
+        return Recommendation.objects.select_related(
+            "report__committee",
+            "report__inquiry",
+            "report__inspection",
+            "directorate",
+            "current_status",
+            "report_back_meeting",
+        ).prefetch_related("parts")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        recommendation = self.object
+        response = response_of(recommendation)
+        context["response"] = response if response and items_readable_by(user, [response]) else None
+        context["timeline"] = recommendation_timeline(recommendation, user)
+        context["next_report_back"] = recommendation.next_report_back
+        context["today"] = timezone.localdate()
+        context["can_respond"] = user.has_perm("responses.add_response", recommendation)
+        return context
+
+
+class ReportDetailView(PrivatePermissionMixin, DetailView):
+    permission_required = "recommendations.view_report"
+    template_name = "recommendations/report_detail.html"
+
+    def get_queryset(self):
+        return Report.objects.select_related("committee", "inquiry", "inspection")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["recommendations"] = recommendations_with_response(
+            selectors.recommendations_visible_to(user).filter(report=self.object), user
+        )
+        context["today"] = timezone.localdate()
         return context

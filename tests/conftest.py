@@ -10,6 +10,7 @@ from tests.factories import (
     DirectorateFactory,
     DirectorateUserFactory,
     InquiryFactory,
+    MeetingFactory,
     MemberFactory,
     OfficerFactory,
     RecommendationFactory,
@@ -84,3 +85,41 @@ def published_report(committee, directorate_a, directorate_b):
 def recommendation(published_report):
     """Recommendation 1 of the published report, addressed to directorate A."""
     return published_report.recommendations.get(number=1)
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_at_once(settings):
+    """Tasks (emails) run as soon as they are queued, in the test's own process and
+    database transaction: the real task code, without a worker. Tests of the worker
+    itself (tests/deadlines/test_outbox.py) switch back to the database queue."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+# --- The record's pages: a meeting and reports the public may not see -----------------
+
+
+@pytest.fixture
+def meeting(committee):
+    return MeetingFactory(committee=committee, date=date(2012, 7, 12))
+
+
+@pytest.fixture
+def exempt_report(committee):
+    report = ReportFactory(
+        inquiry=InquiryFactory(committee=committee),
+        title="Confidential placements report",
+        exempt=True,
+    )
+    RecommendationFactory(report=report, number=1, text="EXEMPT-TEXT about a named child.")
+    return report
+
+
+@pytest.fixture
+def unpublished_report(committee):
+    report = ReportFactory(
+        inquiry=InquiryFactory(committee=committee),
+        title="Draft report not yet published",
+        unpublished=True,
+    )
+    RecommendationFactory(report=report, number=1, text="UNPUBLISHED-TEXT of a recommendation.")
+    return report

@@ -23,7 +23,7 @@ from recommendations.models import (
     TrackingStatus,
 )
 from responses import services as response_services
-from responses.models import Decision, PositionStatement, Response
+from responses.models import PositionStatement, Response, ResponseDecision
 
 
 def tracking_status(position: int) -> TrackingStatus:
@@ -155,7 +155,7 @@ class ResponseFactory(DjangoModelFactory):
         model = Response
 
     recommendation = factory.SubFactory(RecommendationFactory)
-    decision = Decision.ACCEPTED
+    decision = ResponseDecision.ACCEPTED
     text = "The recommendation is accepted."
     proposed_action = "A report will be brought to the board in July 2012."
     responsible_officer = "Head of Service"
@@ -187,7 +187,7 @@ def submitted_response(recommendation: Recommendation | None = None, **kwargs) -
     draft = response_services.response_save_draft(
         recommendation=recommendation,
         user=author,
-        decision=kwargs.pop("decision", Decision.ACCEPTED),
+        decision=kwargs.pop("decision", ResponseDecision.ACCEPTED),
         text=kwargs.pop("text", "The recommendation is accepted."),
         **kwargs,
     )

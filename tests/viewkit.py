@@ -5,16 +5,18 @@ The role names match the fixtures in tests/conftest.py: "officer", "member",
 "anonymous" (the public, not signed in).
 """
 
+import re
 from datetime import date, timedelta
 
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from recommendations import services
 from recommendations.models import Meeting
-from responses.models import Decision
+from responses.models import ResponseDecision
 from tests.factories import (
     MeetingFactory,
     OfficerFactory,
@@ -95,7 +97,7 @@ def add_rows(*, committee, directorate, count: int, start: int = 1):
         if shape == 0:
             agreed_response(recommendation)
         elif shape == 1:
-            submitted_response(recommendation, decision=Decision.NOT_ACCEPTED)
+            submitted_response(recommendation, decision=ResponseDecision.NOT_ACCEPTED)
         elif shape == 2:
             ResponseFactory(recommendation=recommendation)
         elif shape == 3:
@@ -107,7 +109,7 @@ def add_rows(*, committee, directorate, count: int, start: int = 1):
                 meeting=past,
                 user=recorder,
                 decisions=[
-                    services.AssessmentDecision(
+                    services.TrackingDecision(
                         recommendation=recommendation,
                         status=tracking_status(4),
                         comment=f"Progress noted on {index}.",
@@ -115,3 +117,77 @@ def add_rows(*, committee, directorate, count: int, start: int = 1):
                 ],
             )
     return report
+
+
+# --- Pages and their errors ---------------------------------------------------------
+
+COUNCIL = ["member", "director_a", "director_b", "officer"]
+NOT_OFFICERS = ["member", "director_a", "director_b"]
+PROBLEM = "There is a problem"
+
+
+def page(response) -> str:
+    return response.content.decode()
+
+
+def field_error(response, message: str) -> bool:
+    """The message is shown beside a field (a GOV.UK error message), not only in the summary."""
+    return bool(
+        re.search(
+            r'class="govuk-error-message"[^>]*>(?:(?!</p>).)*' + re.escape(message),
+            page(response),
+            re.S,
+        )
+    )
+
+
+def assert_rejected(response, message: str):
+    assert response.status_code == 200
+    html = page(response)
+    assert PROBLEM in html
+    assert "govuk-error-summary" in html
+    assert field_error(response, message), message
+
+
+def officer_pages(committee, meeting, recommendation):
+    """Every page that keeps the record, with the arguments it needs."""
+    report = recommendation.report
+    inquiry = report.inquiry
+    return {
+        "committee_create": reverse("recommendations:committee_create"),
+        "committee_update": reverse("recommendations:committee_update", args=[committee.pk]),
+        "meeting_create": reverse("recommendations:meeting_create", args=[committee.pk]),
+        "meeting_update": reverse("recommendations:meeting_update", args=[meeting.pk]),
+        "assessments_record": reverse("recommendations:assessments_record", args=[meeting.pk]),
+        "inquiry_create": reverse("recommendations:inquiry_create"),
+        "inquiry_update": reverse("recommendations:inquiry_update", args=[inquiry.pk]),
+        "working_group_create": reverse("recommendations:working_group_create", args=[inquiry.pk]),
+        "evidence_create": reverse("recommendations:evidence_create", args=[inquiry.pk]),
+        "report_create": reverse("recommendations:report_create", args=[inquiry.pk]),
+        "report_update": reverse("recommendations:report_update", args=[report.pk]),
+        "recommendation_create": reverse("recommendations:recommendation_create", args=[report.pk]),
+        "recommendation_update": reverse(
+            "recommendations:recommendation_update", args=[recommendation.pk]
+        ),
+        "report_back_schedule": reverse(
+            "recommendations:report_back_schedule", args=[recommendation.pk]
+        ),
+    }
+
+
+OFFICER_PAGES = [
+    "committee_create",
+    "committee_update",
+    "meeting_create",
+    "meeting_update",
+    "assessments_record",
+    "inquiry_create",
+    "inquiry_update",
+    "working_group_create",
+    "evidence_create",
+    "report_create",
+    "report_update",
+    "recommendation_create",
+    "recommendation_update",
+    "report_back_schedule",
+]

@@ -2,6 +2,7 @@
 panel of overdue and at-risk items."""
 
 from django import template
+from django.conf import settings
 from django.utils import timezone
 
 from accounts.rules import is_member, is_officer
@@ -38,7 +39,7 @@ def deadlines_attention(context):
     return {
         "attention": attention,
         "today": today,
-        "statement_due_days": selectors.statement_due_days(),
+        "statement_due_days": settings.STATEMENT_DUE_DAYS_BEFORE_MEETING,
         "perms": context.get("perms"),
         "request": context["request"],
     }

@@ -9,6 +9,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from accounts.models import User
+from core.services import record_save
 from inspections import services
 from inspections.models import (
     ImprovementAction,
@@ -18,7 +19,7 @@ from inspections.models import (
     InspectionJudgement,
 )
 from recommendations.models import Committee, Directorate, Recommendation
-from responses.models import Decision, Response
+from responses.models import Response, ResponseDecision
 from responses.services import response_agree, response_save_draft, response_submit
 from scrutiny.demo import inspections_data as data
 from scrutiny.demo import recommendations_data as scrutiny_data
@@ -58,7 +59,7 @@ class _Loader:
         return instance
 
     def record(self, instance: Model) -> None:
-        services.record_save(instance=instance, user=self.officer)
+        record_save(instance=instance, user=self.officer)
 
     def load(self) -> None:
         board = self.upsert(
@@ -140,12 +141,12 @@ class _Loader:
         return findings
 
     def respond(self, recommendation: Recommendation) -> None:
-        if recommendation.responses.filter(superseded_at__isnull=True).exists():
+        if recommendation.responses.exists():
             return
         response = response_save_draft(
             recommendation=recommendation,
             user=self.director,
-            decision=Decision.ACCEPTED,
+            decision=ResponseDecision.ACCEPTED,
             text=data.RESPONSE_TEXT,
             proposed_action=data.RESPONSE_PROPOSED_ACTION,
         )

@@ -8,7 +8,7 @@ from django.test import override_settings
 
 from deadlines.models import SentNotification
 from deadlines.services import report_back_move
-from recommendations.services import AssessmentDecision, assessments_record, recommendation_save
+from recommendations.services import TrackingDecision, assessments_record, recommendation_save
 from responses import services as response_services
 from responses.models import ResponseState
 from tests.deadlines.failing_backend import BROKEN_ADDRESS
@@ -38,9 +38,8 @@ def test_the_officer_is_told_when_a_response_is_submitted(
     recommendation, adviser, director_a, django_capture_on_commit_callbacks
 ):
     draft = ResponseFactory(recommendation=recommendation, drafted_by=director_a)
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         response_services.response_submit(response=draft, user=director_a)
-    assert len(callbacks) == 1
     (message,) = mail.outbox
     assert message.to == [adviser.email]
     assert message.subject.startswith("Response submitted: Recommendation 1")
@@ -105,7 +104,7 @@ def test_the_directorate_is_told_of_each_tracking_decision(
     with django_capture_on_commit_callbacks(execute=True):
         assessments_record(
             meeting=meeting,
-            decisions=[AssessmentDecision(recommendation, tracking_status(4), "Keep going")],
+            decisions=[TrackingDecision(recommendation, tracking_status(4), "Keep going")],
             user=officer,
         )
     (message,) = mail.outbox
@@ -116,14 +115,14 @@ def test_the_directorate_is_told_of_each_tracking_decision(
     with django_capture_on_commit_callbacks(execute=True):
         assessments_record(
             meeting=meeting,
-            decisions=[AssessmentDecision(recommendation, tracking_status(4), "Keep going")],
+            decisions=[TrackingDecision(recommendation, tracking_status(4), "Keep going")],
             user=officer,
         )
     assert len(mail.outbox) == 1
     with django_capture_on_commit_callbacks(execute=True):
         assessments_record(
             meeting=meeting,
-            decisions=[AssessmentDecision(recommendation, tracking_status(5))],
+            decisions=[TrackingDecision(recommendation, tracking_status(5))],
             user=officer,
         )
     assert len(mail.outbox) == 2

@@ -20,7 +20,7 @@ from deadlines.selectors import (
     work_programme,
 )
 from recommendations.models import Meeting, Recommendation
-from recommendations.services import AssessmentDecision, assessments_record
+from recommendations.services import TrackingDecision, assessments_record
 from responses import services as response_services
 from tests.factories import (
     CommitteeFactory,
@@ -162,7 +162,7 @@ def test_a_repeat_moves_on_after_each_tracking_decision():
     assert _deadline(recommendation, REPORT_BACK).due_on == date(2012, 7, 31)
     assessments_record(
         meeting=july,
-        decisions=[AssessmentDecision(recommendation, tracking_status(PROGRESS_ACCEPTABLE))],
+        decisions=[TrackingDecision(recommendation, tracking_status(PROGRESS_ACCEPTABLE))],
         user=OfficerFactory(),
     )
     recommendation.refresh_from_db()
@@ -177,7 +177,7 @@ def test_monitoring_ended_means_no_report_back():
     recommendation = RecommendationFactory(report=_report(committee), report_back_meeting=july)
     assessments_record(
         meeting=july,
-        decisions=[AssessmentDecision(recommendation, tracking_status(ACHIEVED))],
+        decisions=[TrackingDecision(recommendation, tracking_status(ACHIEVED))],
         user=OfficerFactory(),
     )
     recommendation.refresh_from_db()

@@ -10,7 +10,7 @@ from deadlines.models import CalendarToken, ReportBackMove
 from deadlines.services import calendar_token_for, calendar_token_reset, report_back_move
 from recommendations.models import Meeting, Recommendation
 from recommendations.selectors import recommendations_due_for_meeting
-from recommendations.services import AssessmentDecision, assessments_record
+from recommendations.services import TrackingDecision, assessments_record
 from tests.factories import MeetingFactory, tracking_status
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,7 @@ def test_a_moved_repeat_carries_on_from_the_new_meeting(recommendation, meetings
     assert recommendation.report_back_every_months == 6
     assessments_record(
         meeting=october,
-        decisions=[AssessmentDecision(recommendation, tracking_status(PROGRESS_ACCEPTABLE))],
+        decisions=[TrackingDecision(recommendation, tracking_status(PROGRESS_ACCEPTABLE))],
         user=officer,
     )
     recommendation.refresh_from_db()
@@ -136,7 +136,7 @@ def test_a_move_cannot_go_back_before_the_last_decision(recommendation, meetings
     recommendation.save()
     assessments_record(
         meeting=october,
-        decisions=[AssessmentDecision(recommendation, tracking_status(PROGRESS_ACCEPTABLE))],
+        decisions=[TrackingDecision(recommendation, tracking_status(PROGRESS_ACCEPTABLE))],
         user=officer,
     )
     recommendation.refresh_from_db()

@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from recommendations import selectors, services
-from recommendations.filters import RecommendationFilter
-from responses.selectors import directorate_worklist
+from responses.selectors import worklist_for
+from scrutiny.filters import RecommendationFilter
 from tests.factories import MeetingFactory, agreed_response, tracking_status
 
 
@@ -50,12 +50,12 @@ def test_list_page_shows_the_finding_with_its_board(finding, committee):
 
 @pytest.mark.django_db
 def test_the_directorate_worklist_includes_findings(finding, director_a):
-    items = directorate_worklist(director_a, date(2010, 3, 1))
+    items = worklist_for(director_a, date(2010, 3, 1))
 
     assert [(item.recommendation, item.kind) for item in items] == [(finding, "response")]
 
     agreed_response(finding)
-    items = directorate_worklist(director_a, date(2010, 3, 1))
+    items = worklist_for(director_a, date(2010, 3, 1))
     assert [(item.recommendation, item.kind) for item in items] == [(finding, "position statement")]
     assert items[0].due_on == date(2010, 4, 30)
 
@@ -68,7 +68,7 @@ def test_findings_are_due_at_the_boards_meeting_and_assessed_there(finding, comm
 
     services.assessments_record(
         meeting=meeting,
-        decisions=[services.AssessmentDecision(finding, tracking_status(4))],
+        decisions=[services.TrackingDecision(finding, tracking_status(4))],
         user=officer,
     )
     finding.refresh_from_db()
@@ -83,7 +83,7 @@ def test_another_boards_meeting_cannot_assess_a_finding(finding, officer):
     with pytest.raises(ValidationError):
         services.assessments_record(
             meeting=elsewhere,
-            decisions=[services.AssessmentDecision(finding, tracking_status(4))],
+            decisions=[services.TrackingDecision(finding, tracking_status(4))],
             user=officer,
         )
 

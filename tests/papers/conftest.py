@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from papers.models import ResponsePaper
 from recommendations.models import Meeting
-from recommendations.services import AssessmentDecision, assessments_record
+from recommendations.services import TrackingDecision, assessments_record
 from responses import services as response_services
 from tests.factories import (
     DirectorateUserFactory,
@@ -118,7 +118,7 @@ def tracking_meeting(paper_report, directorate_a) -> Meeting:
     )
     assessments_record(
         meeting=earlier,
-        decisions=[AssessmentDecision(recommendation=recs[1], status=tracking_status(4))],
+        decisions=[TrackingDecision(recommendation=recs[1], status=tracking_status(4))],
         user=OfficerFactory(),
     )
     return meeting

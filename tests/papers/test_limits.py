@@ -4,7 +4,7 @@ a memory cap on the renderer, and the last PDF of a paper kept by its content.""
 import pytest
 from django.urls import reverse
 
-from papers import limits, selectors
+from papers import documents, limits
 from papers.rendering import render_html, render_pdf
 
 
@@ -70,10 +70,10 @@ def test_a_kept_pdf_is_served_even_while_every_slot_is_busy(client, url):
 
 def test_the_cache_key_is_the_content_not_the_address(paper_report, officer, anonymous):
     """Two users who are shown the same paper share its PDF; different content, different key."""
-    public_html = render_html(selectors.response_paper(paper_report, anonymous))
-    officer_html = render_html(selectors.response_paper(paper_report, officer))
+    public_html = render_html(documents.response_paper(paper_report, anonymous))
+    officer_html = render_html(documents.response_paper(paper_report, officer))
     assert limits.cache_key(public_html) == limits.cache_key(public_html)
     assert limits.cache_key(public_html) != limits.cache_key(officer_html)
-    render_pdf(selectors.response_paper(paper_report, anonymous))
+    render_pdf(documents.response_paper(paper_report, anonymous))
     assert limits.cached_pdf(public_html) is not None
     assert limits.cached_pdf(officer_html) is None

@@ -12,7 +12,7 @@ from django.urls import reverse
 from accounts.models import User
 from inspections import services
 from inspections.models import ImprovementAction
-from papers import selectors
+from papers import documents
 from papers.rendering import render_html, render_pdf
 from tests.inspections.factories import ActionFactory, PlanFactory, StrandFactory
 from tests.papers.conftest import pdf_pages, pdf_text
@@ -79,7 +79,7 @@ def order_of(text: str, *needles: str) -> list[int]:
 @pytest.mark.django_db
 class TestPlanPaper:
     def test_findings_by_timescale_with_their_actions(self, plan):
-        paper = selectors.plan_paper(plan, User(), TODAY)
+        paper = documents.plan_paper(plan, User(), TODAY)
 
         groups = paper.context["groups"]
         assert [g.timescale for g in groups] == ["immediately", "three_months", "six_months"]
@@ -92,7 +92,7 @@ class TestPlanPaper:
     def test_a_constant_number_of_queries(self, plan, inspection, officer):
         def queries() -> int:
             with CaptureQueriesContext(connection) as captured:
-                render_html(selectors.plan_paper(plan, officer, TODAY))
+                render_html(documents.plan_paper(plan, officer, TODAY))
             return len(captured)
 
         before = queries()
@@ -104,7 +104,7 @@ class TestPlanPaper:
         assert queries() == before
 
     def test_the_pdf_reads_back(self, plan):
-        pages = pdf_pages(render_pdf(selectors.plan_paper(plan, User(), TODAY), timeout=None))
+        pages = pdf_pages(render_pdf(documents.plan_paper(plan, User(), TODAY), timeout=None))
         text = " ".join(pages)
 
         assert "PLAN-TITLE" in text
@@ -180,12 +180,12 @@ class TestRenderPlanPaper:
 def test_a_plan_paper_printing_an_exempt_recommendation_is_marked_not_for_publication(
     plan, officer, committee
 ):
-    """Finding 5: the same rule as the other papers (papers.selectors.not_for_publication)."""
+    """Finding 5: the same rule as the other papers (papers.documents.not_for_publication)."""
     from tests.factories import InquiryFactory, RecommendationFactory, ReportFactory
 
     exempt = ReportFactory(inquiry=InquiryFactory(committee=committee), exempt=True)
     RecommendationFactory(report=exempt, text="EXEMPT-RECOMMENDATION about a named child")
-    paper = selectors.plan_paper(plan, officer, TODAY)
+    paper = documents.plan_paper(plan, officer, TODAY)
     html = render_html(paper)
     assert "EXEMPT-RECOMMENDATION" in html
     assert paper.not_for_publication
@@ -194,7 +194,7 @@ def test_a_plan_paper_printing_an_exempt_recommendation_is_marked_not_for_public
 
 
 def test_a_plan_paper_with_nothing_exempt_is_not_marked(plan, officer):
-    paper = selectors.plan_paper(plan, officer, TODAY)
+    paper = documents.plan_paper(plan, officer, TODAY)
     assert not paper.not_for_publication
     assert "NOT FOR PUBLICATION" not in render_html(paper)
 

@@ -7,7 +7,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from papers import selectors
+from papers import documents
 from papers.rendering import render_pdf
 from tests.factories import RecommendationFactory
 from tests.papers.conftest import (
@@ -33,7 +33,7 @@ def assert_page_numbers(pages: list[str]) -> None:
 @pytest.mark.django_db
 class TestResponsePaper:
     def test_prints_the_header_block(self, paper_narrative, officer):
-        text = pdf_text(render_pdf(selectors.response_paper(paper_narrative.report, officer)))
+        text = pdf_text(render_pdf(documents.response_paper(paper_narrative.report, officer)))
 
         assert "Report author: Steve Walker" in text
         assert "Tel: 0113 378598" in text
@@ -47,7 +47,7 @@ class TestResponsePaper:
     def test_sections_and_every_recommendation_in_order_with_numbered_paragraphs(
         self, paper_narrative, officer
     ):
-        pages = pdf_pages(render_pdf(selectors.response_paper(paper_narrative.report, officer)))
+        pages = pdf_pages(render_pdf(documents.response_paper(paper_narrative.report, officer)))
         text = " ".join(pages)
 
         assert_in_order(
@@ -88,7 +88,7 @@ class TestResponsePaper:
         assert_page_numbers(pages)
 
     def test_the_public_paper_has_no_drafts_and_nothing_unagreed(self, paper_narrative, anonymous):
-        text = pdf_text(render_pdf(selectors.response_paper(paper_narrative.report, anonymous)))
+        text = pdf_text(render_pdf(documents.response_paper(paper_narrative.report, anonymous)))
 
         assert "AGREED-ONE" in text
         assert DRAFT_TEXT not in text
@@ -97,21 +97,21 @@ class TestResponsePaper:
         assert "3.5 Recommendation 4" in text  # the recommendation itself is public
 
     def test_the_directorate_never_prints_its_own_draft(self, paper_narrative, director_a):
-        paper = selectors.response_paper(paper_narrative.report, director_a)
+        paper = documents.response_paper(paper_narrative.report, director_a)
         text = pdf_text(render_pdf(paper))
 
         assert SUBMITTED_TEXT in text
         assert "DRAFT-ONLY" not in text
 
     def test_a_report_without_narrative_prints_its_defaults(self, paper_report, officer):
-        text = pdf_text(render_pdf(selectors.response_paper(paper_report, officer)))
+        text = pdf_text(render_pdf(documents.response_paper(paper_report, officer)))
 
         assert f"Subject: Response to Scrutiny inquiry report – {paper_report.title}" in text
         assert "Report to: Scrutiny Board (Children and Families)" in text
         assert "Not yet written." in text
 
     def test_is_a_tagged_pdf_ua_with_title_and_language(self, paper_narrative, officer):
-        pdf = render_pdf(selectors.response_paper(paper_narrative.report, officer))
+        pdf = render_pdf(documents.response_paper(paper_narrative.report, officer))
         reader = PdfReader(BytesIO(pdf))
         catalog = reader.trailer["/Root"]
 
@@ -135,7 +135,7 @@ class TestTrackingReport:
     def test_every_due_recommendation_in_order_with_response_statement_and_statuses(
         self, tracking_meeting, officer
     ):
-        pages = pdf_pages(render_pdf(selectors.tracking_paper(tracking_meeting, officer)))
+        pages = pdf_pages(render_pdf(documents.tracking_paper(tracking_meeting, officer)))
         text = " ".join(pages)
 
         assert "Recommendation tracking" in text
@@ -162,7 +162,7 @@ class TestTrackingReport:
     def test_the_public_report_has_no_drafts_or_unagreed_responses(
         self, tracking_meeting, anonymous
     ):
-        text = pdf_text(render_pdf(selectors.tracking_paper(tracking_meeting, anonymous)))
+        text = pdf_text(render_pdf(documents.tracking_paper(tracking_meeting, anonymous)))
 
         assert "REC3TEXT" in text
         assert SUBMITTED_TEXT not in text
@@ -179,7 +179,7 @@ class TestTrackingReport:
                 report_back_meeting=tracking_meeting,
                 text=" ".join([f"Recommendation text {number} that runs on."] * 25),
             )
-        pages = pdf_pages(render_pdf(selectors.tracking_paper(tracking_meeting, officer)))
+        pages = pdf_pages(render_pdf(documents.tracking_paper(tracking_meeting, officer)))
 
         assert len(pages) >= 3
         assert all("Response and latest position statement" in page for page in pages)
@@ -189,7 +189,7 @@ class TestTrackingReport:
 @pytest.mark.django_db
 class TestBriefing:
     def test_counts_overdue_and_due_on_one_or_two_pages(self, tracking_meeting, member):
-        paper = selectors.briefing_paper(tracking_meeting, member, date(2012, 7, 12))
+        paper = documents.briefing_paper(tracking_meeting, member, date(2012, 7, 12))
         pages = pdf_pages(render_pdf(paper))
         text = " ".join(pages)
 

@@ -8,13 +8,13 @@ import pytest
 from django.urls import reverse
 
 from core.history import EditConflict
+from core.services import record_save
 from recommendations.models import Inquiry, Meeting, Recommendation, Report, TrackingAssessment
 from recommendations.services import (
-    AssessmentDecision,
     PartText,
+    TrackingDecision,
     assessments_record,
     recommendation_save,
-    record_save,
     report_back_schedule,
 )
 from tests.factories import (
@@ -78,7 +78,7 @@ def test_assessments_record_attributes_the_decision_and_the_new_status(committee
     [assessment] = assessments_record(
         meeting=meeting,
         user=officer,
-        decisions=[AssessmentDecision(recommendation, tracking_status(2), "Done.")],
+        decisions=[TrackingDecision(recommendation, tracking_status(2), "Done.")],
     )
     assert latest_user(assessment) == officer
     assert latest_user(Recommendation.objects.get(pk=recommendation.pk)) == officer
@@ -136,7 +136,7 @@ def test_an_untouched_row_does_not_overwrite_a_colleagues_decision(client, commi
     assessments_record(
         meeting=meeting,
         user=OfficerFactory(),
-        decisions=[AssessmentDecision(theirs, tracking_status(3), "Obstacle.")],
+        decisions=[TrackingDecision(theirs, tracking_status(3), "Obstacle.")],
     )
     # A form opened before that decision: my row changed, theirs left as it was shown.
     client.post(

@@ -6,7 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from recommendations.models import Recommendation, Report
-from recommendations.services import record_save
+from recommendations.services import meeting_save
 from tests.factories import (
     CommitteeFactory,
     InquiryFactory,
@@ -119,7 +119,7 @@ def test_moving_a_meeting_moves_the_report_backs_scheduled_on_it(officer):
         report_back_meeting=meeting,
     )
     meeting.date = date(2012, 4, 24)
-    record_save(instance=meeting, user=officer)
+    meeting_save(meeting=meeting, user=officer)
     recommendation.refresh_from_db()
     assert recommendation.next_report_back_on == date(2012, 4, 24)
     assert recommendation.next_report_back_deadline == date(2012, 4, 24)

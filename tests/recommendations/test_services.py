@@ -5,13 +5,14 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.services import record_save
 from recommendations.models import Inquiry, Meeting, TrackingAssessment
 from recommendations.services import (
-    AssessmentDecision,
     PartText,
+    TrackingDecision,
     assessments_record,
+    meeting_save,
     recommendation_save,
-    record_save,
     report_back_schedule,
 )
 from tests.factories import (
@@ -174,7 +175,7 @@ def _record(meeting, recommendation, position, user, comment=""):
     status = tracking_status(position) if position else None
     return assessments_record(
         meeting=meeting,
-        decisions=[AssessmentDecision(recommendation, status, comment)],
+        decisions=[TrackingDecision(recommendation, status, comment)],
         user=user,
     )
 
@@ -263,8 +264,8 @@ def test_a_recommendation_of_another_board_is_rejected_and_nothing_is_recorded(
         assessments_record(
             meeting=july_meeting,
             decisions=[
-                AssessmentDecision(six_monthly, status),
-                AssessmentDecision(elsewhere, status),
+                TrackingDecision(six_monthly, status),
+                TrackingDecision(elsewhere, status),
             ],
             user=officer,
         )
@@ -294,7 +295,7 @@ def test_correcting_the_date_of_a_meeting_that_assessed_moves_last_assessed_on(
     meeting = MeetingFactory(committee=committee, date=date(2012, 7, 3))
     _record(meeting, recommendation, PROGRESS_ACCEPTABLE, officer)
     meeting.date = date(2012, 6, 26)  # it was in fact held in June
-    record_save(instance=meeting, user=officer)
+    meeting_save(meeting=meeting, user=officer)
     recommendation.refresh_from_db()
     assert recommendation.last_assessed_on == date(2012, 6, 26)
     assert recommendation.next_report_back_on == date(2012, 7, 1)

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from recommendations.services import recommendation_save
 from responses.models import Response, ResponseState
+from responses.selectors import response_of
 from responses.services import position_statement_save_draft, response_save_draft
 from tests.factories import OfficerFactory
 from tests.viewkit import signed_in
@@ -79,17 +80,18 @@ def test_moving_a_recommendation_does_not_hand_its_draft_to_the_new_directorate(
     assert SECRET not in client.get(recommendation.get_absolute_url()).content.decode()
 
 
-def test_a_moved_draft_stays_readable_by_its_writers_but_is_no_longer_current(
-    draft, recommendation, directorate_b, director_a, officer
+def test_a_moved_draft_stays_readable_by_its_writers_but_is_no_longer_the_response(
+    draft, recommendation, directorate_b, director_a, director_b, officer
 ):
     move(recommendation, directorate_b, officer)
     draft.refresh_from_db()
-    assert draft.superseded_at is not None
     assert draft.text == SECRET  # nothing typed is lost
     assert signed_in(director_a).get(draft.get_absolute_url()).status_code == 200
-    assert not Response.objects.filter(
-        recommendation=recommendation, superseded_at__isnull=True
-    ).exists()
+    assert response_of(recommendation) is None
+    # The new directorate's own draft is the recommendation's response.
+    own = response_save_draft(recommendation=recommendation, user=director_b, text="Ours.")
+    assert response_of(recommendation) == own
+    assert Response.objects.filter(recommendation=recommendation).count() == 2
 
 
 def test_the_old_directorate_can_no_longer_change_a_moved_draft(

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from core.history import EditConflict, history_of
-from responses.models import Decision, Response
+from responses.models import Response, ResponseDecision
 from responses.services import (
     position_statement_save_draft,
     position_statement_submit,
@@ -33,7 +33,7 @@ def test_submitting_and_agreeing_are_each_attributed(draft, recommendation, dire
         recommendation=recommendation,
         user=director_a,
         response=draft,
-        decision=Decision.ACCEPTED,
+        decision=ResponseDecision.ACCEPTED,
         text="Accepted.",
     )
     submitted = response_submit(response=draft, user=director_a)

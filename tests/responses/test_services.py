@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from responses.models import Decision, PositionStatement, Response, ResponseState
+from responses.models import PositionStatement, Response, ResponseDecision, ResponseState
 from responses.services import (
     position_statement_save_draft,
     position_statement_submit,
@@ -45,7 +45,7 @@ def test_response_save_draft_creates_a_draft(director_a, recommendation):
     response = _draft(
         recommendation,
         director_a,
-        decision=Decision.ACCEPTED,
+        decision=ResponseDecision.ACCEPTED,
         text="Accepted.",
         target_date=date(2012, 7, 31),
     )
@@ -53,7 +53,7 @@ def test_response_save_draft_creates_a_draft(director_a, recommendation):
     assert response.state == ResponseState.DRAFT
     assert response.drafted_by == director_a
     assert response.recommendation == recommendation
-    assert response.decision == Decision.ACCEPTED
+    assert response.decision == ResponseDecision.ACCEPTED
     assert response.target_date == date(2012, 7, 31)
     assert response.submitted_at is None
 
@@ -91,7 +91,7 @@ def test_a_partial_acceptance_without_detail_is_rejected(director_a, recommendat
         _draft(
             recommendation,
             director_a,
-            decision=Decision.PARTIALLY_ACCEPTED,
+            decision=ResponseDecision.PARTIALLY_ACCEPTED,
             text="Partly accepted.",
             partial_acceptance_detail="  ",
         )
@@ -103,12 +103,12 @@ def test_a_partial_acceptance_with_detail_is_saved(director_a, recommendation):
     response = _draft(
         recommendation,
         director_a,
-        decision=Decision.PARTIALLY_ACCEPTED,
+        decision=ResponseDecision.PARTIALLY_ACCEPTED,
         text="Partly accepted.",
         partial_acceptance_detail="The review is accepted; the new post is not.",
     )
     response.refresh_from_db()
-    assert response.decision == Decision.PARTIALLY_ACCEPTED
+    assert response.decision == ResponseDecision.PARTIALLY_ACCEPTED
 
 
 def test_a_partial_acceptance_of_a_recommendation_in_parts_must_choose_a_part(
@@ -118,7 +118,7 @@ def test_a_partial_acceptance_of_a_recommendation_in_parts_must_choose_a_part(
         _draft(
             recommendation,
             director_a,
-            decision=Decision.PARTIALLY_ACCEPTED,
+            decision=ResponseDecision.PARTIALLY_ACCEPTED,
             text="Partly accepted.",
             partial_acceptance_detail="Part a is supported.",
             accepted_parts=[],
@@ -132,7 +132,7 @@ def test_a_partial_acceptance_cannot_choose_every_part(director_a, recommendatio
         _draft(
             recommendation,
             director_a,
-            decision=Decision.PARTIALLY_ACCEPTED,
+            decision=ResponseDecision.PARTIALLY_ACCEPTED,
             text="Partly accepted.",
             partial_acceptance_detail="Both parts are supported.",
             accepted_parts=two_parts,
@@ -148,7 +148,7 @@ def test_a_partial_acceptance_of_one_part_is_saved_with_that_part(
     response = _draft(
         recommendation,
         director_a,
-        decision=Decision.PARTIALLY_ACCEPTED,
+        decision=ResponseDecision.PARTIALLY_ACCEPTED,
         text="Partly accepted.",
         partial_acceptance_detail="Part a is supported; part b is met differently.",
         accepted_parts=[part_a],
@@ -162,7 +162,7 @@ def test_accepted_parts_are_rejected_for_a_full_acceptance(director_a, recommend
         _draft(
             recommendation,
             director_a,
-            decision=Decision.ACCEPTED,
+            decision=ResponseDecision.ACCEPTED,
             text="Accepted.",
             accepted_parts=[part_a],
         )
@@ -179,7 +179,7 @@ def test_parts_of_another_recommendation_are_rejected(director_a, recommendation
         _draft(
             recommendation,
             director_a,
-            decision=Decision.PARTIALLY_ACCEPTED,
+            decision=ResponseDecision.PARTIALLY_ACCEPTED,
             text="Partly accepted.",
             partial_acceptance_detail="Some of it.",
             accepted_parts=[other_part],
@@ -191,7 +191,7 @@ def test_parts_of_another_recommendation_are_rejected(director_a, recommendation
 
 
 def test_response_submit_records_who_and_when(director_a, recommendation):
-    draft = _draft(recommendation, director_a, decision=Decision.ACCEPTED, text="Accepted.")
+    draft = _draft(recommendation, director_a, decision=ResponseDecision.ACCEPTED, text="Accepted.")
     submitted = response_submit(response=draft, user=director_a)
     submitted.refresh_from_db()
     assert submitted.state == ResponseState.SUBMITTED
@@ -209,7 +209,7 @@ def test_submitting_without_a_decision_is_rejected(director_a, recommendation):
 
 
 def test_submitting_without_response_text_is_rejected(director_a, recommendation):
-    draft = _draft(recommendation, director_a, decision=Decision.ACCEPTED, text="   ")
+    draft = _draft(recommendation, director_a, decision=ResponseDecision.ACCEPTED, text="   ")
     with pytest.raises(ValidationError) as error:
         response_submit(response=draft, user=director_a)
     assert "text" in error.value.message_dict
@@ -221,10 +221,14 @@ def test_a_submitted_response_cannot_be_edited(director_a, recommendation):
     response = submitted_response(recommendation)
     with pytest.raises(PermissionDenied):
         _draft(
-            recommendation, director_a, response=response, decision=Decision.NOT_ACCEPTED, text="x"
+            recommendation,
+            director_a,
+            response=response,
+            decision=ResponseDecision.NOT_ACCEPTED,
+            text="x",
         )
     response.refresh_from_db()
-    assert response.decision == Decision.ACCEPTED
+    assert response.decision == ResponseDecision.ACCEPTED
 
 
 def test_a_submitted_response_cannot_be_submitted_again(director_a, recommendation):
@@ -246,7 +250,7 @@ def test_response_agree_records_who_and_when(officer, recommendation):
 
 
 def test_a_draft_response_cannot_be_agreed(officer, director_a, recommendation):
-    draft = _draft(recommendation, director_a, decision=Decision.ACCEPTED, text="Accepted.")
+    draft = _draft(recommendation, director_a, decision=ResponseDecision.ACCEPTED, text="Accepted.")
     with pytest.raises(ValidationError):
         response_agree(response=draft, user=officer)
     draft.refresh_from_db()
@@ -329,10 +333,12 @@ def test_the_database_allows_one_statement_per_report_back(recommendation):
 
 
 def test_an_edit_that_races_a_submission_does_not_revert_it_to_draft(director_a, recommendation):
-    draft = _draft(recommendation, director_a, decision=Decision.ACCEPTED, text="Accepted.")
+    draft = _draft(recommendation, director_a, decision=ResponseDecision.ACCEPTED, text="Accepted.")
     stale = Response.objects.get(pk=draft.pk)  # loaded by an edit form before the submit
     response_submit(response=draft, user=director_a)
     with pytest.raises(PermissionDenied):
-        _draft(recommendation, director_a, response=stale, decision=Decision.ACCEPTED, text="x")
+        _draft(
+            recommendation, director_a, response=stale, decision=ResponseDecision.ACCEPTED, text="x"
+        )
     draft.refresh_from_db()
     assert draft.state == ResponseState.SUBMITTED

@@ -1,14 +1,13 @@
 """Responses and position statements through the browser: drafts stay with their
 directorate, submitted work is read inside the council, agreed responses are public."""
 
-import re
 from datetime import date
 
 import pytest
 from django.urls import reverse
 
 from recommendations.models import Inquiry, Meeting, Recommendation, Report, TrackingAssessment
-from responses.models import Decision, PositionStatement, Response, ResponseState
+from responses.models import PositionStatement, Response, ResponseDecision, ResponseState
 from tests.factories import (
     InquiryFactory,
     MeetingFactory,
@@ -21,33 +20,18 @@ from tests.factories import (
     submitted_response,
     tracking_status,
 )
-from tests.viewkit import ROLES, client_for, is_login_redirect, signed_in
+from tests.viewkit import (
+    ROLES,
+    assert_rejected,
+    client_for,
+    is_login_redirect,
+    page,
+    signed_in,
+)
 
 pytestmark = pytest.mark.django_db
 
 SECRET = "DRAFT-SECRET: we will not fund the panel"
-PROBLEM = "There is a problem"
-COUNCIL = ["member", "director_a", "director_b", "officer"]
-
-
-def page(response) -> str:
-    return response.content.decode()
-
-
-def field_error(response, message: str) -> bool:
-    return bool(
-        re.search(
-            r'class="govuk-error-message"[^>]*>(?:(?!</p>).)*' + re.escape(message),
-            page(response),
-            re.S,
-        )
-    )
-
-
-def assert_rejected(response, message: str):
-    assert response.status_code == 200
-    assert PROBLEM in page(response)
-    assert field_error(response, message), message
 
 
 def expect(response, status: int):
@@ -65,7 +49,7 @@ def draft(recommendation, director_a):
     return ResponseFactory(
         recommendation=recommendation,
         drafted_by=director_a,
-        decision=Decision.NOT_ACCEPTED,
+        decision=ResponseDecision.NOT_ACCEPTED,
         text=SECRET,
     )
 

@@ -6,7 +6,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from responses.models import Decision
+from responses.models import ResponseDecision
 from responses.services import (
     position_statement_save_draft,
     position_statement_submit,
@@ -32,7 +32,7 @@ def submitted(draft, recommendation, director_a):
         recommendation=recommendation,
         user=director_a,
         response=draft,
-        decision=Decision.ACCEPTED,
+        decision=ResponseDecision.ACCEPTED,
         text="The submitted wording.",
     )
     return response_submit(response=draft, user=director_a)
@@ -119,7 +119,7 @@ def test_every_cell_of_the_history_export_is_protected_against_formulas(
         recommendation=recommendation,
         user=director_a,
         response=response_submit_ready,
-        decision=Decision.ACCEPTED,
+        decision=ResponseDecision.ACCEPTED,
         text="-2",
     )
     response_submit(response=response_submit_ready, user=director_a)

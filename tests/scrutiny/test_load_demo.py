@@ -19,7 +19,7 @@ from recommendations.models import (
     WorkingGroup,
 )
 from recommendations.selectors import recommendations_due_for_meeting
-from responses.models import Decision, Response, ResponseState
+from responses.models import Response, ResponseDecision, ResponseState
 from scrutiny.demo.recommendations_data import DEMO_PASSWORD
 
 EXTERNAL_PLACEMENTS = "Inquiry into external placements"
@@ -91,7 +91,7 @@ def test_external_placements_responses_are_accepted_and_agreed():
     responses = Response.objects.filter(recommendation__report__title=EXTERNAL_PLACEMENTS)
 
     assert responses.count() == 12
-    assert set(responses.values_list("decision", flat=True)) == {Decision.ACCEPTED}
+    assert set(responses.values_list("decision", flat=True)) == {ResponseDecision.ACCEPTED}
     assert set(responses.values_list("state", flat=True)) == {ResponseState.AGREED}
     rec_4 = responses.get(recommendation__number=4)
     assert rec_4.responsible_officer == (
@@ -114,7 +114,7 @@ def test_interim_recommendation_has_two_parts_and_a_partial_response_accepting_p
     assert recommendation.parts.get(label="a").text.startswith(
         "We recommend that the Executive Board includes an increased resource"
     )
-    assert response.decision == Decision.PARTIALLY_ACCEPTED
+    assert response.decision == ResponseDecision.PARTIALLY_ACCEPTED
     assert [part.label for part in response.accepted_parts.all()] == ["a"]
     assert "pragmatic" in response.partial_acceptance_detail
     assert response.text.startswith("Children's Services recognise and value the depth")

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from inspections.models import ImprovementPlan
-from papers import selectors
+from papers import documents
 from papers.rendering import PaperRenderError, render_html, render_pdf
 from recommendations.models import Meeting, Report
 
@@ -99,7 +99,7 @@ class Command(BaseCommand):
                     f"Report {report.pk} is not public (exempt or not yet published): "
                     "use --user to make the paper as someone who may read it."
                 )
-            return selectors.response_paper(report, user)
+            return documents.response_paper(report, user)
         if kind == "plan":
             return self.get_plan_paper(options, user)
         if options["meeting"] is None:
@@ -108,8 +108,8 @@ class Command(BaseCommand):
         if meeting is None:
             raise CommandError(f"There is no meeting with id {options['meeting']}.")
         if kind == "tracking":
-            return selectors.tracking_paper(meeting, user)
-        return selectors.briefing_paper(meeting, user, options["date"] or timezone.localdate())
+            return documents.tracking_paper(meeting, user)
+        return documents.briefing_paper(meeting, user, options["date"] or timezone.localdate())
 
     def get_plan_paper(self, options, user):
         if options["plan"] is None:
@@ -126,4 +126,4 @@ class Command(BaseCommand):
                 f"Improvement plan {plan.pk} is not public (not yet published): "
                 "use --user to make the paper as someone who may read it."
             )
-        return selectors.plan_paper(plan, user, options["date"] or timezone.localdate())
+        return documents.plan_paper(plan, user, options["date"] or timezone.localdate())

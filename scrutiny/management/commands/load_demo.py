@@ -18,6 +18,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from accounts.models import Role, User
+from core.services import record_save
 from deadlines import notifications
 from recommendations.models import (
     Committee,
@@ -33,13 +34,12 @@ from recommendations.models import (
     WorkingGroup,
 )
 from recommendations.services import (
-    AssessmentDecision,
     PartText,
+    TrackingDecision,
     assessments_record,
     recommendation_save,
-    record_save,
 )
-from responses.models import Decision, PositionStatement, Response
+from responses.models import PositionStatement, Response, ResponseDecision
 from responses.services import (
     position_statement_save_draft,
     position_statement_submit,
@@ -254,7 +254,7 @@ class Command(BaseCommand):
         agreed_on = data.EXECUTIVE_FEBRUARY_2010[1]  # the Executive Board endorsed it
         self.respond(
             recommendation,
-            decision=Decision.PARTIALLY_ACCEPTED,
+            decision=ResponseDecision.PARTIALLY_ACCEPTED,
             text=data.INTERIM_RESPONSE_TEXT,
             partial_acceptance_detail=data.INTERIM_PARTIAL_ACCEPTANCE_DETAIL,
             accepted_parts=list(recommendation.parts.filter(label="a")),
@@ -320,7 +320,7 @@ class Command(BaseCommand):
             )
             self.respond(
                 recommendation,
-                decision=Decision.ACCEPTED,
+                decision=ResponseDecision.ACCEPTED,
                 text=spec.response_text,
                 responsible_officer=spec.responsible_officer,
                 submitted_at=_at(agreed_on, 9),
@@ -365,7 +365,7 @@ class Command(BaseCommand):
         **fields,
     ) -> Response:
         """The director drafts and submits the response; the officer records its agreement."""
-        current = recommendation.responses.filter(superseded_at__isnull=True).first()
+        current = recommendation.responses.first()
         if current is not None:
             return current  # already loaded: a submitted response is not edited
         director = self.users["director"]
@@ -415,7 +415,7 @@ class Command(BaseCommand):
         (assessment,) = assessments_record(
             meeting=meeting,
             decisions=[
-                AssessmentDecision(
+                TrackingDecision(
                     recommendation=recommendation,
                     status=TrackingStatus.objects.get(position=position),
                 )

@@ -30,7 +30,7 @@ def drafts_belong_to_their_recommendations_directorate(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("recommendations", "0007_history_and_versions"),
-        ("responses", "0002_positionstatement_version_response_version_and_more"),
+        ("responses", "0003_one_response_per_recommendation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

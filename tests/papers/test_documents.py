@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from papers import selectors
+from papers import documents
 from papers.rendering import render_html
 from tests.factories import RecommendationFactory, tracking_status
 
@@ -15,7 +15,7 @@ from tests.factories import RecommendationFactory, tracking_status
 class TestTrackingItems:
     def test_status_before_proposed_and_decision(self, tracking_meeting, officer):
         items = {
-            i.recommendation.number: i for i in selectors.tracking_items(tracking_meeting, officer)
+            i.recommendation.number: i for i in documents.tracking_items(tracking_meeting, officer)
         }
 
         assert list(items) == [1, 2, 3]
@@ -27,20 +27,18 @@ class TestTrackingItems:
         assert all(item.decision is None for item in items.values())
 
     def test_the_decision_recorded_at_the_meeting_is_printed(self, tracking_meeting, officer):
-        from recommendations.services import AssessmentDecision, assessments_record
+        from recommendations.services import TrackingDecision, assessments_record
 
         rec = tracking_meeting.report_backs.get(number=2)
         assessments_record(
             meeting=tracking_meeting,
             decisions=[
-                AssessmentDecision(
-                    recommendation=rec, status=tracking_status(2), comment="Well done"
-                )
+                TrackingDecision(recommendation=rec, status=tracking_status(2), comment="Well done")
             ],
             user=officer,
         )
         items = {
-            i.recommendation.number: i for i in selectors.tracking_items(tracking_meeting, officer)
+            i.recommendation.number: i for i in documents.tracking_items(tracking_meeting, officer)
         }
 
         assert items[2].decision.status == tracking_status(2)
@@ -51,8 +49,8 @@ class TestTrackingItems:
     ):
         def count() -> int:
             with CaptureQueriesContext(connection) as queries:
-                render_html(selectors.tracking_paper(tracking_meeting, officer))
-                render_html(selectors.briefing_paper(tracking_meeting, officer, date(2012, 7, 12)))
+                render_html(documents.tracking_paper(tracking_meeting, officer))
+                render_html(documents.briefing_paper(tracking_meeting, officer, date(2012, 7, 12)))
             return len(queries)
 
         report = tracking_meeting.report_backs.first().report
@@ -74,12 +72,12 @@ class TestTrackingItems:
 
 @pytest.mark.django_db
 def test_response_paper_defaults(paper_report):
-    defaults = selectors.response_paper_defaults(paper_report)
+    defaults = documents.response_paper_defaults(paper_report)
 
     assert defaults["report_of"] == "Director of Children's Services"  # 4 of its 5 recommendations
     assert defaults["report_to"] == paper_report.inquiry.committee.name
     assert defaults["subject"].startswith("Response to Scrutiny inquiry report – ")
-    assert selectors.response_paper_for_editing(paper_report).pk is None
+    assert documents.response_paper_for_editing(paper_report).pk is None
 
 
 @pytest.mark.django_db
@@ -89,13 +87,13 @@ def test_an_inspections_findings_are_grouped_under_the_inspection(
     """Reports come from inquiries or inspections: a tracking report groups by either."""
     finding.report_back_meeting = tracking_meeting
     finding.save()
-    paper = selectors.tracking_paper(tracking_meeting, officer)
+    paper = documents.tracking_paper(tracking_meeting, officer)
     titles = [group.source.title for group in paper.context["groups"]]
 
     assert finding.report.inspection.title in titles
     assert "External placements" in titles
-    defaults = selectors.response_paper_defaults(finding.report)
+    defaults = documents.response_paper_defaults(finding.report)
     assert defaults["subject"].startswith("Response to inspection report – ")
     assert "Response to inspection report" in render_html(
-        selectors.response_paper(finding.report, officer)
+        documents.response_paper(finding.report, officer)
     )

@@ -1,13 +1,15 @@
+"""The recommendations list's filters: the record, its responses and its deadlines."""
+
 import django_filters
+from django.contrib.auth.models import AnonymousUser
 from django import forms
 from django.db.models import F, Q
 from django.utils import timezone
 from django_filters.constants import EMPTY_VALUES
 
-from responses.models import Decision
-
-from .models import Committee, Directorate, Inquiry, Recommendation, TrackingStatus
-from .selectors import overdue_recommendations
+from deadlines.selectors import recommendations_overdue
+from recommendations.models import Committee, Directorate, Inquiry, Recommendation, TrackingStatus
+from responses.models import ResponseDecision
 
 
 class NullsLastOrderingFilter(django_filters.OrderingFilter):
@@ -47,7 +49,7 @@ class RecommendationFilter(django_filters.FilterSet):
     decision = django_filters.ChoiceFilter(
         label="Response",
         field_name="visible_decision",
-        choices=[*Decision.choices, ("none", "No response yet")],
+        choices=[*ResponseDecision.choices, ("none", "No response yet")],
         empty_label="Any response",
         method="filter_decision",
     )
@@ -117,4 +119,5 @@ class RecommendationFilter(django_filters.FilterSet):
     def filter_overdue(self, queryset, name, value):
         if not value:
             return queryset
-        return overdue_recommendations(queryset, timezone.localdate())
+        user = self.request.user if self.request is not None else AnonymousUser()
+        return recommendations_overdue(queryset, timezone.localdate(), user)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("responses", "0003_draft_directorate"),
+        ("responses", "0004_draft_directorate"),
     ]
 
     operations = [

@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from recommendations.filters import RecommendationFilter
 from recommendations.models import Recommendation
+from scrutiny.filters import RecommendationFilter
 from tests.factories import RecommendationFactory, ReportFactory
 
 

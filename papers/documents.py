@@ -14,12 +14,13 @@ from itertools import groupby
 from django.db.models import Prefetch, QuerySet
 
 from accounts.models import User
+from deadlines.selectors import responses_overdue
 from inspections.models import ImprovementAction, ImprovementPlan, Timescale
 from inspections.selectors import (
+    actions_of_plan,
     findings_by_timescale,
-    plan_actions,
+    findings_unanswered,
     plan_inspection,
-    unanswered,
 )
 from recommendations.models import (
     Inquiry,
@@ -30,13 +31,12 @@ from recommendations.models import (
     TrackingStatus,
 )
 from recommendations.selectors import (
-    overdue_responses,
+    recommendations_by_status,
     recommendations_due_for_meeting,
     recommendations_visible_to,
-    status_counts,
 )
 from responses.models import PositionStatement, Response, ResponseState
-from responses.selectors import readable
+from responses.selectors import items_readable_by
 
 from .models import ResponsePaper
 from .narrative import Paragraph, numbered
@@ -56,16 +56,13 @@ def not_for_publication(reports: Iterable[Report] | QuerySet[Report]) -> bool:
 
 def _printable(user: User, items) -> list:
     """The submitted or agreed items among `items` that the user may read."""
-    return [item for item in readable(user, list(items)) if item.state != ResponseState.DRAFT]
+    return [
+        item for item in items_readable_by(user, list(items)) if item.state != ResponseState.DRAFT
+    ]
 
 
-def _current_responses() -> Prefetch:
-    return Prefetch(
-        "responses",
-        queryset=Response.objects.filter(superseded_at__isnull=True).exclude(
-            state=ResponseState.DRAFT
-        ),
-    )
+def _submitted_responses() -> Prefetch:
+    return Prefetch("responses", queryset=Response.objects.submitted())
 
 
 # --- 1. The response report -----------------------------------------------------------
@@ -136,7 +133,7 @@ def response_paper(report: Report, user: User) -> Paper:
         recommendations_visible_to(user)
         .filter(report=report)
         .order_by("number")
-        .prefetch_related(_current_responses())
+        .prefetch_related(_submitted_responses())
     )
     quoted = []
     for index, recommendation in enumerate(recommendations, start=len(introduction) + 1):
@@ -215,7 +212,7 @@ def _latest_statement(statements: list[PositionStatement], meeting: Meeting):
 def tracking_items(meeting: Meeting, user: User) -> list[TrackingItem]:
     due = recommendations_due_for_meeting(meeting, recommendations_visible_to(user))
     due = due.select_related("report__inquiry", "report__inspection").prefetch_related(
-        _current_responses(),
+        _submitted_responses(),
         Prefetch(
             "position_statements",
             queryset=PositionStatement.objects.exclude(state=ResponseState.DRAFT).select_related(
@@ -302,7 +299,7 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
     what is due."""
     visible = recommendations_visible_to(user).filter(report__committee=meeting.committee_id)
     items = tracking_items(meeting, user)
-    counts = status_counts(visible)
+    counts = recommendations_by_status(visible)
     title = f"Members' briefing – {meeting.committee.name}, {_long_date(meeting.date)}"
     return Paper(
         kind="briefing",
@@ -318,7 +315,7 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
             "today": today,
             "status_counts": counts,
             "total": sum(row.count for row in counts),
-            "overdue_responses": _shortlist(overdue_responses(visible, today)),
+            "overdue_responses": _shortlist(responses_overdue(visible, today, user)),
             "overdue_report_backs": _shortlist(
                 visible.filter(next_report_back_deadline__lt=today).order_by(
                     "next_report_back_deadline", "report", "number"
@@ -351,7 +348,7 @@ def plan_paper(plan: ImprovementPlan, user: User, today: date) -> Paper:
     answering each (with their progress and whether overdue), what no action answers yet,
     and the plan's overdue actions. A constant number of queries; no responses, so no drafts.
     """
-    actions = list(plan_actions(plan, user).order_by("strand__number", "due_on", "pk"))
+    actions = list(actions_of_plan(plan, user).order_by("strand__number", "due_on", "pk"))
     answering: dict[int, list[ImprovementAction]] = {}
     for action in actions:
         action.overdue = action.is_overdue(today)
@@ -368,7 +365,7 @@ def plan_paper(plan: ImprovementPlan, user: User, today: date) -> Paper:
             )
             for group in findings_by_timescale(inspection, user)
         ]
-    unanswered_items = list(unanswered(plan, user).select_related("report"))
+    unanswered_items = list(findings_unanswered(plan, user).select_related("report"))
     printed = [f.finding for group in groups for f in group.findings] + unanswered_items
     title = f"Improvement plan monitoring – {plan.title}"
     return Paper(

@@ -1,0 +1,10 @@
+"""What a directorate sends the board, for whoever listens (deadlines sends the emails).
+
+Sent by the services inside their transaction (see recommendations.signals)."""
+
+from django.dispatch import Signal
+
+# A response was submitted to the board: `response`.
+response_submitted = Signal()
+# A position statement was submitted to the board: `statement`.
+statement_submitted = Signal()

@@ -1,0 +1,71 @@
+"""Lists keep their order; status counts link to the filtered list."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from recommendations import services
+from tests.factories import (
+    CommitteeFactory,
+    InquiryFactory,
+    OfficerFactory,
+    ReportFactory,
+    tracking_status,
+)
+from tests.viewkit import (
+    page,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+# --- Lists keep their order -------------------------------------------------------------
+
+
+def test_committees_are_listed_by_name(client, db):
+    for name in ["Scrutiny Board (Health)", "Executive Board", "Scrutiny Board (Children)"]:
+        CommitteeFactory(name=name)
+    html = page(client.get(reverse("recommendations:committee_list")))
+    positions = [
+        html.index(name)
+        for name in ["Executive Board", "Scrutiny Board (Children)", "Scrutiny Board (Health)"]
+    ]
+    assert positions == sorted(positions)
+
+
+def test_inquiries_are_listed_newest_first_in_a_stable_order(client, committee):
+    for year in (2009, 2012, 2010):
+        InquiryFactory(committee=committee, title=f"Inquiry of {year}", started_on=date(year, 1, 1))
+    response = client.get(reverse("recommendations:inquiry_list"))
+    assert response.context["object_list"].ordered
+    html = page(response)
+    positions = [html.index(f"Inquiry of {year}") for year in (2012, 2010, 2009)]
+    assert positions == sorted(positions)
+
+
+def test_an_inquirys_reports_are_listed_newest_first(client, committee):
+    inquiry = InquiryFactory(committee=committee)
+    ReportFactory(inquiry=inquiry, title="OLDER report", published_on=date(2010, 2, 1))
+    ReportFactory(
+        inquiry=inquiry, title="NEWER report", published_on=date(2012, 4, 1), received_on=None
+    )
+    html = page(client.get(inquiry.get_absolute_url()))
+    assert html.index("NEWER report") < html.index("OLDER report")
+
+
+def test_status_counts_link_to_the_filtered_list(client, committee, meeting, published_report):
+    recommendation = published_report.recommendations.get(number=1)
+    services.assessments_record(
+        meeting=meeting,
+        user=OfficerFactory(),
+        decisions=[services.TrackingDecision(recommendation, tracking_status(2))],
+    )
+    html = page(client.get(committee.get_absolute_url()))
+    link = f"?status={tracking_status(2).pk}&amp;committee={committee.pk}"
+    assert link in html
+    # "Not yet assessed" has no filter of its own: its count is not a link to everything.
+    assert "?status=&amp;" not in html
+    assert 'href="/recommendations/?status="' not in html
+    listed = client.get(reverse("recommendations:recommendation_list") + link.replace("&amp;", "&"))
+    assert list(listed.context["object_list"]) == [recommendation]

@@ -1,0 +1,246 @@
+"""The recommendations list: filters, sorting and pagination."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from recommendations import services
+from responses.models import ResponseDecision
+from tests.factories import (
+    CommitteeFactory,
+    DirectorateFactory,
+    InquiryFactory,
+    OfficerFactory,
+    RecommendationFactory,
+    ReportFactory,
+    ResponseFactory,
+    agreed_response,
+    submitted_response,
+    tracking_status,
+)
+from tests.viewkit import (
+    PROBLEM,
+    client_for,
+    page,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+# --- The recommendation list: filters, sorting, pagination ---------------------------
+
+
+@pytest.fixture
+def listed(committee, directorate_a, directorate_b, meeting):
+    """Recommendations of two committees and inquiries, in every state the filters ask about."""
+    placements = ReportFactory(
+        inquiry=InquiryFactory(committee=committee, title="External placements"),
+        title="Placements report",
+        published_on=date(2012, 2, 1),
+        received_on=date(2012, 2, 10),
+    )
+    other_board = CommitteeFactory(name="Scrutiny Board (Health)")
+    health = ReportFactory(
+        inquiry=InquiryFactory(committee=other_board, title="Hospital discharge"),
+        title="Discharge report",
+        published_on=date(2011, 5, 1),
+        received_on=None,
+    )
+    accepted = RecommendationFactory(
+        report=placements,
+        number=1,
+        directorate=directorate_a,
+        text="ALPHA review the placements panel.",
+        report_back_month=date(2012, 7, 1),
+    )
+    agreed_response(accepted)
+    partial = RecommendationFactory(
+        report=placements,
+        number=2,
+        directorate=directorate_a,
+        text="BRAVO report the cost of placements.",
+        report_back_month=date(2012, 9, 1),
+    )
+    submitted_response(
+        partial,
+        decision=ResponseDecision.PARTIALLY_ACCEPTED,
+        partial_acceptance_detail="Only the cost.",
+    )
+    drafted = RecommendationFactory(
+        report=placements,
+        number=3,
+        directorate=directorate_b,
+        text="CHARLIE consult the carers.",
+        lead_officer="Head of Fostering",
+    )
+    ResponseFactory(recommendation=drafted, decision=ResponseDecision.NOT_ACCEPTED)
+    silent = RecommendationFactory(
+        report=health, number=1, directorate=directorate_b, text="DELTA discharge sooner."
+    )
+    services.assessments_record(
+        meeting=meeting,
+        user=OfficerFactory(),
+        decisions=[services.TrackingDecision(accepted, tracking_status(2))],
+    )
+    return {"accepted": accepted, "partial": partial, "drafted": drafted, "silent": silent}
+
+
+def listed_texts(client, query: str = "") -> list[str]:
+    response = client.get(reverse("recommendations:recommendation_list") + query)
+    assert response.status_code == 200
+    html = page(response)
+    return sorted(w for w in ("ALPHA", "BRAVO", "CHARLIE", "DELTA") if w in html)
+
+
+@pytest.fixture
+def member_client(request, member):
+    return client_for(request, "member")
+
+
+def test_the_list_shows_every_recommendation_unfiltered(member_client, listed):
+    assert listed_texts(member_client) == ["ALPHA", "BRAVO", "CHARLIE", "DELTA"]
+
+
+def test_the_list_filters_by_committee_and_inquiry(member_client, listed, committee):
+    assert listed_texts(member_client, f"?committee={committee.pk}") == [
+        "ALPHA",
+        "BRAVO",
+        "CHARLIE",
+    ]
+    inquiry = listed["silent"].report.inquiry
+    assert listed_texts(member_client, f"?inquiry={inquiry.pk}") == ["DELTA"]
+
+
+def test_the_list_filters_by_directorate(member_client, listed, directorate_b):
+    assert listed_texts(member_client, f"?directorate={directorate_b.pk}") == [
+        "CHARLIE",
+        "DELTA",
+    ]
+
+
+def test_the_list_filters_by_decision(member_client, listed):
+    assert listed_texts(member_client, "?decision=accepted") == ["ALPHA"]
+    assert listed_texts(member_client, "?decision=partial") == ["BRAVO"]
+    # A draft's decision is the directorate's business: it counts as no response.
+    assert listed_texts(member_client, "?decision=not_accepted") == []
+    assert listed_texts(member_client, "?decision=none") == ["CHARLIE", "DELTA"]
+
+
+def test_the_public_filters_by_agreed_decisions_only(client, listed):
+    assert listed_texts(client, "?decision=partial") == []
+    assert listed_texts(client, "?decision=none") == ["BRAVO", "CHARLIE", "DELTA"]
+
+
+def test_the_list_filters_by_status(member_client, listed):
+    assert listed_texts(member_client, f"?status={tracking_status(2).pk}") == ["ALPHA"]
+    assert listed_texts(member_client, f"?status={tracking_status(4).pk}") == []
+
+
+def test_the_list_filters_overdue(member_client, listed):
+    # BRAVO's report-back (September 2012) is late; ALPHA was assessed; CHARLIE's response is
+    # late; DELTA's report was never received, so nothing is due from it.
+    assert listed_texts(member_client, "?overdue=on") == ["BRAVO", "CHARLIE"]
+
+
+def test_the_list_filters_by_report_back_due_before(member_client, listed):
+    assert listed_texts(member_client, "?due_before=2012-10-01") == ["BRAVO"]
+    assert listed_texts(member_client, "?due_before=2012-09-01") == []
+
+
+def test_the_list_searches_text_lead_officer_report_and_inquiry(member_client, listed):
+    assert listed_texts(member_client, "?q=carers") == ["CHARLIE"]
+    assert listed_texts(member_client, "?q=fostering") == ["CHARLIE"]
+    assert listed_texts(member_client, "?q=discharge+report") == ["DELTA"]
+    assert listed_texts(member_client, "?q=external+placements+cost") == ["BRAVO"]
+    assert listed_texts(member_client, "?q=nothing-like-this") == []
+
+
+def test_the_list_combines_filters(member_client, listed, committee, directorate_a):
+    query = f"?committee={committee.pk}&directorate={directorate_a.pk}&decision=partial"
+    assert listed_texts(member_client, query) == ["BRAVO"]
+
+
+@pytest.mark.parametrize(
+    ("sort", "order"),
+    [
+        ("due", ["ECHO", "BRAVO"]),
+        ("-due", ["BRAVO", "ECHO"]),
+        ("published", ["DELTA", "ALPHA"]),
+        ("-published", ["ALPHA", "DELTA"]),
+    ],
+)
+def test_the_list_sorts(member_client, listed, sort, order):
+    RecommendationFactory(
+        report=listed["partial"].report,
+        number=5,
+        text="ECHO report back in August.",
+        report_back_month=date(2012, 8, 1),
+    )
+    html = page(member_client.get(reverse("recommendations:recommendation_list") + f"?sort={sort}"))
+    positions = [html.index(word) for word in order]
+    assert positions == sorted(positions)
+
+
+def test_the_list_sorts_by_status(member_client, listed):
+    response = member_client.get(reverse("recommendations:recommendation_list") + "?sort=status")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?committee=abc",
+        "?inquiry=999999",
+        "?directorate=-1",
+        "?decision=maybe",
+        "?status=abc",
+        "?due_before=notadate",
+        "?sort=nonsense",
+        "?overdue=perhaps",
+        "?q=" + "x" * 500,
+    ],
+)
+def test_bad_filter_values_are_shown_not_500(member_client, listed, query):
+    response = member_client.get(reverse("recommendations:recommendation_list") + query)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?committee=abc", "Select a valid choice."),
+        ("?due_before=notadate", "Enter a valid date."),
+        ("?decision=maybe", "Select a valid choice."),
+    ],
+)
+def test_a_bad_filter_value_is_explained(member_client, listed, query, message):
+    response = member_client.get(reverse("recommendations:recommendation_list") + query)
+    assert response.status_code == 200
+    assert PROBLEM in page(response)
+    assert message in page(response)
+
+
+def test_pagination_keeps_the_filters(member_client, committee, directorate_a):
+    report = ReportFactory(inquiry=InquiryFactory(committee=committee))
+    for number in range(1, 31):
+        RecommendationFactory(report=report, number=number, directorate=directorate_a)
+    RecommendationFactory(directorate=DirectorateFactory())  # filtered out
+    query = f"?directorate={directorate_a.pk}&sort=due"
+    response = member_client.get(reverse("recommendations:recommendation_list") + query)
+    html = page(response)
+    assert response.context["paginator"].count == 30
+    assert len(response.context["object_list"]) == 25
+    assert "page 1 of 2" in html
+    assert f"?directorate={directorate_a.pk}&amp;sort=due&amp;page=2" in html
+    second = member_client.get(reverse("recommendations:recommendation_list") + query + "&page=2")
+    assert len(second.context["object_list"]) == 5
+    # The link back to page 1 keeps the filters too, and no stale page number.
+    assert f"?directorate={directorate_a.pk}&amp;sort=due&amp;page=1" in page(second)
+    assert "page=2&amp;page" not in page(second)
+
+
+def test_a_page_past_the_end_is_404_not_500(member_client, listed):
+    url = reverse("recommendations:recommendation_list")
+    assert member_client.get(url + "?page=99").status_code == 404
+    assert member_client.get(url + "?page=abc").status_code == 404
