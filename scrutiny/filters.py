@@ -1,8 +1,8 @@
 """The recommendations list's filters: the record, its responses and its deadlines."""
 
 import django_filters
-from django.contrib.auth.models import AnonymousUser
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import F, Q
 from django.utils import timezone
 from django_filters.constants import EMPTY_VALUES
