@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from .rules import DIRECTORATE_PRIVATE_PERMISSIONS
+
 
 class Role(models.TextChoices):
     OFFICER = "officer", "Scrutiny officer"
