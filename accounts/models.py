@@ -44,8 +44,6 @@ class User(AbstractUser):
     def has_perm(self, perm: str, obj=None) -> bool:
         # Django lets a superuser through every permission; drafts are not the
         # administrator's to read or write, so those permissions go to the rules alone.
-        from .rules import DIRECTORATE_PRIVATE_PERMISSIONS
-
         if perm in DIRECTORATE_PRIVATE_PERMISSIONS:
             return self.is_active and rules.has_perm(perm, self, obj)
         return super().has_perm(perm, obj)
