@@ -2,8 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
-from django.utils import timezone
-from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
+from django.views.generic import CreateView, DetailView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.views import (
@@ -17,18 +16,7 @@ from recommendations.models import Recommendation
 from . import services
 from .forms import PositionStatementForm, ResponseForm
 from .models import PositionStatement, Response
-from .selectors import response_of, worklist_for
-
-
-class WorklistView(PermissionRequiredMixin, TemplateView):
-    permission_required = "responses.view_worklist"
-    template_name = "responses/worklist.html"
-
-    def get_context_data(self, **kwargs):
-        today = timezone.localdate()
-        return super().get_context_data(
-            items=worklist_for(self.request.user, today), today=today, **kwargs
-        )
+from .selectors import response_of
 
 
 class RecommendationChildMixin(ParentObjectMixin):

@@ -80,6 +80,7 @@ MIDDLEWARE = [
     # middleware's __call__): refuses an oversized request, file parts included.
     "core.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.continuity.KeepTypedInputMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -102,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "scrutiny.context_processors.council",
+                "core.context_processors.session",
                 "accounts.context_processors.navigation",
             ],
         },

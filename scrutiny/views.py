@@ -10,9 +10,13 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
+from rules.contrib.views import PermissionRequiredMixin
 
 from accounts.rules import is_directorate_user, is_member, is_officer
+from core.lists import shortlist_of
 from core.views import PrivatePermissionMixin
+from deadlines.engine import deadlines_by_recommendation
+from deadlines.selectors import worklist_for
 from recommendations import selectors
 from recommendations.models import Committee, Recommendation, Report
 from responses.selectors import (
@@ -20,10 +24,14 @@ from responses.selectors import (
     recommendation_timeline,
     recommendations_with_response,
     response_of,
-    worklist_for,
 )
 
 from .filters import RecommendationFilter
+
+# The home page shows the first few of each kind of work; the worklist page the rest.
+HOME_WORKLIST_LIMIT = 5
+# ...and the first few recommendations due at each coming meeting; its page has them all.
+HOME_DUE_LIMIT = 10
 
 
 @never_cache
@@ -50,7 +58,7 @@ class HomeView(TemplateView):
         user, today = self.request.user, timezone.localdate()
         context["today"] = today
         if is_directorate_user(user):
-            context["worklist"] = worklist_for(user, today)[:10]
+            context["worklist"] = worklist_for(user, today, limit=HOME_WORKLIST_LIMIT)
         if is_officer(user) or is_member(user):
             visible = selectors.recommendations_visible_to(user)
             if is_member(user) and not is_officer(user):
@@ -60,7 +68,13 @@ class HomeView(TemplateView):
             meetings = list(selectors.meetings_upcoming(committees, today)[:5])
             context["committees"] = committees
             context["upcoming"] = [
-                (meeting, list(selectors.recommendations_due_for_meeting(meeting, visible)))
+                (
+                    meeting,
+                    shortlist_of(
+                        selectors.recommendations_due_for_meeting(meeting, visible, today=today),
+                        HOME_DUE_LIMIT,
+                    ),
+                )
                 for meeting in meetings
             ]
             # Overdue and at-risk items come from deadlines' {% deadlines_attention %}.
@@ -92,6 +106,7 @@ class RecommendationListView(FilterView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()
+        context["deadlines"] = deadlines_by_recommendation(context["object_list"])
         context["today"] = timezone.localdate()
         return context
 
@@ -118,6 +133,7 @@ class RecommendationDetailView(PrivatePermissionMixin, DetailView):
         context["response"] = response if response and items_readable_by(user, [response]) else None
         context["timeline"] = recommendation_timeline(recommendation, user)
         context["next_report_back"] = recommendation.next_report_back
+        context["deadlines"] = deadlines_by_recommendation([recommendation])[recommendation.pk]
         context["today"] = timezone.localdate()
         context["can_respond"] = user.has_perm("responses.add_response", recommendation)
         return context
@@ -133,8 +149,25 @@ class ReportDetailView(PrivatePermissionMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context["recommendations"] = recommendations_with_response(
-            selectors.recommendations_visible_to(user).filter(report=self.object), user
+        recommendations = list(
+            recommendations_with_response(
+                selectors.recommendations_visible_to(user).filter(report=self.object), user
+            )
         )
+        context["recommendations"] = recommendations
+        context["deadlines"] = deadlines_by_recommendation(recommendations)
         context["today"] = timezone.localdate()
         return context
+
+
+class WorklistView(PermissionRequiredMixin, TemplateView):
+    """A directorate's work for the boards, by report, new and soonest first."""
+
+    permission_required = "responses.view_worklist"
+    template_name = "responses/worklist.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        return super().get_context_data(
+            worklist=worklist_for(self.request.user, today), today=today, **kwargs
+        )
