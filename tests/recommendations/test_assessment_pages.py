@@ -27,6 +27,9 @@ def crowded_meeting(committee, directorate_a):
             text=f"Recommendation text {n}.",
             directorate=directorate_a,
             report_back_meeting=meeting,
+            # Stored on save(), which bulk_create skips: due at this meeting.
+            next_report_back_on=meeting.date,
+            next_report_back_deadline=meeting.date,
         )
         for n in range(1, DUE + 1)
     )
