@@ -35,8 +35,8 @@ from django.utils import timezone
 from recommendations.dates import days_late
 from recommendations.models import Meeting, Recommendation
 from recommendations.report_backs import ReportBackOccurrence
-from responses.models import PositionStatement, Response, ResponseState
-from responses.selectors import response_submitted_exists
+from responses.models import PositionStatement, ResponseState
+from responses.selectors import response_submitted_exists, responses_submitted_as_seen_by
 
 RESPONSE = "response"
 REPORT_BACK = "report-back"
@@ -109,15 +109,18 @@ class Deadline:
 # --- Building deadlines -------------------------------------------------------------
 
 
-def with_submissions(recommendations: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
+def with_submissions(
+    recommendations: QuerySet[Recommendation], user=None
+) -> QuerySet[Recommendation]:
     """Loads what deadlines need: the submitted current response and submitted statements.
-    Drafts are never read here, so nothing private leaks into lists or emails."""
+    Drafts are never read here, so nothing private leaks into lists or emails; given a
+    `user`, a response counts as in only if that user may read it (see with_standing)."""
     return recommendations.select_related(
         "report__committee", "directorate", "current_status", "report_back_meeting"
     ).prefetch_related(
         Prefetch(
             "responses",
-            queryset=Response.objects.submitted(),
+            queryset=responses_submitted_as_seen_by(user),
             to_attr="submitted_responses",
         ),
         Prefetch(
@@ -212,10 +215,11 @@ def report_back_deadline(
 
 
 def deadlines_for(
-    recommendations: QuerySet[Recommendation], *, include_submitted: bool = False
+    recommendations: QuerySet[Recommendation], *, include_submitted: bool = False, user=None
 ) -> list[Deadline]:
-    """Each recommendation's response deadline and its next report-back, by date."""
-    recommendations = list(with_submissions(recommendations))
+    """Each recommendation's response deadline and its next report-back, by date (as
+    `user` may know them, when given: see with_standing)."""
+    recommendations = list(with_submissions(recommendations, user))
     meetings = MeetingIndex(r.report.committee_id for r in recommendations)
     deadlines = []
     for recommendation in recommendations:
@@ -356,14 +360,14 @@ class RecommendationDeadlines:
 
 
 def deadlines_by_recommendation(
-    recommendations: Iterable[Recommendation],
+    recommendations: Iterable[Recommendation], user=None
 ) -> dict[int, RecommendationDeadlines]:
     """The deadlines of a page's rows, keyed by recommendation: a constant number of
     queries whatever the number of rows (the page is already bounded)."""
     pks = [recommendation.pk for recommendation in recommendations]
     found: dict[int, dict[str, Deadline]] = defaultdict(dict)
     for deadline in deadlines_for(
-        Recommendation.objects.filter(pk__in=pks), include_submitted=True
+        Recommendation.objects.filter(pk__in=pks), include_submitted=True, user=user
     ):
         found[deadline.recommendation.pk][deadline.kind] = deadline
     return {

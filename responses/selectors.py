@@ -30,6 +30,14 @@ def _response_states_readable_by(user: User) -> list[str]:
     return [ResponseState.AGREED]
 
 
+def responses_submitted_as_seen_by(user: User | None) -> QuerySet[Response]:
+    """Submitted (or agreed) responses, as `user` may know of them: for the public only
+    agreed ones, so nothing shows that a response is in but not yet agreed (None: all)."""
+    if user is None:
+        return Response.objects.submitted()
+    return Response.objects.in_states(_response_states_readable_by(user))
+
+
 def response_submitted_exists(user: User | None = None) -> Exists:
     """For a recommendation queryset: its response has been submitted (or agreed). Given
     a `user`, only a response that user may read counts (for the public: an agreed one),

@@ -166,3 +166,37 @@ def test_signing_in_from_a_private_records_not_found_page_comes_back_to_it(
     assert response.status_code == 302
     assert response["Location"] == draft.get_absolute_url()
     assert SECRET in client.get(draft.get_absolute_url()).content.decode()
+
+
+def _row_of(html: str, title: str) -> str:
+    start = html.index(title)
+    return html[start : html.index("</tr>", start)]
+
+
+def test_the_due_marker_does_not_tell_the_public_a_response_was_submitted(
+    client, published_report, member
+):
+    """Finding 13: for the public a submitted, unagreed response looks like none at all;
+    the council sees that it is in."""
+    from tests.factories import submitted_response
+
+    submitted, unanswered = published_report.recommendations.filter(number__in=[1, 2])
+    submitted_response(submitted)
+    public = client.get(reverse("recommendations:recommendation_list")).content.decode()
+    assert ("Due " in _row_of(public, submitted.title)) == (
+        "Due " in _row_of(public, unanswered.title)
+    )
+    council = signed_in(member).get(reverse("recommendations:recommendation_list"))
+    assert "Due " not in _row_of(council.content.decode(), submitted.title)
+
+
+def test_the_overdue_filter_does_not_tell_the_public_a_response_was_submitted(
+    client, published_report
+):
+    from tests.factories import submitted_response
+
+    submitted, unanswered = published_report.recommendations.filter(number__in=[1, 2])
+    submitted_response(submitted)
+    html = client.get(reverse("recommendations:recommendation_list"), {"overdue": "on"})
+    html = html.content.decode()
+    assert (submitted.title in html) == (unanswered.title in html)
