@@ -1,41 +1,39 @@
-"""The one way the service writes CSV: every cell protected against spreadsheet formulas.
-
-A spreadsheet runs a cell starting with =, +, - or @ (or a tab or carriage return that
-hides one) as a formula: "CSV injection". Every export uses `safe_csv_writer`, so no
-cell, whatever column it is in or whoever typed it, can be run as a formula.
-"""
+"""CSV that a spreadsheet opens as data: cells are protected against formulas."""
 
 import csv
-from collections.abc import Iterable
 from typing import Any
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell starting with these as a formula (CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def protect_cell(value: Any) -> Any:
-    """The cell as a spreadsheet shows it but never runs it: a leading apostrophe."""
-    if value is None:
-        return ""
-    if isinstance(value, bool | int | float):
-        return value  # a number is data; -5 is not a formula to protect against
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+def protect(value: Any) -> Any:
+    """The cell as text a spreadsheet shows and never runs: an apostrophe in front of
+    anything that would start a formula (Excel hides the apostrophe)."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
 
 
-class SafeCsvWriter:
-    """csv.writer whose writerow()/writerows() protect every cell."""
+def unprotect(value: str) -> str:
+    """The cell as it was before `protect`: what a spreadsheet shows for it."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_TRIGGERS):
+        return value[1:]
+    return value
 
-    def __init__(self, stream, **kwargs):
-        self._writer = csv.writer(stream, **kwargs)
 
-    def writerow(self, row: Iterable[Any]):
-        return self._writer.writerow([protect_cell(cell) for cell in row])
+class _SafeWriter:
+    def __init__(self, file, **kwargs):
+        self._writer = csv.writer(file, **kwargs)
 
-    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+    def writerow(self, row):
+        return self._writer.writerow([protect(value) for value in row])
+
+    def writerows(self, rows):
         for row in rows:
             self.writerow(row)
 
 
-def safe_csv_writer(stream, **kwargs) -> SafeCsvWriter:
-    """A CSV writer on `stream` (a file, or an HttpResponse) that protects every cell."""
-    return SafeCsvWriter(stream, **kwargs)
+def safe_csv_writer(file, **kwargs) -> _SafeWriter:
+    """A csv.writer whose rows are protected against spreadsheet formulas."""
+    return _SafeWriter(file, **kwargs)

@@ -73,6 +73,11 @@ def on_recommendation_saved(sender, *, recommendation, **kwargs) -> None:
     _after_commit(_notify_addressed, recommendation.pk)
 
 
+def on_recommendations_added(sender, *, recommendations, **kwargs) -> None:
+    """Several recommendations added together: one email to each directorate for the lot."""
+    _after_commit(_notify_addressed_together, [r.pk for r in recommendations])
+
+
 def on_tracking_decisions_recorded(sender, *, assessments, **kwargs) -> None:
     _after_commit(_notify_tracking_decisions, [assessment.pk for assessment in assessments])
 
@@ -81,6 +86,7 @@ def connect() -> None:
     response_signals.response_submitted.connect(on_response_submitted)
     response_signals.statement_submitted.connect(on_statement_submitted)
     record_signals.recommendation_saved.connect(on_recommendation_saved)
+    record_signals.recommendations_added.connect(on_recommendations_added)
     record_signals.tracking_decisions_recorded.connect(on_tracking_decisions_recorded)
 
 
@@ -156,6 +162,8 @@ def _notify_addressed(recommendation_pk: int) -> None:
     recommendation = Recommendation.objects.select_related("report__committee", "directorate").get(
         pk=recommendation_pk
     )
+    if recommendation.directorate_id is None:
+        return  # addressed to the Executive, Council or another body
     _notify(
         recipients=recipients_of_directorate(recommendation.directorate_id),
         recommendation=recommendation,
@@ -200,3 +208,39 @@ def _notify_moved(move_pk: int) -> None:
         template="deadlines/email/report_back_moved",
         context={"move": move},
     )
+
+
+def _notify_addressed_together(recommendation_pks: list[int]) -> None:
+    by_directorate: dict = {}
+    for recommendation in Recommendation.objects.select_related(
+        "report__committee", "directorate"
+    ).filter(pk__in=recommendation_pks, directorate__isnull=False):
+        by_directorate.setdefault(recommendation.directorate, []).append(recommendation)
+    for directorate, recommendations in by_directorate.items():
+        for recipient in recipients_of_directorate(directorate.pk):
+            claimed = [
+                (recommendation, notification)
+                for recommendation in recommendations
+                if (
+                    notification := claim(
+                        recipient=recipient,
+                        recommendation=recommendation,
+                        item=f"directorate:{directorate.pk}",
+                        stage=SentNotification.Stage.ADDRESSED,
+                    )
+                )
+                is not None
+            ]
+            if not claimed:
+                continue
+            message = build_message(
+                "deadlines/email/recommendations_addressed",
+                to=recipient.email,
+                context={
+                    "recipient": recipient,
+                    "directorate": directorate,
+                    "recommendations": [recommendation for recommendation, _ in claimed],
+                    "report": claimed[0][0].report,
+                },
+            )
+            notifications_queue(message, [notification for _, notification in claimed])

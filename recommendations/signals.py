@@ -11,3 +11,6 @@ from django.dispatch import Signal
 recommendation_saved = Signal()
 # The board recorded tracking decisions at a meeting: `assessments` (a list).
 tracking_decisions_recorded = Signal()
+# Several recommendations were added together: `recommendations` (a list). One email
+# to each directorate for the lot.
+recommendations_added = Signal()
