@@ -24,6 +24,7 @@ def crowded_meeting(committee, directorate_a):
         Recommendation(
             report=report,
             number=n,
+            reference=str(n),
             text=f"Recommendation text {n}.",
             directorate=directorate_a,
             report_back_meeting=meeting,
