@@ -220,7 +220,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_BYTES", str(2 * 1024 * 1024)))
 # URL names of views that take a file (e.g. an import), each with its own limit in bytes.
 # A view can also be allowed more with core.middleware.allow_upload(bytes).
-UPLOAD_LIMITS_BY_URL_NAME: dict[str, int] = {}
+UPLOAD_LIMITS_BY_URL_NAME: dict[str, int] = {
+    # The import takes a CSV or XLSX of up to 10 MB (exchange.reading.MAX_FILE_BYTES),
+    # plus the multipart framing and the form's other fields.
+    "exchange:import_start": 11 * 1024 * 1024,
+}
 
 # The last PDF of each paper, by a hash of its HTML (papers/cache.py), shared by every app
 # server through the database; and a cap on the PDFs made at once (see docs/papers.md).

@@ -96,3 +96,14 @@ def test_an_ordinary_url_encoded_form_goes_through(client):
     )
     assert response.status_code == 200
     assert "nobody" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_import_takes_a_file_larger_than_the_general_cap(officer):
+    """The import (issue 13) is allowed its 10 MB; the sign-in page is not."""
+    big = SimpleUploadedFile("big.csv", b"a,b\n" + b"x" * (3 * MB))
+    client = signed_in(officer)
+    response = client.post(reverse("exchange:import_start"), {"file": big})
+    assert response.status_code != 413
+    big.seek(0)
+    assert client.post(reverse("login"), {"file": big}).status_code == 413
