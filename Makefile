@@ -10,7 +10,7 @@ PYTHON_FOR_VENV := $(shell for c in python3.13 python3.12 python3 \
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$c; break; }; done)
 
-.PHONY: chromium run test install migrate demo lint format bench clean
+.PHONY: chromium run serve test install migrate demo lint format bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -n "$(PYTHON_FOR_VENV)" || { echo "Python 3.12 or newer is needed"; exit 1; }
@@ -24,6 +24,7 @@ install: $(STAMP)
 migrate: install
 	@mkdir -p var
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
 
 demo: migrate
 	$(PY) manage.py load_demo
@@ -33,6 +34,27 @@ run: demo
 	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# Production settings under gunicorn (gunicorn.conf.py) on http://127.0.0.1:8000.
+# DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL come from the environment;
+# without a DJANGO_SECRET_KEY a random one is made once into var/secret_key (owner-only).
+# Plain HTTP on 127.0.0.1 is for a TLS-terminating proxy in front (or a local trial), so
+# the HTTPS redirect is off unless DJANGO_SECURE_SSL_REDIRECT=true.
+SERVE_ENV = DJANGO_DEBUG=false \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/secret_key)}" \
+	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-false}"
+
+var/secret_key:
+	@mkdir -p var
+	@umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	@echo "Made a secret key in $@ (set DJANGO_SECRET_KEY to use your own)."
+
+serve: install var/secret_key
+	$(SERVE_ENV) $(PY) manage.py migrate --no-input
+	$(SERVE_ENV) $(PY) manage.py createcachetable
+	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
+	$(SERVE_ENV) $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 # The browser tests (tests/e2e) drive Debian's Chromium: Playwright's own browser download
 # cannot work here. Installed with apt when missing and we can (root, or sudo without a

@@ -1,8 +1,11 @@
+import rules
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
+
+from .rules import DIRECTORATE_PRIVATE_PERMISSIONS
 
 
 class Role(models.TextChoices):
@@ -45,6 +48,13 @@ class User(AbstractUser):
             raise ValidationError(
                 {"directorate": "Choose the directorate of a director or delegated officer"}
             )
+
+    def has_perm(self, perm: str, obj=None) -> bool:
+        # Django lets a superuser through every permission; drafts are not the
+        # administrator's to read or write, so those permissions go to the rules alone.
+        if perm in DIRECTORATE_PRIVATE_PERMISSIONS:
+            return self.is_active and rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
 
     @property
     def is_officer(self) -> bool:

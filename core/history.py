@@ -8,8 +8,10 @@ from a form opened before someone else's change, and say what that change was.
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
+import rules
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Model
+from simple_history.models import DeletedObject
 
 
 def attribute(instance: Model, user) -> Model:
@@ -45,31 +47,82 @@ def _label(model, name: str) -> str:
         return name
 
 
+def _shown(value) -> str:
+    # An empty foreign key comes back from simple-history as a "deleted" object with no pk.
+    if value is None or value == "" or (isinstance(value, DeletedObject) and value.pk is None):
+        return "—"
+    return str(value)
+
+
 def _changes(model, newer, older) -> list[FieldChange]:
     if older is None:
         return []
     delta = newer.diff_against(older, foreign_keys_are_objs=True)
     return [
-        FieldChange(_label(model, change.field), str(change.old or "—"), str(change.new or "—"))
+        FieldChange(_label(model, change.field), _shown(change.old), _shown(change.new))
         for change in delta.changes
         if change.field not in QUIET_FIELDS
     ]
 
 
-def history_of(instance: Model) -> list[HistoryEntry]:
-    """Every recorded change to `instance`, newest first, field by field."""
+def _snapshot(instance: Model, record) -> list[FieldChange]:
+    """Every filled-in field of one version, each as a change from nothing."""
+    changes = []
+    for field in type(instance)._meta.concrete_fields:
+        if field.primary_key or field.name in QUIET_FIELDS:
+            continue
+        try:
+            value = _shown(getattr(record, field.name, None))
+        except ObjectDoesNotExist:  # a related record since deleted
+            value = f"Deleted {field.verbose_name}"
+        if value != "—":
+            changes.append(FieldChange(_label(type(instance), field.name), "—", value))
+    return changes
+
+
+def version_readable(user, record) -> bool:
+    """May `user` read this past version of a record? For a model whose versions can be
+    private on their own (`versions_are_private`: drafts), the record's "view" rule decides,
+    applied to the version as it was then: a draft version is read only by those who may
+    read the draft, whatever the record became later. Other versions are as readable as
+    the record (checked before its history is shown)."""
+    model = record.instance_type
+    if not getattr(model, "versions_are_private", False):
+        return True
+    return record_readable(user, record.instance)
+
+
+def record_readable(user, instance: Model) -> bool:
+    """May `user` read the record itself (its page answers 404 otherwise)?"""
+    perm = f"{instance._meta.app_label}.view_{instance._meta.model_name}"
+    return not rules.perm_exists(perm) or user.has_perm(perm, instance)
+
+
+def history_of(instance: Model, *, user=None) -> list[HistoryEntry]:
+    """Every recorded change to `instance`, newest first, field by field.
+
+    Given a `user`, only the versions that user may read are shown, each compared with
+    the previous version shown: nothing of a version the user may not read (a draft's
+    wording, say) appears, not even as the "before" of a later change.
+    """
     records = list(
         instance.history.select_related("history_user").order_by("history_date", "history_id")
     )
+    shown = records
+    if user is not None:
+        shown = [record for record in records if version_readable(user, record)]
     entries = []
     previous = None
-    for record in records:
+    for record in shown:
+        kind = KINDS.get(record.history_type, record.history_type)
+        if previous is None and record is not records[0]:
+            # Earlier versions are hidden from this user: show this one whole, as if new.
+            kind, changes = f"{kind} (earlier versions are private)", _snapshot(instance, record)
+        else:
+            changes = _changes(type(instance), record, previous)
         entries.append(
             HistoryEntry(
-                when=record.history_date,
-                who=record.history_user,
-                kind=KINDS.get(record.history_type, record.history_type),
-                changes=_changes(type(instance), record, previous),
+                when=record.history_date, who=record.history_user, kind=kind, changes=changes
             )
         )
         previous = record

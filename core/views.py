@@ -15,13 +15,13 @@ from .services import record_save
 
 
 class PrivatePermissionMixin(PermissionRequiredMixin):
-    """For things whose very existence is private (drafts, exempt reports): a signed-in
-    user without permission gets 404, not 403; anyone else is asked to sign in."""
+    """For things whose very existence is private (drafts, exempt reports, unpublished
+    inspections): everyone who may not read one gets 404, signed in or not, exactly as
+    for an address that holds nothing, so an address reveals nothing. (The 404 page
+    offers the sign-in to those who have an account.)"""
 
     def handle_no_permission(self):
-        if self.request.user.is_authenticated:
-            raise Http404
-        return super().handle_no_permission()
+        raise Http404
 
 
 class ServiceFormMixin:

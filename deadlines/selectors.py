@@ -172,6 +172,7 @@ def worklist_for(user: User, today: date, *, limit: int = WORKLIST_LIMIT) -> Wor
             # `or [0]` (no such id): an empty list would skip the query.
             recommendation__in=[row.pk for row in response_rows] or [0],
             state=ResponseState.DRAFT,
+            directorate=user.directorate_id,  # a draft belongs to the directorate that wrote it
         )
     }
     statement_drafts = {
@@ -179,6 +180,7 @@ def worklist_for(user: User, today: date, *, limit: int = WORKLIST_LIMIT) -> Wor
         for draft in PositionStatement.objects.filter(
             recommendation__in=[row.pk for row in statement_rows] or [0],
             state=ResponseState.DRAFT,
+            directorate=user.directorate_id,
         )
     }
     new_since = timezone.now() - timedelta(days=council_settings().reminder_days_ahead)

@@ -47,6 +47,14 @@ class JudgementTable:
     rows: list[JudgementRow] = field(default_factory=list)
 
 
+def plan_inspection(plan: ImprovementPlan, user: User) -> Inspection | None:
+    """The inspection a plan answers, if the user may read it: a published plan must not
+    show even the title of an inspection that is not yet published."""
+    if plan.inspection is None or not user.has_perm("inspections.view_inspection", plan.inspection):
+        return None
+    return plan.inspection
+
+
 def judgement_tables(inspection: Inspection) -> list[JudgementTable]:
     """One table per theme, in the order of their first row; each area followed by its
     sub-areas."""

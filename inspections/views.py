@@ -69,6 +69,7 @@ class PlanDetailView(PrivatePermissionMixin, DetailView):
         for strand in strands:
             strand.listed_actions = [a for a in actions if a.strand_id == strand.pk]
         context["strands"] = strands
+        context["inspection"] = selectors.plan_inspection(plan, user)
         context["unanswered"] = selectors.findings_unanswered(plan, user)
         context["today"] = today
         context["overdue_count"] = sum(action.overdue for action in actions)

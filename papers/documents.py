@@ -6,17 +6,23 @@ reader sees only agreed responses to published, non-exempt reports), drafts are 
 """
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from accounts.models import User
 from core.lists import shortlist_of
 from deadlines.engine import report_backs_overdue, responses_overdue
 from inspections.models import ImprovementAction, ImprovementPlan, Timescale
-from inspections.selectors import actions_of_plan, findings_by_timescale, findings_unanswered
+from inspections.selectors import (
+    actions_of_plan,
+    findings_by_timescale,
+    findings_unanswered,
+    plan_inspection,
+)
 from recommendations.models import (
     Inquiry,
     Meeting,
@@ -38,6 +44,15 @@ from .narrative import Paragraph, numbered
 from .rendering import Paper
 
 BRIEFING_LIST_LIMIT = 8
+
+
+def not_for_publication(reports: Iterable[Report] | QuerySet[Report]) -> bool:
+    """The one rule for the NOT FOR PUBLICATION marking, for every paper: a paper carries
+    it when it prints anything from an exempt report (`reports`: those whose text,
+    recommendations or findings it prints)."""
+    if isinstance(reports, QuerySet):
+        return reports.filter(is_exempt=True).exists()
+    return any(report.is_exempt for report in reports)
 
 
 def _printable(user: User, items) -> list:
@@ -147,7 +162,7 @@ def response_paper(report: Report, user: User) -> Paper:
         running_header=f"{header['report_to']} – {subject}",
         body_template="papers/_response_body.html",
         filename=f"response-report-{report.pk}.pdf",
-        not_for_publication=report.is_exempt,
+        not_for_publication=not_for_publication([report]),
         context={
             "report": report,
             "narrative": narrative,
@@ -252,7 +267,7 @@ def tracking_paper(meeting: Meeting, user: User) -> Paper:
         running_header=title,
         body_template="papers/_tracking_body.html",
         filename=f"tracking-report-{meeting.pk}.pdf",
-        not_for_publication=any(item.recommendation.report.is_exempt for item in items),
+        not_for_publication=not_for_publication(item.recommendation.report for item in items),
         context={
             "meeting": meeting,
             "groups": groups,
@@ -278,14 +293,16 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
         running_header=title,
         body_template="papers/_briefing_body.html",
         filename=f"members-briefing-{meeting.pk}.pdf",
-        not_for_publication=visible.filter(report__is_exempt=True).exists(),
+        not_for_publication=not_for_publication(
+            Report.objects.filter(pk__in=visible.values("report"))
+        ),
         context={
             "meeting": meeting,
             "today": today,
             "status_counts": counts,
             "total": sum(row.count for row in counts),
             "overdue_responses": shortlist_of(
-                responses_overdue(visible, today), BRIEFING_LIST_LIMIT
+                responses_overdue(visible, today, user), BRIEFING_LIST_LIMIT
             ),
             "overdue_report_backs": shortlist_of(
                 report_backs_overdue(visible, today), BRIEFING_LIST_LIMIT
@@ -323,16 +340,19 @@ def plan_paper(plan: ImprovementPlan, user: User, today: date) -> Paper:
         action.overdue = action.is_overdue(today)
         for recommendation in action.answers.all():
             answering.setdefault(recommendation.pk, []).append(action)
+    inspection = plan_inspection(plan, user)
     groups = []
-    if plan.inspection is not None:
+    if inspection is not None:
         groups = [
             PlanTimescaleGroup(
                 group.timescale,
                 group.due_on,
                 [PlanFinding(f, answering.get(f.pk, [])) for f in group.findings],
             )
-            for group in findings_by_timescale(plan.inspection, user)
+            for group in findings_by_timescale(inspection, user)
         ]
+    unanswered_items = list(findings_unanswered(plan, user).select_related("report"))
+    printed = [f.finding for group in groups for f in group.findings] + unanswered_items
     title = f"Improvement plan monitoring – {plan.title}"
     return Paper(
         kind="plan",
@@ -340,11 +360,13 @@ def plan_paper(plan: ImprovementPlan, user: User, today: date) -> Paper:
         running_header=f"{plan.committee.name} – {title}",
         body_template="papers/_plan_body.html",
         filename=f"improvement-plan-{plan.pk}.pdf",
+        not_for_publication=not_for_publication(rec.report for rec in printed),
         context={
             "plan": plan,
+            "inspection": inspection,
             "today": today,
             "groups": groups,
-            "unanswered": list(findings_unanswered(plan, user).select_related("report")),
+            "unanswered": unanswered_items,
             "overdue_actions": sorted(
                 (a for a in actions if a.overdue), key=lambda a: (a.due_on, a.pk)
             ),

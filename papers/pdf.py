@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import mimetypes
 import multiprocessing
+import resource
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -31,6 +32,10 @@ class PaperRenderError(Exception):
 
 class PaperTimeoutError(PaperRenderError):
     """The PDF took longer than the time limit and the renderer was stopped."""
+
+
+class PaperBusyError(PaperRenderError):
+    """Too many PDFs are being made at once: the caller should try again shortly."""
 
 
 class RefusedURLError(ValueError):
@@ -92,7 +97,13 @@ def write_pdf(html: str, static_files: StaticFiles) -> bytes:
     return document.write_pdf(pdf_variant=PDF_VARIANT)
 
 
-def _render_in_child(connection, html: str, static_files: StaticFiles) -> None:
+def _render_in_child(
+    connection, html: str, static_files: StaticFiles, memory_limit_bytes: int | None
+) -> None:
+    if memory_limit_bytes:
+        # The child's whole address space: a paper that needs more fails (MemoryError,
+        # or the process dies) instead of taking the machine's memory from everyone.
+        resource.setrlimit(resource.RLIMIT_AS, (memory_limit_bytes, memory_limit_bytes))
     try:
         result = ("ok", write_pdf(html, static_files))
     except BaseException as error:  # noqa: BLE001 - reported to the parent, which raises
@@ -110,8 +121,15 @@ def _context():
     return context
 
 
-def html_to_pdf(html: str, static_files: StaticFiles, *, timeout: float | None) -> bytes:
-    """The PDF for `html`, made in a child process that is killed after `timeout` seconds.
+def html_to_pdf(
+    html: str,
+    static_files: StaticFiles,
+    *,
+    timeout: float | None,
+    memory_limit_bytes: int | None = None,
+) -> bytes:
+    """The PDF for `html`, made in a child process that is killed after `timeout` seconds
+    and may use at most `memory_limit_bytes` of address space.
 
     `timeout=None` renders in this process (for tools that run outside a web worker).
     Raises PaperTimeoutError or PaperRenderError.
@@ -124,7 +142,9 @@ def html_to_pdf(html: str, static_files: StaticFiles, *, timeout: float | None) 
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(
-        target=_render_in_child, args=(sender, html, static_files), daemon=True
+        target=_render_in_child,
+        args=(sender, html, static_files, memory_limit_bytes),
+        daemon=True,
     )
     process.start()
     sender.close()
@@ -134,7 +154,10 @@ def html_to_pdf(html: str, static_files: StaticFiles, *, timeout: float | None) 
         try:
             status, payload = receiver.recv()
         except EOFError as error:
-            raise PaperRenderError("The PDF renderer stopped without making the paper.") from error
+            raise PaperRenderError(
+                "The PDF renderer stopped without making the paper (it may have run out of "
+                "the memory it is allowed)."
+            ) from error
     finally:
         receiver.close()
         if process.is_alive():

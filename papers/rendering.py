@@ -8,9 +8,17 @@ from django.template.loader import render_to_string
 
 from council.selectors import council_settings
 
-from .pdf import PaperRenderError, PaperTimeoutError, StaticFiles, html_to_pdf
+from . import limits
+from .pdf import PaperBusyError, PaperRenderError, PaperTimeoutError, StaticFiles, html_to_pdf
 
-__all__ = ["Paper", "PaperRenderError", "PaperTimeoutError", "render_html", "render_pdf"]
+__all__ = [
+    "Paper",
+    "PaperBusyError",
+    "PaperRenderError",
+    "PaperTimeoutError",
+    "render_html",
+    "render_pdf",
+]
 
 PRINT_TEMPLATE = "papers/print.html"
 
@@ -55,7 +63,23 @@ def render_html(paper: Paper) -> str:
 
 
 def render_pdf(paper: Paper, *, timeout: float | None | object = ...) -> bytes:
-    """The paper as a tagged (PDF/UA-1) A4 PDF. Raises PaperRenderError or PaperTimeoutError."""
+    """The paper as a tagged (PDF/UA-1) A4 PDF: the last one made of the same content if
+    there is one, otherwise made within the machine's render slots and memory cap (see
+    papers/limits.py). Raises PaperRenderError, PaperTimeoutError or PaperBusyError."""
     if timeout is ...:
         timeout = render_timeout()
-    return html_to_pdf(render_html(paper), static_files(), timeout=timeout)
+    html = render_html(paper)
+    pdf = limits.cached_pdf(html)
+    if pdf is not None:
+        return pdf
+    with limits.render_slot():
+        pdf = limits.cached_pdf(html)  # made by another request while this one waited?
+        if pdf is None:
+            pdf = html_to_pdf(
+                html,
+                static_files(),
+                timeout=timeout,
+                memory_limit_bytes=limits.memory_limit_bytes() if timeout is not None else None,
+            )
+            limits.keep_pdf(html, pdf)
+    return pdf

@@ -15,9 +15,11 @@ from recommendations.models import Meeting, Report
 
 from . import documents, services
 from .forms import ResponsePaperForm
-from .rendering import Paper, PaperRenderError, PaperTimeoutError, render_pdf
+from .rendering import Paper, PaperBusyError, PaperRenderError, PaperTimeoutError, render_pdf
 
 logger = logging.getLogger(__name__)
+# When every render slot is busy: papers take seconds, so a short wait is enough.
+RETRY_AFTER_SECONDS = 10
 
 
 class PaperViewMixin:
@@ -44,19 +46,26 @@ class PaperViewMixin:
         try:
             pdf = render_pdf(paper)
         except PaperRenderError as error:
-            logger.error("Could not make the paper %r: %s", paper.title, error)
-            return render(
+            busy = isinstance(error, PaperBusyError)
+            if busy:
+                logger.warning("Render slots full; asked to retry %r", paper.title)
+            else:
+                logger.error("Could not make the paper %r: %s", paper.title, error)
+            response = render(
                 self.request,
                 "papers/error.html",
                 {
                     "paper": paper,
                     "timed_out": isinstance(error, PaperTimeoutError),
+                    "busy": busy,
                     "preview_url": reverse(self.preview_url_name, args=[self.kwargs["pk"]]),
                     "pdf_url": self.request.path,
                     "back_url": self.get_paper_object().get_absolute_url(),
                 },
                 status=503,
             )
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS if busy else 60)
+            return response
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{paper.filename}"'
         return response

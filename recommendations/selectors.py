@@ -100,6 +100,7 @@ def recommendations_due_for_meeting(
             "report__inspection__title",
             "report__published_on",
             "number",
+            "pk",  # a stable order, so the form's pages never skip or repeat one
         )
     )
 

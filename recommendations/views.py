@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -304,10 +305,25 @@ class AssessmentsRecordView(PermissionRequiredMixin, TemplateView):
         )
         return super().dispatch(request, *args, **kwargs)
 
+    # A page of the form at a time: any meeting can be recorded, however many
+    # recommendations are due (each row is three fields; Django refuses a form of more
+    # than DATA_UPLOAD_MAX_NUMBER_FIELDS), and a page costs what it shows.
+    per_page = 100
+
+    def get_page(self):
+        paginator = Paginator(
+            selectors.recommendations_due_for_meeting(self.meeting), self.per_page
+        )
+        return paginator.get_page(self.request.GET.get("page"))
+
     def get_forms(self, data=None):
-        recommendations = list(selectors.recommendations_due_for_meeting(self.meeting))
+        self.page = self.get_page()
+        recommendations = list(self.page.object_list)
         existing = {
-            a.recommendation_id: a for a in TrackingAssessment.objects.filter(meeting=self.meeting)
+            a.recommendation_id: a
+            for a in TrackingAssessment.objects.filter(
+                meeting=self.meeting, recommendation__in=[rec.pk for rec in recommendations]
+            )
         }
         statuses = list(TrackingStatus.objects.filter(is_active=True))
         return [
@@ -357,11 +373,25 @@ class AssessmentsRecordView(PermissionRequiredMixin, TemplateView):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return self.render_to_response(self.get_context_data(forms=forms))
+        if self.page.has_next():
+            messages.success(
+                request,
+                f"{len(recorded)} tracking decisions recorded on page {self.page.number} of "
+                f"{self.page.paginator.num_pages}. Carry on with the next page.",
+            )
+            url = reverse("recommendations:assessments_record", args=[self.meeting.pk])
+            return redirect(f"{url}?page={self.page.next_page_number()}")
         messages.success(request, f"{len(recorded)} tracking decisions recorded.")
         return redirect(self.meeting)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(meeting=self.meeting, **kwargs)
+        page = self.page
+        return super().get_context_data(
+            meeting=self.meeting,
+            page_obj=page,
+            is_paginated=page.paginator.num_pages > 1,
+            **kwargs,
+        )
 
 
 class MeetingSeriesCreateView(ParentObjectMixin, RecordFormView, FormView):

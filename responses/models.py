@@ -21,6 +21,13 @@ class ResponseState(models.TextChoices):
 
 
 class ResponseQuerySet(models.QuerySet):
+    def answering(self, recommendation) -> "ResponseQuerySet":
+        """The response that counts for `recommendation`: the submitted (or agreed) one,
+        or else the draft of the directorate it is now addressed to (at most one)."""
+        return self.filter(recommendation=recommendation).filter(
+            ~Q(state=ResponseState.DRAFT) | Q(directorate=recommendation.directorate_id)
+        )
+
     def submitted(self) -> "ResponseQuerySet":
         """Sent to the board: submitted, or submitted and since agreed."""
         return self.filter(state__in=[ResponseState.SUBMITTED, ResponseState.AGREED])
@@ -50,6 +57,11 @@ class Response(models.Model):
     responsible_officer = models.CharField(max_length=200, blank=True)
     target_date = models.DateField(null=True, blank=True)
     state = models.CharField(max_length=20, choices=ResponseState.choices, default="draft")
+    # The directorate that wrote it: a draft is theirs alone, even if the recommendation
+    # is later addressed to another directorate.
+    directorate = models.ForeignKey(
+        "recommendations.Directorate", on_delete=models.PROTECT, related_name="+", editable=False
+    )
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -66,14 +78,26 @@ class Response(models.Model):
     # Bumped on every save; a form carries the version it was opened at.
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
+    # A draft version stays the directorate's even after the record is submitted.
+    versions_are_private = True
 
     objects = ResponseQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at"]
         constraints = [
+            # One response per recommendation: one submitted (or agreed) response, and
+            # before that one draft, of the directorate the recommendation is addressed
+            # to. A draft left by a directorate the recommendation was moved away from
+            # stays theirs (readable, no longer editable) and does not count.
             models.UniqueConstraint(
-                fields=["recommendation"], name="one_response_per_recommendation"
+                fields=["recommendation"],
+                condition=~Q(state="draft"),
+                name="one_submitted_response_per_recommendation",
+            ),
+            models.UniqueConstraint(
+                fields=["recommendation", "directorate"],
+                name="one_response_per_recommendation_and_directorate",
             ),
             models.CheckConstraint(
                 name="submitted_response_has_a_decision_and_text",
@@ -101,9 +125,18 @@ class Response(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("responses:response_detail", args=[self.pk])
 
+    def save(self, *args, **kwargs):
+        if self.directorate_id is None:
+            self.directorate_id = self.recommendation.directorate_id
+        super().save(*args, **kwargs)
+
     @property
     def is_draft(self) -> bool:
         return self.state == ResponseState.DRAFT
+
+    def answers(self, recommendation) -> bool:
+        """In Python, the rule of ResponseQuerySet.answering (for prefetched responses)."""
+        return not self.is_draft or self.directorate_id == recommendation.directorate_id
 
 
 class PositionStatement(models.Model):
@@ -138,6 +171,11 @@ class PositionStatement(models.Model):
         choices=[(ResponseState.DRAFT, "Draft"), (ResponseState.SUBMITTED, "Submitted")],
         default=ResponseState.DRAFT,
     )
+    # The directorate that wrote it: a draft is theirs alone, even if the recommendation
+    # is later addressed to another directorate.
+    directorate = models.ForeignKey(
+        "recommendations.Directorate", on_delete=models.PROTECT, related_name="+", editable=False
+    )
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -149,13 +187,15 @@ class PositionStatement(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
+    # A draft version stays the directorate's even after the record is submitted.
+    versions_are_private = True
 
     class Meta:
         ordering = ["report_back_due_on", "created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["recommendation", "report_back_due_on"],
-                name="one_position_statement_per_report_back",
+                fields=["recommendation", "report_back_due_on", "directorate"],
+                name="one_position_statement_per_report_back_and_directorate",
             ),
             models.CheckConstraint(
                 name="submitted_statement_records_who_and_when",
@@ -169,6 +209,11 @@ class PositionStatement(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("responses:statement_detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        if self.directorate_id is None:
+            self.directorate_id = self.recommendation.directorate_id
+        super().save(*args, **kwargs)
 
     @property
     def is_draft(self) -> bool:

@@ -5,7 +5,12 @@ submitted work is read inside the council; agreed responses are public."""
 
 import rules
 
-from accounts.rules import is_council_reader, is_directorate_user, is_officer
+from accounts.rules import (
+    add_directorate_private_perm,
+    is_council_reader,
+    is_directorate_user,
+    is_officer,
+)
 from recommendations.rules import recommendation_is_public
 
 from .models import ResponseState
@@ -22,8 +27,19 @@ def works_for_recommendations_directorate(user, recommendation) -> bool:
 
 @rules.predicate
 def works_for_directorate_of(user, item) -> bool:
-    """For a response or position statement: the user answers for its recommendation."""
-    return item is not None and works_for_recommendations_directorate(user, item.recommendation)
+    """For a response or position statement: the user works for the directorate that
+    wrote it (a draft belongs to its writers, even if the recommendation moves on)."""
+    return (
+        item is not None
+        and is_directorate_user(user)
+        and user.directorate_id == item.directorate_id
+    )
+
+
+@rules.predicate
+def still_addressed_to_its_directorate(user, item) -> bool:
+    """The recommendation has not been moved to another directorate since it was written."""
+    return item is not None and item.directorate_id == item.recommendation.directorate_id
 
 
 @rules.predicate
@@ -47,12 +63,17 @@ def is_agreed_and_public(user, item) -> bool:
 
 can_read = works_for_directorate_of | (~is_draft & is_council_reader) | is_agreed_and_public
 
-rules.add_perm("responses.view_response", can_read)
-rules.add_perm("responses.view_positionstatement", can_read)
-rules.add_perm("responses.add_response", works_for_recommendations_directorate)
-rules.add_perm("responses.add_positionstatement", works_for_recommendations_directorate)
-rules.add_perm("responses.change_response", works_for_directorate_of & is_draft)
-rules.add_perm("responses.change_positionstatement", works_for_directorate_of & is_draft)
+can_change = works_for_directorate_of & is_draft & still_addressed_to_its_directorate
+
+# Decided by these rules for every account, the site's administrator included.
+add_directorate_private_perm("responses.view_response", can_read)
+add_directorate_private_perm("responses.view_positionstatement", can_read)
+add_directorate_private_perm("responses.add_response", works_for_recommendations_directorate)
+add_directorate_private_perm(
+    "responses.add_positionstatement", works_for_recommendations_directorate
+)
+add_directorate_private_perm("responses.change_response", can_change)
+add_directorate_private_perm("responses.change_positionstatement", can_change)
 rules.add_perm("responses.agree_response", is_officer & is_submitted)
 # The worklist is for those who answer for a directorate.
 rules.add_perm("responses.view_worklist", is_directorate_user)

@@ -19,8 +19,9 @@ def items_readable_by(user: User, items: list) -> list:
 
 
 def response_of(recommendation: Recommendation) -> Response | None:
-    """The recommendation's response (there is at most one), whatever its state."""
-    return recommendation.responses.first()
+    """The recommendation's response (there is at most one), whatever its state; not a
+    draft left by a directorate the recommendation has since been moved away from."""
+    return Response.objects.answering(recommendation).first()
 
 
 def _response_states_readable_by(user: User) -> list[str]:
@@ -29,9 +30,23 @@ def _response_states_readable_by(user: User) -> list[str]:
     return [ResponseState.AGREED]
 
 
-def response_submitted_exists() -> Exists:
-    """For a recommendation queryset: its response has been submitted (or agreed)."""
-    return Exists(Response.objects.submitted().filter(recommendation=OuterRef("pk")))
+def responses_submitted_as_seen_by(user: User | None) -> QuerySet[Response]:
+    """Submitted (or agreed) responses, as `user` may know of them: for the public only
+    agreed ones, so nothing shows that a response is in but not yet agreed (None: all)."""
+    if user is None:
+        return Response.objects.submitted()
+    return Response.objects.in_states(_response_states_readable_by(user))
+
+
+def response_submitted_exists(user: User | None = None) -> Exists:
+    """For a recommendation queryset: its response has been submitted (or agreed). Given
+    a `user`, only a response that user may read counts (for the public: an agreed one),
+    so that no list, marker, filter or paper tells the public that a response is in but
+    not yet agreed."""
+    if user is None:
+        return Exists(Response.objects.submitted().filter(recommendation=OuterRef("pk")))
+    readable = Response.objects.in_states(_response_states_readable_by(user))
+    return Exists(readable.filter(recommendation=OuterRef("pk")))
 
 
 def readable_response(user: User) -> QuerySet[Response]:
@@ -52,7 +67,7 @@ def recommendations_with_response(
     """
     return recommendations.annotate(
         visible_decision=Subquery(readable_response(user).values("decision")[:1]),
-        has_submitted_response=response_submitted_exists(),
+        has_submitted_response=response_submitted_exists(user),
     )
 
 

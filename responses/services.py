@@ -18,6 +18,11 @@ from .models import PositionStatement, Response, ResponseDecision, ResponseState
 def _require_draft(item: Response | PositionStatement) -> None:
     if item.state != ResponseState.DRAFT:
         raise PermissionDenied("Once submitted, it cannot be changed.")
+    if item.directorate_id != item.recommendation.directorate_id:
+        raise PermissionDenied(
+            "The recommendation is now addressed to another directorate: this draft can "
+            "no longer be changed or submitted."
+        )
 
 
 def _draft_for_update(item, recommendation: Recommendation, expected_version: int | None):
@@ -111,9 +116,13 @@ def response_save_draft(
     """
     accepted_parts = list(accepted_parts)
     if response is None:
-        if Response.objects.filter(recommendation=recommendation).exists():
+        if Response.objects.answering(recommendation).exists():
             raise ValidationError("This recommendation already has a response.")
-        response = Response(recommendation=recommendation, drafted_by=user)
+        response = Response(
+            recommendation=recommendation,
+            drafted_by=user,
+            directorate_id=recommendation.directorate_id,
+        )
     else:
         response = _draft_for_update(response, recommendation, expected_version)
     if any(part.recommendation_id != recommendation.pk for part in accepted_parts):
@@ -178,7 +187,11 @@ def position_statement_save_draft(
     expected_version: int | None = None,
 ) -> PositionStatement:
     if statement is None:
-        statement = PositionStatement(recommendation=recommendation, drafted_by=user)
+        statement = PositionStatement(
+            recommendation=recommendation,
+            drafted_by=user,
+            directorate_id=recommendation.directorate_id,
+        )
     else:
         statement = _draft_for_update(statement, recommendation, expected_version)
     statement.report_back_due_on = report_back_due_on

@@ -202,7 +202,7 @@ class StatementCreateView(
             messages.error(request, "No report-back is due on this recommendation.")
             return redirect(self.recommendation)
         existing = self.recommendation.position_statements.filter(
-            report_back_due_on=occurrence.due_on
+            report_back_due_on=occurrence.due_on, directorate=self.recommendation.directorate_id
         ).first()
         if existing is not None:
             return redirect(existing)
@@ -217,7 +217,7 @@ class StatementCreateView(
     def perform(self, form):
         occurrence = self.recommendation.next_report_back
         if self.recommendation.position_statements.filter(
-            report_back_due_on=occurrence.due_on
+            report_back_due_on=occurrence.due_on, directorate=self.recommendation.directorate_id
         ).exists():
             raise ValidationError("A position statement for this report-back already exists.")
         meeting = self.recommendation.report_back_meeting

@@ -5,6 +5,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -25,9 +30,17 @@ def env_list(name: str, default: str) -> list[str]:
 INSECURE_DEFAULT_SECRET_KEY = "django-insecure-local-development-only"
 DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", INSECURE_DEFAULT_SECRET_KEY)
-if not DEBUG and (SECRET_KEY == INSECURE_DEFAULT_SECRET_KEY or len(SECRET_KEY) < 40):
+# The same test as `check --deploy` (security.W009), so the guard and the check agree.
+if not DEBUG and (
+    SECRET_KEY == INSECURE_DEFAULT_SECRET_KEY
+    or len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH
+    or len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS
+    or SECRET_KEY.startswith(SECRET_KEY_INSECURE_PREFIX)
+):
     raise ImproperlyConfigured(
-        "DJANGO_SECRET_KEY must be set to a long random value when DJANGO_DEBUG is off."
+        f"DJANGO_SECRET_KEY must be set to a long random value when DJANGO_DEBUG is off: "
+        f"at least {SECRET_KEY_MIN_LENGTH} characters, {SECRET_KEY_MIN_UNIQUE_CHARACTERS} "
+        f"of them different (python -c 'import secrets; print(secrets.token_urlsafe(50))')."
     )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
@@ -68,6 +81,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads the body (CSRF reads it in process_view, after every
+    # middleware's __call__): refuses an oversized request, file parts included.
+    "core.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.continuity.KeepTypedInputMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -75,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last on the way in, first on the way out: marks every signed-in response private.
+    "core.middleware.PrivateResponsesMiddleware",
 ]
 
 ROOT_URLCONF = "scrutiny.urls"
@@ -231,6 +249,32 @@ SESSION_SAVE_EVERY_REQUEST = True
 # Refuse oversized form bodies early (uploaded files are limited by the importer: 10 MB).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+# Django's caps above do not cover the file parts of a multipart body, which it streams to
+# disk: core.middleware.RequestSizeLimitMiddleware refuses any body over this many bytes
+# (by Content-Length, and while reading it), except for the views allowed more below.
+REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_BYTES", str(2 * 1024 * 1024)))
+# URL names of views that take a file (e.g. an import), each with its own limit in bytes.
+# A view can also be allowed more with core.middleware.allow_upload(bytes).
+UPLOAD_LIMITS_BY_URL_NAME: dict[str, int] = {
+    # The import takes a CSV or XLSX of up to 10 MB (exchange.reading.MAX_FILE_BYTES),
+    # plus the multipart framing and the form's other fields.
+    "exchange:import_start": 11 * 1024 * 1024,
+}
+
+# The last PDF of each paper, by a hash of its HTML (papers/cache.py), shared by every app
+# server through the database; and a cap on the PDFs made at once (see docs/papers.md).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "papers": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "papers_pdf_cache",
+        "TIMEOUT": int(os.environ.get("PAPERS_CACHE_SECONDS", str(7 * 24 * 3600))),
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAPERS_CACHE_MAX_ENTRIES", "500"))},
+    },
+}
+PAPERS_MAX_CONCURRENT_RENDERS = int(os.environ.get("PAPERS_MAX_CONCURRENT_RENDERS", "2"))
+PAPERS_RENDER_QUEUE_SECONDS = float(os.environ.get("PAPERS_RENDER_QUEUE_SECONDS", "10"))
+PAPERS_RENDER_MEMORY_MB = int(os.environ.get("PAPERS_RENDER_MEMORY_MB", "512"))
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = True

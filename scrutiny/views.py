@@ -117,7 +117,9 @@ class RecommendationListView(FilterView):
         query.pop("format", None)
         context["query_without_page"] = query.urlencode()
         context["download_formats"] = list(DOWNLOADS)
-        context["deadlines"] = deadlines_by_recommendation(context["object_list"])
+        context["deadlines"] = deadlines_by_recommendation(
+            context["object_list"], self.request.user
+        )
         context["today"] = timezone.localdate()
         return context
 
@@ -144,7 +146,9 @@ class RecommendationDetailView(PrivatePermissionMixin, DetailView):
         context["response"] = response if response and items_readable_by(user, [response]) else None
         context["timeline"] = recommendation_timeline(recommendation, user)
         context["next_report_back"] = recommendation.next_report_back
-        context["deadlines"] = deadlines_by_recommendation([recommendation])[recommendation.pk]
+        context["deadlines"] = deadlines_by_recommendation([recommendation], user)[
+            recommendation.pk
+        ]
         context["today"] = timezone.localdate()
         context["can_respond"] = user.has_perm("responses.add_response", recommendation)
         return context
@@ -166,7 +170,7 @@ class ReportDetailView(PrivatePermissionMixin, DetailView):
             )
         )
         context["recommendations"] = recommendations
-        context["deadlines"] = deadlines_by_recommendation(recommendations)
+        context["deadlines"] = deadlines_by_recommendation(recommendations, user)
         context["today"] = timezone.localdate()
         return context
 

@@ -45,3 +45,61 @@ def test_restore_refuses_a_database_that_already_holds_records(tmp_path):
 def test_restore_of_a_missing_file_says_so(tmp_path):
     with pytest.raises(CommandError, match="does not exist"):
         call_command("restore", str(tmp_path / "missing.json"))
+
+
+# --- Issue 12, finding 10 ------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_backup_is_readable_by_its_owner_only(tmp_path):
+    backup = tmp_path / "backup.json"
+    call_command("backup", output=str(backup))
+    assert backup.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.django_db
+def test_a_backup_over_an_existing_world_readable_file_is_made_owner_only(tmp_path):
+    backup = tmp_path / "backup.json"
+    backup.write_text("old")
+    backup.chmod(0o644)
+    call_command("backup", output=str(backup))
+    assert backup.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("name", ["x.bak", "backup", "nightly.backup.2012-07-19"])
+def test_a_backup_restores_whatever_its_file_is_called(tmp_path, name):
+    call_command("load_demo", verbosity=0)
+    before = row_counts()
+    backup = tmp_path / name
+    call_command("backup", output=str(backup))
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("restore", str(backup))
+    assert row_counts() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "is empty"),
+        (b'[{"model": "recommendations.directorate", "pk": 1, "fie', "not a whole backup"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00garbage", "not a backup"),
+        (b'{"hello": "world"}', "not a backup made by"),
+        (b"[1, 2, 3]", "not a backup made by"),
+    ],
+    ids=["empty", "truncated", "binary", "other-json", "list-of-numbers"],
+)
+def test_a_file_that_is_not_a_whole_backup_gets_a_clear_message(tmp_path, content, message):
+    bad = tmp_path / "backup.json"
+    bad.write_bytes(content)
+    with pytest.raises(CommandError, match=message):
+        call_command("restore", str(bad))
+
+
+@pytest.mark.django_db
+def test_a_backup_of_the_wrong_records_changes_nothing(tmp_path):
+    bad = tmp_path / "backup.json"
+    bad.write_text('[{"model": "recommendations.nosuchmodel", "pk": 1, "fields": {}}]')
+    with pytest.raises(CommandError, match="nothing was changed"):
+        call_command("restore", str(bad))

@@ -10,7 +10,7 @@ from django.db import OperationalError
 from django.urls import reverse
 
 REPO = Path(__file__).resolve().parent.parent
-MESSAGE = "DJANGO_SECRET_KEY must be set to a long random value when DJANGO_DEBUG is off."
+MESSAGE = "DJANGO_SECRET_KEY must be set to a long random value when DJANGO_DEBUG is off"
 
 
 @pytest.mark.django_db

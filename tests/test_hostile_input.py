@@ -2,9 +2,12 @@
 nothing stored from a refused form, and what is shown back is always escaped."""
 
 from datetime import date
+from urllib.parse import urlencode
 
 import pytest
 from django.apps import apps
+from django.conf import settings as settings_module
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.module_loading import import_string
 from hypothesis import HealthCheck, given, settings
@@ -233,13 +236,27 @@ def test_the_assessments_form_survives_hostile_input(client, world):
     url = reverse("recommendations:assessments_record", args=[meeting.pk])
 
     @HYPOTHESIS
-    @given(status=hostile, comment=hostile)
-    def post(status, comment):
+    @given(status=hostile, comment=hostile, page=hostile)
+    def post(status, comment, page):
         prefix = f"rec-{recommendation.pk}"
-        response = client.post(url, {f"{prefix}-status": status, f"{prefix}-comment": comment})
+        # The form comes a page at a time: a hostile page number too, in GET and POST.
+        paged = f"{url}?{urlencode({'page': page})}"
+        assert_safe(client.get(paged))
+        response = client.post(paged, {f"{prefix}-status": status, f"{prefix}-comment": comment})
         assert_safe(response)
 
     post()
+
+
+def test_an_oversized_body_is_refused_everywhere_without_a_500(client, world):
+    """Issue 12, finding 8: a body over the cap, file parts included, on any form."""
+    client.force_login(OfficerFactory())
+    too_big = SimpleUploadedFile("big.bin", b"x" * (settings_module.REQUEST_MAX_BYTES + 1))
+    for name, (args, fields) in FORMS.items():
+        url = reverse(name, args=[world[arg].pk for arg in args])
+        response = client.post(url, {field: "x" for field in fields} | {"file": too_big})
+        too_big.seek(0)
+        assert response.status_code == 413, name
 
 
 @pytest.mark.parametrize("signed_in", [False, True])

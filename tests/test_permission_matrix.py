@@ -36,8 +36,12 @@ def codes(public, member, director, other_director, officer, admin):
 EVERYONE = codes(200, 200, 200, 200, 200, 200)
 OFFICERS = codes(302, 403, 403, 403, 200, 200)
 COUNCIL = codes(302, 200, 200, 200, 200, 200)  # signed-in council readers, not the public
-OWN_DRAFT = codes(302, 404, 200, 404, 404, 200)  # existence private to the directorate
-DIRECTORATE = codes(302, 403, 200, 403, 403, 200)
+# A private record (exempt, unpublished, submitted but not agreed) is a 404 to the public:
+# its address reveals nothing, signed in or not.
+PRIVATE_COUNCIL = codes(404, 200, 200, 200, 200, 200)
+# A draft is private to its directorate for every account, the administrator's included.
+OWN_DRAFT = codes(404, 404, 200, 404, 404, 404)
+DIRECTORATE = codes(302, 403, 200, 403, 403, 403)
 
 
 @dataclass
@@ -126,11 +130,25 @@ CASES = [
     # "Stay signed in": any signed-in user; the public get 401 (a script calls it).
     Case("session_keep_alive", (), codes(401, 200, 200, 200, 200, 200), method="post"),
     Case("history_export", ("=recommendation", "unanswered"), OFFICERS),
-    Case("history_export", ("=response", "draft_response"), OFFICERS, label="draft"),
+    Case(
+        "history_export",
+        ("=response", "draft_response"),
+        codes(404, 404, 403, 404, 404, 404),
+        label="draft",
+    ),
+    Case(
+        "history_export",
+        ("=response", "submitted_response"),
+        codes(404, 403, 403, 403, 200, 200),
+        label="submitted",
+    ),
     Case("recommendations:recommendation_list", (), EVERYONE),
     Case("recommendations:recommendation_detail", ("unanswered",), EVERYONE),
     Case(
-        "recommendations:recommendation_detail", ("exempt_recommendation",), COUNCIL, label="exempt"
+        "recommendations:recommendation_detail",
+        ("exempt_recommendation",),
+        PRIVATE_COUNCIL,
+        label="exempt",
     ),
     Case("recommendations:recommendation_update", ("unanswered",), OFFICERS),
     Case("recommendations:report_back_schedule", ("unanswered",), OFFICERS),
@@ -151,34 +169,34 @@ CASES = [
     Case("recommendations:evidence_create", ("inquiry",), OFFICERS),
     Case("recommendations:report_create", ("inquiry",), OFFICERS),
     Case("recommendations:report_detail", ("report",), EVERYONE),
-    Case("recommendations:report_detail", ("exempt_report",), COUNCIL, label="exempt"),
+    Case("recommendations:report_detail", ("exempt_report",), PRIVATE_COUNCIL, label="exempt"),
     Case("recommendations:report_update", ("report",), OFFICERS),
     Case("recommendations:recommendation_create", ("report",), OFFICERS),
     Case("responses:worklist", (), codes(302, 403, 200, 200, 403, 200)),
     Case("responses:response_create", ("unanswered",), DIRECTORATE),
     Case("responses:response_detail", ("draft_response",), OWN_DRAFT, label="draft"),
-    Case("responses:response_detail", ("submitted_response",), COUNCIL, label="submitted"),
+    Case("responses:response_detail", ("submitted_response",), PRIVATE_COUNCIL, label="submitted"),
     Case("responses:response_detail", ("agreed_response",), EVERYONE, label="agreed"),
     Case("responses:response_update", ("draft_response",), OWN_DRAFT, label="draft"),
     Case(
         "responses:response_update",
         ("submitted_response",),
-        codes(302, 403, 403, 403, 403, 200),
+        codes(404, 403, 403, 403, 403, 403),
         label="submitted",
     ),
     Case(
         "responses:response_agree",
         ("submitted_response",),
-        codes(302, 403, 403, 403, 302, 302),
+        codes(404, 403, 403, 403, 302, 302),
         method="post",
     ),
     Case("responses:statement_create", ("due_unwritten",), DIRECTORATE),
     Case("responses:statement_detail", ("draft_statement",), OWN_DRAFT),
     Case("responses:statement_update", ("draft_statement",), OWN_DRAFT),
     Case("papers:response_preview", ("report",), EVERYONE),
-    Case("papers:response_preview", ("exempt_report",), COUNCIL, label="exempt"),
+    Case("papers:response_preview", ("exempt_report",), PRIVATE_COUNCIL, label="exempt"),
     Case("papers:response_pdf", ("report",), EVERYONE),
-    Case("papers:response_pdf", ("exempt_report",), COUNCIL, label="exempt"),
+    Case("papers:response_pdf", ("exempt_report",), PRIVATE_COUNCIL, label="exempt"),
     Case("papers:response_edit", ("report",), OFFICERS),
     Case("papers:tracking_preview", ("meeting",), EVERYONE),
     Case("papers:tracking_pdf", ("meeting",), EVERYONE),
@@ -191,18 +209,21 @@ CASES += [
     Case("inspections:inspection_create", (), OFFICERS),
     Case("inspections:inspection_detail", ("inspection",), EVERYONE),
     Case(
-        "inspections:inspection_detail", ("unpublished_inspection",), COUNCIL, label="unpublished"
+        "inspections:inspection_detail",
+        ("unpublished_inspection",),
+        PRIVATE_COUNCIL,
+        label="unpublished",
     ),
     Case("inspections:inspection_update", ("inspection",), OFFICERS),
     Case("inspections:judgement_create", ("inspection",), OFFICERS),
     Case("inspections:area_create", ("inspection",), OFFICERS),
     Case("inspections:plan_create", (), OFFICERS),
     Case("inspections:plan_detail", ("plan",), EVERYONE),
-    Case("inspections:plan_detail", ("unpublished_plan",), COUNCIL, label="unpublished"),
+    Case("inspections:plan_detail", ("unpublished_plan",), PRIVATE_COUNCIL, label="unpublished"),
     Case("papers:plan_preview", ("plan",), EVERYONE),
     Case("papers:plan_pdf", ("plan",), EVERYONE),
-    Case("papers:plan_preview", ("unpublished_plan",), COUNCIL, label="unpublished"),
-    Case("papers:plan_pdf", ("unpublished_plan",), COUNCIL, label="unpublished"),
+    Case("papers:plan_preview", ("unpublished_plan",), PRIVATE_COUNCIL, label="unpublished"),
+    Case("papers:plan_pdf", ("unpublished_plan",), PRIVATE_COUNCIL, label="unpublished"),
     Case("inspections:plan_update", ("plan",), OFFICERS),
     Case("inspections:strand_create", ("plan",), OFFICERS),
     Case("inspections:action_create", ("plan",), OFFICERS),

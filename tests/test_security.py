@@ -66,3 +66,18 @@ def test_deployment_checks_pass_with_production_settings():
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "k" * 45,  # 40–49 characters: passed the old guard, fails check --deploy
+        secrets.token_urlsafe(32)[:49],
+        "ab" * 30,  # long enough, too few different characters
+        "django-insecure-" + secrets.token_urlsafe(50),
+    ],
+)
+def test_production_refuses_a_secret_key_that_check_deploy_would_flag(key):
+    result = run_manage("check", DJANGO_DEBUG="false", DJANGO_SECRET_KEY=key)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr

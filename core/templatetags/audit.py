@@ -11,4 +11,8 @@ def audit_trail(context, instance, kind: str):
     user = context["request"].user
     if not user.has_perm("scrutiny.view_history"):
         return {"history": None}
-    return {"history": history_of(instance), "history_kind": kind, "history_pk": instance.pk}
+    return {
+        "history": history_of(instance, user=user),
+        "history_kind": kind,
+        "history_pk": instance.pk,
+    }

@@ -301,11 +301,12 @@ def test_journey_5_public_sees_published_work_but_no_draft(demo, awaiting_respon
     audit.check()
     expect(page.get_by_role("link", name="Sign in")).to_be_visible()
 
-    # The draft: its address only asks the public to sign in (a draft's very existence is
-    # private: a signed-in user who may not see it gets "Page not found"), and its words
-    # are nowhere to be read.
+    # The draft: its address answers "Page not found", exactly as an address that holds
+    # nothing (a draft's very existence is private), with a sign-in form for those who
+    # have an account; its words are nowhere to be read.
     page.goto(f"/responses/{draft.pk}/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
+    expect(page.get_by_role("button", name="Sign in")).to_be_visible()
     expect(page.locator("body")).not_to_contain_text(secret)
     audit.check()
     page.goto("/")

@@ -61,7 +61,7 @@ def test_an_unpublished_inspection_is_for_the_council_only(committee, directorat
     )
     url = inspection.get_absolute_url()
 
-    assert Client().get(url).status_code == 302  # asked to sign in
+    assert Client().get(url).status_code == 404  # private: as if there were nothing there
     assert signed_in(UserFactory()).get(url).status_code == 404  # no role: not a reader
     assert signed_in(member).get(url).status_code == 200
     assert (
@@ -121,7 +121,7 @@ def test_actions_of_an_unpublished_plan_are_not_shown_to_the_public(committee, f
     services.action_save(action=action, user=officer, answers=[finding])
 
     assert "Secret draft action" not in Client().get(finding.get_absolute_url()).content.decode()
-    assert Client().get(plan.get_absolute_url()).status_code == 302
+    assert Client().get(plan.get_absolute_url()).status_code == 404
     page = signed_in(officer).get(finding.get_absolute_url()).content.decode()
     assert "Secret draft action" in page
 

@@ -144,7 +144,7 @@ class TestPlanReportViews:
     def test_an_unpublished_plan_is_for_the_council_only(self, client, officer, name):
         plan = PlanFactory(published_on=None)
         url = reverse(name, args=[plan.pk])
-        assert client.get(url).status_code == 302
+        assert client.get(url).status_code == 404  # private: as if nothing were there
         client.force_login(officer)
         assert client.get(url).status_code == 200
 
@@ -174,3 +174,55 @@ class TestRenderPlanPaper:
         plan = PlanFactory(published_on=None)
         with pytest.raises(CommandError, match="not public"):
             call_command("render_paper", "plan", "--plan", str(plan.pk), "-o", str(tmp_path / "x"))
+
+
+# --- Issue 12: the marking, and an unpublished inspection stays unpublished --------------
+
+
+def test_a_plan_paper_printing_an_exempt_recommendation_is_marked_not_for_publication(
+    plan, officer, committee
+):
+    """Finding 5: the same rule as the other papers (papers.documents.not_for_publication)."""
+    from tests.factories import InquiryFactory, RecommendationFactory, ReportFactory
+
+    exempt = ReportFactory(inquiry=InquiryFactory(committee=committee), exempt=True)
+    RecommendationFactory(report=exempt, text="EXEMPT-RECOMMENDATION about a named child")
+    paper = documents.plan_paper(plan, officer, TODAY)
+    html = render_html(paper)
+    assert "EXEMPT-RECOMMENDATION" in html
+    assert paper.not_for_publication
+    assert "NOT FOR PUBLICATION" in html
+    assert "Not for publication" in html
+
+
+def test_a_plan_paper_with_nothing_exempt_is_not_marked(plan, officer):
+    paper = documents.plan_paper(plan, officer, TODAY)
+    assert not paper.not_for_publication
+    assert "NOT FOR PUBLICATION" not in render_html(paper)
+
+
+def test_a_published_plan_does_not_show_the_title_of_an_unpublished_inspection(
+    client, committee, directorate_a
+):
+    """Finding 7: neither its page nor its paper."""
+    from tests.inspections.factories import InspectionFactory
+
+    hidden = InspectionFactory(
+        committee=committee,
+        directorate=directorate_a,
+        title="UNPUBLISHED-INSPECTION of the fostering service",
+        on_site_from=None,
+        on_site_to=None,
+        published_on=None,
+    )
+    plan = PlanFactory(committee=committee, inspection=hidden, published_on=date(2012, 1, 5))
+    for url in [
+        plan.get_absolute_url(),
+        reverse("papers:plan_preview", args=[plan.pk]),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "UNPUBLISHED-INSPECTION" not in response.content.decode(), url
+    assert "UNPUBLISHED-INSPECTION" not in pdf_text(
+        client.get(reverse("papers:plan_pdf", args=[plan.pk])).content
+    )

@@ -57,7 +57,7 @@ class TestPreviewsAndPdfs:
         report = ReportFactory(inquiry__committee=committee, exempt=True)
         url = reverse("papers:response_pdf", args=[report.pk])
 
-        assert client.get(url).status_code == 302  # asked to sign in
+        assert client.get(url).status_code == 404  # private: as if nothing were there
         client.force_login(member)
         page = client.get(reverse("papers:response_preview", args=[report.pk]))
         assert page.status_code == 200

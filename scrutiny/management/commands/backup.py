@@ -1,22 +1,44 @@
+import os
+from pathlib import Path
+
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from scrutiny.backup import EXCLUDED
 
 
 class Command(BaseCommand):
-    help = "Export every record and its history to a JSON file that `restore` reads back."
+    help = (
+        "Export every record and its history to a file (JSON, whatever its name) that "
+        "`restore` reads back. The file is readable by its owner only: it holds password "
+        "hashes, calendar secrets and drafts."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--output", "-o", required=True, help="The file to write.")
 
     def handle(self, *args, output: str, **options):
-        call_command(
-            "dumpdata",
-            exclude=EXCLUDED,
-            natural_foreign=True,
-            indent=1,
-            output=output,
-            verbosity=0,
-        )
+        target = Path(output)
+        if not target.parent.is_dir():
+            raise CommandError(f"The folder {target.parent} does not exist.")
+        # Written next to the target, owner-only from the first byte, then moved into
+        # place: never a half-written backup under the real name, never world-readable.
+        partial = target.with_name(f".{target.name}.partial")
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(descriptor, 0o600)  # in case a previous attempt left it with other rights
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+                call_command(
+                    "dumpdata",
+                    exclude=EXCLUDED,
+                    natural_foreign=True,
+                    indent=1,
+                    format="json",
+                    stdout=stream,
+                    verbosity=0,
+                )
+            os.replace(partial, target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
         self.stdout.write(self.style.SUCCESS(f"Everything exported to {output}."))

@@ -1,0 +1,94 @@
+"""Any meeting's tracking decisions can be recorded, however many are due (issue 12,
+finding 11): the form comes a page at a time, each page well under Django's field cap."""
+
+import re
+from datetime import date
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from recommendations.models import Recommendation, TrackingAssessment
+from recommendations.views import AssessmentsRecordView
+from tests.factories import InquiryFactory, MeetingFactory, ReportFactory, tracking_status
+from tests.viewkit import signed_in
+
+DUE = 1700  # more than the ~1,600 rows one form could carry before
+
+
+@pytest.fixture
+def crowded_meeting(committee, directorate_a):
+    meeting = MeetingFactory(committee=committee, date=date(2012, 7, 19))
+    report = ReportFactory(inquiry=InquiryFactory(committee=committee))
+    Recommendation.objects.bulk_create(
+        Recommendation(
+            report=report,
+            number=n,
+            reference=str(n),
+            text=f"Recommendation text {n}.",
+            directorate=directorate_a,
+            report_back_meeting=meeting,
+            # Stored on save(), which bulk_create skips: due at this meeting.
+            next_report_back_on=meeting.date,
+            next_report_back_deadline=meeting.date,
+        )
+        for n in range(1, DUE + 1)
+    )
+    return meeting
+
+
+def field_count(html: str) -> int:
+    return len(re.findall(r'<(?:input|select|textarea)[^>]* name="', html))
+
+
+def whole_form(html: str, **changes) -> dict:
+    """Every field of the page's form, as a browser sends it, with `changes` made."""
+    data = {name: "" for name in re.findall(r'<(?:select|textarea)[^>]* name="([^"]+)"', html)}
+    for name, value in re.findall(r'<input[^>]* name="([^"]+)"[^>]* value="([^"]*)"', html):
+        data[name] = value
+    data.pop("csrfmiddlewaretoken", None)
+    return {**data, **{name.replace("__", "-"): value for name, value in changes.items()}}
+
+
+def test_each_page_of_the_form_stays_under_the_field_cap(officer, crowded_meeting):
+    url = reverse("recommendations:assessments_record", args=[crowded_meeting.pk])
+    html = signed_in(officer).get(url).content.decode()
+    assert field_count(html) < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    assert f"{DUE} recommendations are due at this meeting" in html
+    assert "page 1 of 17" in html
+
+
+def test_the_last_page_of_a_crowded_meeting_is_recorded(officer, crowded_meeting):
+    client = signed_in(officer)
+    last = Recommendation.objects.get(number=DUE)
+    url = reverse("recommendations:assessments_record", args=[crowded_meeting.pk]) + "?page=17"
+    form = client.get(url).content.decode()
+    assert f'name="rec-{last.pk}-status"' in form
+    response = client.post(
+        url, whole_form(form, **{f"rec__{last.pk}__status": tracking_status(4).pk})
+    )
+    assert response.status_code == 302
+    assert response["Location"] == crowded_meeting.get_absolute_url()
+    assert TrackingAssessment.objects.get().recommendation == last
+
+
+def test_saving_a_page_goes_on_to_the_next(officer, crowded_meeting):
+    client = signed_in(officer)
+    first = Recommendation.objects.get(number=1)
+    url = reverse("recommendations:assessments_record", args=[crowded_meeting.pk])
+    response = client.post(url + "?page=1", {f"rec-{first.pk}-status": tracking_status(4).pk})
+    assert response["Location"] == url + "?page=2"
+    assert TrackingAssessment.objects.filter(recommendation=first).exists()
+
+
+def test_a_refused_page_comes_back_with_what_the_officer_typed(officer, crowded_meeting):
+    client = signed_in(officer)
+    rec = Recommendation.objects.get(number=2 * AssessmentsRecordView.per_page + 5)
+    url = reverse("recommendations:assessments_record", args=[crowded_meeting.pk]) + "?page=3"
+    # A comment without a decision is refused; the comment stays in the form.
+    response = client.post(url, {f"rec-{rec.pk}-comment": "KEEP-THIS-COMMENT"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "KEEP-THIS-COMMENT" in html
+    assert "Choose the board" in html
+    assert not TrackingAssessment.objects.exists()
