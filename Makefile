@@ -50,10 +50,14 @@ var/secret_key:
 	@umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 	@echo "Made a secret key in $@ (set DJANGO_SECRET_KEY to use your own)."
 
+# The task worker (emails) runs beside gunicorn and stops with it; in a deployment each is
+# its own service (README, "Deployment").
 serve: install var/secret_key
 	$(SERVE_ENV) $(PY) manage.py migrate --no-input
 	$(SERVE_ENV) $(PY) manage.py createcachetable
 	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input --verbosity 0
+	@$(SERVE_ENV) $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(SERVE_ENV) $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 # The browser tests (tests/e2e) drive Debian's Chromium: Playwright's own browser download
