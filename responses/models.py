@@ -58,9 +58,15 @@ class Response(models.Model):
     target_date = models.DateField(null=True, blank=True)
     state = models.CharField(max_length=20, choices=ResponseState.choices, default="draft")
     # The directorate that wrote it: a draft is theirs alone, even if the recommendation
-    # is later addressed to another directorate.
+    # is later addressed to another directorate. None for one recorded for a recommendation
+    # addressed to no directorate (the Executive, Council or an outside body, as imported).
     directorate = models.ForeignKey(
-        "recommendations.Directorate", on_delete=models.PROTECT, related_name="+", editable=False
+        "recommendations.Directorate",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
     )
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -172,9 +178,15 @@ class PositionStatement(models.Model):
         default=ResponseState.DRAFT,
     )
     # The directorate that wrote it: a draft is theirs alone, even if the recommendation
-    # is later addressed to another directorate.
+    # is later addressed to another directorate. None for one recorded for a recommendation
+    # addressed to no directorate (the Executive, Council or an outside body, as imported).
     directorate = models.ForeignKey(
-        "recommendations.Directorate", on_delete=models.PROTECT, related_name="+", editable=False
+        "recommendations.Directorate",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
     )
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
