@@ -4,7 +4,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
+from django.utils import timezone
 
 from accounts.models import User
 from core.history import EditConflict, attribute, check_version
@@ -12,11 +14,14 @@ from core.services import record_save
 
 from . import signals
 from .models import (
+    Inquiry,
     Meeting,
     Recommendation,
     RecommendationPart,
+    Report,
     TrackingAssessment,
     TrackingStatus,
+    Withdrawable,
 )
 
 
@@ -162,3 +167,102 @@ def _check_assessment_version(
             current_version=assessment.version,
         )
     check_version(assessment, decision.expected_version)
+
+
+# --- Withdrawing what was entered by mistake -----------------------------------------
+
+
+def _locked(item: Withdrawable) -> Withdrawable:
+    return type(item).objects.select_for_update().get(pk=item.pk)
+
+
+@transaction.atomic
+def record_withdraw(*, item: Withdrawable, user: User, reason: str) -> Withdrawable:
+    """Take an inquiry, report or recommendation entered by mistake out of the record.
+
+    Nothing is deleted: the item and everything under it leave every list, count,
+    worklist and paper (they read `.active()`), the reason is kept in its history, and an
+    officer can restore it."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why it is being withdrawn."})
+    item = _locked(item)
+    if item.is_withdrawn:
+        raise ValidationError(f"{_name(item)} was already withdrawn.")
+    item.withdrawn_at = timezone.now()
+    item.withdrawn_by = user
+    item.withdrawn_reason = reason
+    if isinstance(item, Recommendation):
+        item.version += 1
+    attribute(item, user).save()
+    return item
+
+
+@transaction.atomic
+def record_restore(*, item: Withdrawable, user: User) -> Withdrawable:
+    """Put a withdrawn item back in the record, as it was; its history keeps both steps."""
+    item = _locked(item)
+    if not item.is_withdrawn:
+        raise ValidationError(f"{_name(item)} is not withdrawn.")
+    item.withdrawn_at = None
+    item.withdrawn_by = None
+    item.withdrawn_reason = ""
+    if isinstance(item, Recommendation):
+        item.version += 1
+    attribute(item, user).save()
+    return item
+
+
+# What may go with an item when it is deleted: what it is made of, never what refers to it.
+_OWNED = {Recommendation: {RecommendationPart}}
+
+
+def _referring(item: Withdrawable) -> list[str]:
+    """What refers to `item` and would be lost or block its deletion, in words."""
+    collector = Collector(using="default")
+    try:
+        collector.collect([item])
+    except (ProtectedError, RestrictedError) as error:
+        blocking = error.protected_objects if isinstance(error, ProtectedError) else []
+        blocking = blocking or error.restricted_objects
+        return sorted({str(obj._meta.verbose_name_plural) for obj in blocking})
+    allowed = {type(item), *_OWNED.get(type(item), set())}
+    found = set()
+    for model, instances in collector.data.items():
+        if model in allowed or model._meta.auto_created or not instances:
+            continue
+        if model._meta.app_label in {"simple_history"} or model.__name__.startswith("Historical"):
+            continue
+        found.add(str(model._meta.verbose_name_plural))
+    for qs in collector.fast_deletes:
+        model = qs.model
+        if model in allowed or model._meta.auto_created or model.__name__.startswith("Historical"):
+            continue
+        if qs.exists():
+            found.add(str(model._meta.verbose_name_plural))
+    return sorted(found)
+
+
+@transaction.atomic
+def record_delete(*, item: Withdrawable, user: User) -> None:
+    """Delete an item for good, only when nothing refers to it (no report, recommendation,
+    response, statement, decision or action): otherwise withdraw it instead."""
+    item = _locked(item)
+    referring = _referring(item)
+    if referring:
+        raise ValidationError(
+            f"{_name(item)} cannot be deleted because other records refer to it "
+            f"({', '.join(referring)}). Withdraw it instead: it leaves every list and paper "
+            "and can be restored."
+        )
+    attribute(item, user).delete()
+
+
+def _name(item: Withdrawable) -> str:
+    if isinstance(item, Recommendation):
+        return item.title
+    if isinstance(item, Report):
+        return f"The report “{item.title}”"
+    if isinstance(item, Inquiry):
+        return f"The inquiry “{item.title}”"
+    return str(item)

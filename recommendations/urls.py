@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, withdrawal
 
 app_name = "recommendations"
 
@@ -8,6 +8,20 @@ app_name = "recommendations"
 # namespace too, but composed (with responses and deadlines) by scrutiny/urls.py.
 
 urlpatterns = [
+    path("withdrawn/", withdrawal.WithdrawnListView.as_view(), name="withdrawn_list"),
+    path(
+        "<slug:kind>/<int:pk>/withdraw/",
+        withdrawal.RecordWithdrawView.as_view(),
+        name="record_withdraw",
+    ),
+    path(
+        "<slug:kind>/<int:pk>/restore/",
+        withdrawal.RecordRestoreView.as_view(),
+        name="record_restore",
+    ),
+    path(
+        "<slug:kind>/<int:pk>/delete/", withdrawal.RecordDeleteView.as_view(), name="record_delete"
+    ),
     path(
         "recommendations/<int:pk>/edit/",
         views.RecommendationUpdateView.as_view(),

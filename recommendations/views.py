@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -8,7 +8,7 @@ from django.views.generic import CreateView, DetailView, ListView, TemplateView,
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.history import EditConflict
-from core.views import ParentObjectMixin, RecordFormView
+from core.views import ParentObjectMixin, PrivatePermissionMixin, RecordFormView
 
 from . import selectors, services
 from .forms import (
@@ -38,7 +38,9 @@ class CommitteeListView(ListView):
 
     def get_queryset(self):
         return (
-            Committee.objects.annotate(inquiry_count=Count("inquiries"))
+            Committee.objects.annotate(
+                inquiry_count=Count("inquiries", filter=Q(inquiries__withdrawn_at__isnull=True))
+            )
             .select_related("scrutiny_officer")
             .order_by("name")
         )
@@ -52,7 +54,7 @@ class CommitteeDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         committee, user = self.object, self.request.user
         context["meetings"] = committee.meetings.order_by("-date")
-        context["inquiries"] = committee.inquiries.order_by("-started_on")
+        context["inquiries"] = committee.inquiries.active().order_by("-started_on")
         context["memberships"] = committee.memberships.all()
         context["status_counts"] = selectors.recommendations_by_status(
             selectors.recommendations_visible_to(user).filter(report__committee=committee)
@@ -88,13 +90,15 @@ class InquiryListView(ListView):
     def get_queryset(self):
         # Meta.ordering does not apply to a GROUP BY query: order explicitly, or pages shuffle.
         return (
-            Inquiry.objects.select_related("committee")
-            .annotate(report_count=Count("reports"))
+            selectors.inquiries_listed()
+            .select_related("committee")
+            .annotate(report_count=Count("reports", filter=Q(reports__withdrawn_at__isnull=True)))
             .order_by("-started_on", "title", "pk")
         )
 
 
-class InquiryDetailView(DetailView):
+class InquiryDetailView(PrivatePermissionMixin, DetailView):
+    permission_required = "recommendations.view_inquiry"
     template_name = "recommendations/inquiry_detail.html"
 
     def get_queryset(self):
@@ -107,7 +111,11 @@ class InquiryDetailView(DetailView):
         context["reports"] = (
             selectors.reports_visible_to(self.request.user)
             .filter(inquiry=self.object)
-            .annotate(recommendation_count=Count("recommendations"))
+            .annotate(
+                recommendation_count=Count(
+                    "recommendations", filter=Q(recommendations__withdrawn_at__isnull=True)
+                )
+            )
             .order_by("-published_on", "title")
         )
         return context

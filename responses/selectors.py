@@ -32,7 +32,8 @@ def worklist_for(user: User, today: date) -> list[WorkItem]:
     if not user.is_authenticated or user.directorate_id is None:
         return []
     recommendations = list(
-        Recommendation.objects.filter(directorate=user.directorate_id)
+        Recommendation.objects.active()
+        .filter(directorate=user.directorate_id)
         .select_related("report__committee", "current_status", "report_back_meeting")
         .prefetch_related("responses", "position_statements")
         .order_by("report", "number")

@@ -207,6 +207,20 @@ CASES += [
     Case("deadlines:calendar", (), COUNCIL),
 ]
 
+CASES += [
+    Case("recommendations:withdrawn_list", (), OFFICERS),
+    Case("recommendations:record_withdraw", ("=recommendations", "unanswered"), OFFICERS),
+    Case("recommendations:record_withdraw", ("=reports", "report"), OFFICERS, label="report"),
+    Case("recommendations:record_withdraw", ("=inquiries", "inquiry"), OFFICERS, label="inquiry"),
+    Case(
+        "recommendations:record_restore",
+        ("=recommendations", "unanswered"),
+        codes(302, 403, 403, 403, 302, 302),
+        method="post",
+    ),
+    Case("recommendations:record_delete", ("=recommendations", "unanswered"), OFFICERS),
+]
+
 # Not ours to test: Django's admin (staff only, by Django) and a static redirect.
 UNLISTED_NAMESPACES = {"admin"}
 # The calendar feed is addressed by a secret, not an object: tests/deadlines covers it.
