@@ -9,7 +9,7 @@ from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.utils import timezone
 
 from accounts.models import User
-from core.history import EditConflict, attribute, check_version
+from core.history import MISSING_VERSION, UNCHECKED, EditConflict, attribute, check_version
 from core.services import record_save
 
 from . import signals
@@ -49,13 +49,21 @@ def recommendation_save(
     recommendation: Recommendation,
     user: User,
     parts: Sequence[PartText] | None = None,
-    expected_version: int | None = None,
+    expected_version=UNCHECKED,
+    form_token=None,
 ) -> Recommendation:
     """Save a recommendation and, when given, replace its parts with `parts`.
 
     `expected_version` is the version the editing form was opened at: if someone saved
     the recommendation since, nothing is written and EditConflict says what changed.
+    `form_token` is the one-time token of the form creating it: the same form saved twice
+    (Back, then save again) is refused with a link to the recommendation it made.
     """
+    if form_token is not None and recommendation.pk is None:
+        made = Recommendation.objects.filter(form_token=form_token).first()
+        if made is not None:
+            raise AlreadySaved(made)
+        recommendation.form_token = form_token
     if recommendation.pk:
         current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
         check_version(current, expected_version)
@@ -75,6 +83,19 @@ def recommendation_save(
     return recommendation
 
 
+class AlreadySaved(ValidationError):
+    """This very form was saved before (Back, then save again): nothing new is made."""
+
+    def __init__(self, recommendation: Recommendation):
+        super().__init__(
+            f"This form was already saved as {recommendation.title}: nothing new has been "
+            "added. Open it to change it, or add another recommendation.",
+            code="already_saved",
+        )
+        self.recommendation = recommendation
+
+
+@transaction.atomic
 def report_back_schedule(
     *,
     recommendation: Recommendation,
@@ -82,8 +103,13 @@ def report_back_schedule(
     meeting: Meeting | None,
     month,
     every_months: int | None,
+    expected_version=UNCHECKED,
 ) -> Recommendation:
-    """Set when a recommendation is next to be reported back on."""
+    """Set when a recommendation is next to be reported back on (refused, like any edit,
+    if it changed since the form was opened at `expected_version`)."""
+    current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+    check_version(current, expected_version)
+    recommendation.version = current.version
     recommendation.report_back_meeting = meeting
     recommendation.report_back_month = month.replace(day=1) if month else None
     recommendation.report_back_every_months = every_months
@@ -99,8 +125,9 @@ class TrackingDecision:
     status: TrackingStatus | None  # None: the board made no decision on it at this meeting
     comment: str = ""
     # The version of this meeting's assessment when the form was opened; 0 if there was
-    # none. None skips the check (e.g. the demo loader).
-    expected_version: int | None = None
+    # none; None if the form did not say (refused). UNCHECKED skips the check (the demo
+    # loader).
+    expected_version: object = UNCHECKED
 
 
 def _refresh_current_status(recommendation: Recommendation, user: User) -> None:
@@ -144,7 +171,12 @@ def assessments_record(
         assessment.status = decision.status
         assessment.comment = decision.comment
         assessment.recorded_by = user
-        attribute(assessment, user).save()
+        try:
+            with transaction.atomic():
+                attribute(assessment, user).save()
+        except IntegrityError:
+            # Another officer recorded the first decision on it at the same moment.
+            raise _decided_meanwhile(decision) from None
         _refresh_current_status(decision.recommendation, user)
         recorded.append(assessment)
     signals.tracking_decisions_recorded.send(TrackingAssessment, assessments=recorded)
@@ -154,8 +186,10 @@ def assessments_record(
 def _check_assessment_version(
     decision: TrackingDecision, assessment: TrackingAssessment | None
 ) -> None:
-    if decision.expected_version is None:
+    if decision.expected_version is UNCHECKED:
         return
+    if decision.expected_version is None:
+        raise EditConflict(MISSING_VERSION, current_version=assessment.version if assessment else 0)
     if assessment is None:
         return  # nothing was recorded then, and nothing has been since
     if decision.expected_version == 0:
@@ -167,6 +201,22 @@ def _check_assessment_version(
             current_version=assessment.version,
         )
     check_version(assessment, decision.expected_version)
+
+
+def _decided_meanwhile(decision: TrackingDecision) -> EditConflict:
+    other = (
+        TrackingAssessment.objects.filter(recommendation=decision.recommendation)
+        .order_by("-pk")
+        .select_related("recorded_by", "status")
+        .first()
+    )
+    who = other.recorded_by if other else "Another officer"
+    return EditConflict(
+        f"{who} recorded the board's decision on {decision.recommendation.title} while you "
+        "were editing. Your decisions have not been saved and are still in the form: check "
+        "them and save again.",
+        current_version=other.version if other else 1,
+    )
 
 
 # --- Withdrawing what was entered by mistake -----------------------------------------

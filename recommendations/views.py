@@ -252,10 +252,34 @@ class RecommendationCreateView(ParentObjectMixin, RecommendationFormMixin, Creat
     page_title = "Add a recommendation"
     success_message = "Recommendation added."
 
+    template_name = "recommendations/recommendation_create.html"
+
+    already_saved = None
+
+    def perform(self, form):
+        try:
+            return services.recommendation_save(
+                recommendation=form.save(commit=False),
+                user=self.request.user,
+                parts=form.parts,
+                form_token=form.cleaned_data.get("form_token"),
+            )
+        except services.AlreadySaved as saved:
+            self.already_saved = saved.recommendation  # linked from the error
+            raise
+
     def get_success_url(self):
         if "add_another" in self.request.POST:
             return reverse("recommendations:recommendation_create", args=[self.parent.pk])
         return super().get_success_url()
+
+    def get_context_data(self, **kwargs):
+        # What the report already holds, so that adding another never repeats one.
+        return super().get_context_data(
+            held=self.parent.recommendations.active().order_by("number"),
+            already_saved=self.already_saved,
+            **kwargs,
+        )
 
 
 class RecommendationUpdateView(RecommendationFormMixin, UpdateView):
@@ -285,6 +309,7 @@ class ReportBackScheduleView(RecordFormView, UpdateView):
             meeting=form.cleaned_data["report_back_meeting"],
             month=form.cleaned_data["report_back_month"],
             every_months=form.cleaned_data["report_back_every_months"],
+            expected_version=form.cleaned_data.get("version"),
         )
 
 

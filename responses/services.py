@@ -4,11 +4,11 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from core.history import attribute, check_version
+from core.history import UNCHECKED, EditConflict, attribute, check_version
 from recommendations.models import Meeting, Recommendation, RecommendationPart, TrackingStatus
 
 from . import signals
@@ -20,7 +20,7 @@ def _require_draft(item: Response | PositionStatement) -> None:
         raise PermissionDenied("Once submitted, it cannot be changed.")
 
 
-def _draft_for_update(item, recommendation: Recommendation, expected_version: int | None):
+def _draft_for_update(item, recommendation: Recommendation, expected_version):
     """Re-read a draft under a lock, so that a form opened before someone else's save or a
     submission cannot undo it; refuse it if it moved on since `expected_version`."""
     item = type(item).objects.select_for_update().get(pk=item.pk)
@@ -30,6 +30,47 @@ def _draft_for_update(item, recommendation: Recommendation, expected_version: in
     check_version(item, expected_version)
     item.version += 1
     return item
+
+
+def _save_first(item, user: User, conflict) -> None:
+    """Save `item`; if it is new and someone else made its twin first (the same
+    recommendation's response, the same report-back's statement), say so as an edit
+    conflict: the user's text stays in their form, never a server error."""
+    creating = item.pk is None
+    try:
+        with transaction.atomic():
+            attribute(item, user).save()
+    except IntegrityError:
+        if not creating:
+            raise
+        raise conflict(item) from None
+
+
+def _response_started_meanwhile(response: Response) -> EditConflict:
+    other = Response.objects.filter(recommendation=response.recommendation_id).first()
+    if other is None:  # pragma: no cover - the constraint that failed names it
+        return EditConflict("Someone else saved this first.", current_version=1)
+    return EditConflict(
+        f"{other.drafted_by} started the response to this recommendation while you were "
+        "writing yours, so yours has not been saved. Your text is still in the form: "
+        "read theirs, then save yours over it if it should replace it.",
+        current_version=other.version,
+    )
+
+
+def _statement_started_meanwhile(statement: PositionStatement) -> EditConflict:
+    other = PositionStatement.objects.filter(
+        recommendation=statement.recommendation_id,
+        report_back_due_on=statement.report_back_due_on,
+    ).first()
+    if other is None:  # pragma: no cover
+        return EditConflict("Someone else saved this first.", current_version=1)
+    return EditConflict(
+        f"{other.drafted_by} started the position statement for this report-back while "
+        "you were writing yours, so yours has not been saved. Your text is still in the "
+        "form: read theirs, then save yours over it if it should replace it.",
+        current_version=other.version,
+    )
 
 
 def _validate_partial_acceptance(
@@ -99,7 +140,7 @@ def response_save_draft(
     target_date: date | None = None,
     partial_acceptance_detail: str = "",
     accepted_parts: Iterable[RecommendationPart] = (),
-    expected_version: int | None = None,
+    expected_version=UNCHECKED,
     submit: bool = False,
 ) -> Response:
     """Create the recommendation's response as a draft, or update the current draft; with
@@ -111,8 +152,8 @@ def response_save_draft(
     """
     accepted_parts = list(accepted_parts)
     if response is None:
-        if Response.objects.filter(recommendation=recommendation).exists():
-            raise ValidationError("This recommendation already has a response.")
+        # No check that none exists yet: two people starting it at once would both pass
+        # one. The database's one-response rule decides, below.
         response = Response(recommendation=recommendation, drafted_by=user)
     else:
         response = _draft_for_update(response, recommendation, expected_version)
@@ -134,8 +175,8 @@ def response_save_draft(
             detail=partial_acceptance_detail,
             accepted_parts=accepted_parts,
         )
-    response.full_clean()
-    attribute(response, user).save()
+    response.full_clean(exclude=["recommendation"])  # its uniqueness: _save_first
+    _save_first(response, user, _response_started_meanwhile)
     response.accepted_parts.set(accepted_parts)
     if submit:
         _response_mark_submitted(response, user)
@@ -175,7 +216,7 @@ def position_statement_save_draft(
     meeting: Meeting | None = None,
     text: str,
     proposed_status: TrackingStatus | None = None,
-    expected_version: int | None = None,
+    expected_version=UNCHECKED,
 ) -> PositionStatement:
     if statement is None:
         statement = PositionStatement(recommendation=recommendation, drafted_by=user)
@@ -185,8 +226,8 @@ def position_statement_save_draft(
     statement.meeting = meeting
     statement.text = text
     statement.proposed_status = proposed_status
-    statement.full_clean()
-    attribute(statement, user).save()
+    statement.full_clean(exclude=["recommendation"])  # its uniqueness: _save_first
+    _save_first(statement, user, _statement_started_meanwhile)
     return statement
 
 

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
@@ -106,9 +107,22 @@ class ResponseCreateView(
 
     def post(self, request, *args, **kwargs):
         response = self.existing_response()
-        if response is not None:
+        if response is not None and not request.user.has_perm(
+            "responses.change_response", response
+        ):
             return redirect(response)
         return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Someone started the response meanwhile: saving again saves over their draft,
+        # knowingly (the version in the form is theirs, so a later change is refused).
+        existing = self.existing_response()
+        if existing is not None and self.request.user.has_perm(
+            "responses.change_response", existing
+        ):
+            context["form_action"] = reverse("responses:response_update", args=[existing.pk])
+        return context
 
 
 class ResponseUpdateView(
@@ -228,10 +242,6 @@ class StatementCreateView(
 
     def perform(self, form):
         occurrence = self.recommendation.next_report_back
-        if self.recommendation.position_statements.filter(
-            report_back_due_on=occurrence.due_on
-        ).exists():
-            raise ValidationError("A position statement for this report-back already exists.")
         meeting = self.recommendation.report_back_meeting
         return self.save_statement(
             form,
@@ -241,7 +251,22 @@ class StatementCreateView(
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(occurrence=self.recommendation.next_report_back, **kwargs)
+        occurrence = self.recommendation.next_report_back
+        context = super().get_context_data(occurrence=occurrence, **kwargs)
+        # Someone started this statement meanwhile: saving again saves over their draft,
+        # knowingly (the version in the form is theirs, so a later change is refused).
+        existing = (
+            self.recommendation.position_statements.filter(
+                report_back_due_on=occurrence.due_on
+            ).first()
+            if occurrence
+            else None
+        )
+        if existing is not None and self.request.user.has_perm(
+            "responses.change_positionstatement", existing
+        ):
+            context["form_action"] = reverse("responses:statement_update", args=[existing.pk])
+        return context
 
 
 class StatementUpdateView(

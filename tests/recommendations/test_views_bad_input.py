@@ -218,7 +218,7 @@ def test_a_month_is_read_as_people_write_it(request, recommendation, written, mo
     client = client_for(request, "officer")
     response = client.post(
         reverse("recommendations:report_back_schedule", args=[recommendation.pk]),
-        {"report_back_month": written},
+        {"report_back_month": written, "version": recommendation.version},
     )
     assert response.status_code == 302
     recommendation.refresh_from_db()

@@ -105,6 +105,7 @@ def test_an_officer_records_an_inquiry_from_start_to_tracking(
             "report_back_meeting": "",
             "report_back_month": "July 2012",
             "report_back_every_months": "6",
+            "version": Recommendation.objects.get(pk=recommendation.pk).version,
         },
     )
     assert response["Location"] == recommendation.get_absolute_url()
@@ -131,6 +132,7 @@ def test_an_officer_records_an_inquiry_from_start_to_tracking(
         {
             f"rec-{recommendation.pk}-status": tracking_status(4).pk,
             f"rec-{recommendation.pk}-comment": "Good progress on the review.",
+            f"rec-{recommendation.pk}-version": 0,
         },
     )
     assert response["Location"] == meeting.get_absolute_url()
@@ -162,8 +164,9 @@ def test_an_officer_corrects_a_decision_at_the_same_meeting(request, committee, 
     )
     client = client_for(request, "officer")
     record = reverse("recommendations:assessments_record", args=[meeting.pk])
-    client.post(record, {f"rec-{recommendation.pk}-status": tracking_status(4).pk})
-    client.post(record, {f"rec-{recommendation.pk}-status": tracking_status(2).pk})
+    prefix = f"rec-{recommendation.pk}"
+    client.post(record, {f"{prefix}-status": tracking_status(4).pk, f"{prefix}-version": 0})
+    client.post(record, {f"{prefix}-status": tracking_status(2).pk, f"{prefix}-version": 1})
     assessment = TrackingAssessment.objects.get()
     assert assessment.status == tracking_status(2)
     recommendation.refresh_from_db()
@@ -200,6 +203,7 @@ def test_an_officer_edits_a_recommendation_and_its_parts(request, recommendation
             "addressed_to": "other",
             "other_body": "Corporate Carers group",
             "directorate": recommendation.directorate_id,
+            "version": recommendation.version,
         },
     )
     assert response.status_code == 302

@@ -72,6 +72,7 @@ def response_data(**overrides):
         "proposed_action": "A report in July 2012.",
         "responsible_officer": "Head of Service",
         "target_date": "2012-07-31",
+        "version": 1,  # the version the form was opened at (a factory's draft is at 1)
     }
     return {**data, **overrides}
 
@@ -291,7 +292,9 @@ def test_a_draft_statement_is_read_and_edited_only_by_its_directorate(
     expect(client.get(draft_statement.get_absolute_url()), DRAFT_READ[role])
     url = reverse("responses:statement_update", args=[draft_statement.pk])
     expect(client.get(url), DRAFT_READ[role])
-    response = client.post(url, {"text": "Overwritten", "proposed_status": ""})
+    response = client.post(
+        url, {"text": "Overwritten", "proposed_status": "", "version": draft_statement.version}
+    )
     if role == "director_a":
         assert response.status_code == 302
     else:
@@ -347,7 +350,8 @@ def test_writing_a_statement_twice_leads_to_the_first(request, draft_statement):
     assert response["Location"] == draft_statement.get_absolute_url()
     response = client.post(url, {"text": "A second statement"})
     assert response.status_code == 200
-    assert "A position statement for this report-back already exists." in page(response)
+    assert "started the position statement for this report-back while you were" in page(response)
+    assert "A second statement" in page(response)  # what was typed is kept
     assert PositionStatement.objects.count() == 1
 
 
@@ -447,7 +451,7 @@ def test_a_recommendation_from_inquiry_to_agreed_response_and_tracking(
     assert (part_a.label, part_b.label) == ("a", "b")
     officer_client.post(
         reverse("recommendations:report_back_schedule", args=[recommendation.pk]),
-        {"report_back_month": "July 2012"},
+        {"report_back_month": "July 2012", "version": recommendation.version},
     )
     recommendation.refresh_from_db()
     assert recommendation.report_back_month == date(2012, 7, 1)
@@ -492,6 +496,7 @@ def test_a_recommendation_from_inquiry_to_agreed_response_and_tracking(
     response = director.post(
         update_url,
         response_data(
+            version=draft.version,
             decision="partial",
             accepted_parts=[part_a.pk],
             partial_acceptance_detail="Part a is accepted; part b takes another approach.",
@@ -538,6 +543,7 @@ def test_a_recommendation_from_inquiry_to_agreed_response_and_tracking(
             "text": "The thresholds were reviewed in May.",
             "proposed_status": tracking_status(2).pk,
             "submit": "1",
+            "version": statement.version,
         },
     )
     statement.refresh_from_db()
@@ -554,6 +560,7 @@ def test_a_recommendation_from_inquiry_to_agreed_response_and_tracking(
         {
             f"rec-{recommendation.pk}-status": tracking_status(2).pk,
             f"rec-{recommendation.pk}-comment": "Achieved.",
+            f"rec-{recommendation.pk}-version": 0,
         },
     )
     assert TrackingAssessment.objects.get().status == tracking_status(2)
