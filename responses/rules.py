@@ -54,5 +54,8 @@ rules.add_perm("responses.add_positionstatement", works_for_recommendations_dire
 rules.add_perm("responses.change_response", works_for_directorate_of & is_draft)
 rules.add_perm("responses.change_positionstatement", works_for_directorate_of & is_draft)
 rules.add_perm("responses.agree_response", is_officer & is_submitted)
+rules.add_perm("responses.return_response", is_officer & is_submitted)
+# Agreeing a report's responses at a meeting, several at once.
+rules.add_perm("responses.agree_responses", is_officer)
 # The worklist is for those who answer for a directorate.
 rules.add_perm("responses.view_worklist", is_directorate_user)

@@ -142,13 +142,16 @@ def response_save_draft(
     accepted_parts: Iterable[RecommendationPart] = (),
     expected_version=UNCHECKED,
     submit: bool = False,
+    require_complete: bool = False,
 ) -> Response:
     """Create the recommendation's response as a draft, or update the current draft; with
     `submit`, also send it to the board, in the same transaction and under the same lock
     (a refused submission leaves nothing half-made).
 
     `expected_version` is the version the editing form was opened at: if someone saved
-    the draft since, nothing is written and EditConflict says what they changed.
+    the draft since, nothing is written and EditConflict says what they changed. With
+    `require_complete` the draft is saved only if it could be submitted (the step before
+    the director checks their answers).
     """
     accepted_parts = list(accepted_parts)
     if response is None:
@@ -166,7 +169,7 @@ def response_save_draft(
     response.responsible_officer = responsible_officer
     response.target_date = target_date
     response.partial_acceptance_detail = partial_acceptance_detail
-    if submit:
+    if submit or require_complete:
         _response_check_complete(response, accepted_parts)
     elif decision:
         _validate_partial_acceptance(
@@ -190,6 +193,29 @@ def response_submit(*, response: Response, user: User) -> Response:
     _require_draft(response)
     _response_check_complete(response, list(response.accepted_parts.all()))
     return _response_mark_submitted(response, user)
+
+
+@transaction.atomic
+def response_return(*, response: Response, user: User, reason: str) -> Response:
+    """Send a submitted response back to its directorate to correct, saying why. It is a
+    draft again (theirs alone until resubmitted); the history keeps the version that was
+    submitted, and the reason is shown to the directorate."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why the response is being returned."})
+    response = Response.objects.select_for_update().get(pk=response.pk)
+    if response.state != ResponseState.SUBMITTED:
+        raise ValidationError("Only a submitted response that is not yet agreed can be returned.")
+    response.state = ResponseState.DRAFT
+    response.submitted_by = None
+    response.submitted_at = None
+    response.returned_at = timezone.now()
+    response.returned_by = user
+    response.return_reason = reason
+    response.version += 1
+    attribute(response, user).save()
+    signals.response_returned.send(Response, response=response)
+    return response
 
 
 @transaction.atomic

@@ -14,6 +14,8 @@ urlpatterns = [
     path("responses/<int:pk>/", views.ResponseDetailView.as_view(), name="response_detail"),
     path("responses/<int:pk>/edit/", views.ResponseUpdateView.as_view(), name="response_update"),
     path("responses/<int:pk>/agree/", views.ResponseAgreeView.as_view(), name="response_agree"),
+    path("responses/<int:pk>/check/", views.ResponseCheckView.as_view(), name="response_check"),
+    path("responses/<int:pk>/return/", views.ResponseReturnView.as_view(), name="response_return"),
     path(
         "recommendations/<int:recommendation_pk>/position-statement/new/",
         views.StatementCreateView.as_view(),

@@ -19,6 +19,7 @@ from tests.factories import (
     RecommendationFactory,
     ReportFactory,
     ResponseFactory,
+    submitted_response,
 )
 from tests.inspections.factories import InspectionFactory, PlanFactory
 
@@ -133,6 +134,7 @@ OTHER_FORMS = {
     "inspections:plan_create": ((), "inspections.forms.ImprovementPlanForm"),
     "inspections:strand_create": (("plan",), "inspections.forms.ImprovementStrandForm"),
     "inspections:action_create": (("plan",), "inspections.forms.ImprovementActionForm"),
+    "responses:response_return": (("submitted",), "responses.views.ReturnForm"),
 }
 
 
@@ -149,6 +151,7 @@ def world(db):
         "report": report,
         "recommendation": recommendation,
         "draft": ResponseFactory(recommendation=RecommendationFactory(report=report)),
+        "submitted": submitted_response(RecommendationFactory(report=report)),
         "inspection": InspectionFactory(committee=committee),
         "plan": PlanFactory(committee=committee),
     }

@@ -37,6 +37,8 @@ OFFICERS = codes(302, 403, 403, 403, 200, 200)
 COUNCIL = codes(302, 200, 200, 200, 200, 200)  # signed-in council readers, not the public
 OWN_DRAFT = codes(302, 404, 200, 404, 404, 200)  # existence private to the directorate
 DIRECTORATE = codes(302, 403, 200, 403, 403, 200)
+# A draft's existence is private; its own directorate may read it but not return it.
+OWN_DRAFT_NO_RETURN = codes(302, 404, 403, 404, 404, 200)
 
 
 @dataclass
@@ -154,9 +156,23 @@ CASES = [
     Case(
         "responses:response_update",
         ("submitted_response",),
-        codes(302, 403, 403, 403, 403, 200),
+        codes(302, 302, 302, 302, 302, 200),  # to its page: it can no longer be changed
         label="submitted",
     ),
+    Case("responses:response_check", ("draft_response",), OWN_DRAFT, label="draft"),
+    Case(
+        "responses:response_check",
+        ("submitted_response",),
+        codes(302, 302, 302, 302, 302, 200),
+        label="submitted",
+    ),
+    Case(
+        "responses:response_return",
+        ("submitted_response",),
+        codes(302, 403, 403, 403, 200, 200),
+        label="submitted",
+    ),
+    Case("responses:response_return", ("draft_response",), OWN_DRAFT_NO_RETURN, label="draft"),
     Case(
         "responses:response_agree",
         ("submitted_response",),

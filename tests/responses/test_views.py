@@ -145,12 +145,15 @@ def test_a_submitted_response_is_read_in_the_council_not_by_the_public(request, 
 def test_a_submitted_response_cannot_be_edited(request, role, submitted):
     client = client_for(request, role)
     url = reverse("responses:response_update", args=[submitted.pk])
-    expected = 302 if role == "anonymous" else 403
-    expect(client.get(url), expected)
+    if role == "anonymous":
+        expect(client.get(url), 302)
+    else:
+        # Back to the form after submitting: the response's page, saying why, not a 403.
+        reply = client.get(url, follow=True)
+        assert reply.redirect_chain[-1][0] == submitted.get_absolute_url()
+        assert "it can no longer be changed here" in page(reply)
     response = client.post(url, response_data(text="Rewritten after submission"))
-    expect(response, expected)
-    if role != "anonymous":
-        assert "cannot be changed" in page(response)
+    assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.text == SECRET
     assert submitted.state == ResponseState.SUBMITTED
@@ -162,12 +165,10 @@ def test_an_agreed_response_is_public(request, role, agreed):
     response = client.get(agreed.get_absolute_url())
     assert response.status_code == 200
     assert "The recommendation is accepted in full." in page(response)
-    # ...and nobody can edit it: the public is refused outright, as there is nothing to
-    # sign in for.
-    expected = 403
-    assert client.get(reverse("responses:response_update", args=[agreed.pk])).status_code == (
-        expected
-    )
+    # ...and nobody can edit it: its edit address leads back to it.
+    reply = client.get(reverse("responses:response_update", args=[agreed.pk]))
+    assert reply.status_code == 302
+    assert reply["Location"] == agreed.get_absolute_url()
 
 
 def test_an_agreed_response_to_an_exempt_report_is_not_public(client, committee):
@@ -313,9 +314,11 @@ def test_a_submitted_statement_is_read_in_the_council_and_not_edited(
     client = client_for(request, role)
     expect(client.get(draft_statement.get_absolute_url()), SUBMITTED_READ[role])
     url = reverse("responses:statement_update", args=[draft_statement.pk])
-    expected = 302 if role == "anonymous" else 403
-    expect(client.get(url), expected)
-    expect(client.post(url, {"text": "Rewritten"}), expected)
+    if role == "anonymous":
+        expect(client.get(url), 302)
+    else:
+        assert client.get(url)["Location"] == draft_statement.get_absolute_url()
+    assert client.post(url, {"text": "Rewritten"}).status_code == 302
     draft_statement.refresh_from_db()
     assert draft_statement.text == SECRET
 
@@ -501,17 +504,23 @@ def test_a_recommendation_from_inquiry_to_agreed_response_and_tracking(
             accepted_parts=[part_a.pk],
             partial_acceptance_detail="Part a is accepted; part b takes another approach.",
             text="The thresholds will be reviewed; publication is pragmatic.",
-            submit="1",
+            check="1",
         ),
         follow=True,
     )
+    # Check your answers, then submit.
+    check_url = reverse("responses:response_check", args=[draft.pk])
+    assert response.redirect_chain[-1][0] == check_url
+    assert "Check your response before submitting it" in page(response)
+    assert Response.objects.get(pk=draft.pk).state == ResponseState.DRAFT
+    response = director.post(check_url, follow=True)
     assert "Response submitted to the scrutiny board." in page(response)
     draft.refresh_from_db()
     assert draft.state == ResponseState.SUBMITTED
     assert draft.submitted_by == director_a
     # Submitted: the edit is refused, the council reads it, the public does not yet.
-    assert director.get(update_url).status_code == 403
-    assert director.post(update_url, response_data(text="Too late")).status_code == 403
+    assert director.get(update_url)["Location"] == draft.get_absolute_url()
+    assert director.post(update_url, response_data(text="Too late")).status_code == 302
     assert "publication is pragmatic" in page(officer_client.get(draft.get_absolute_url()))
     assert is_login_redirect(public.get(draft.get_absolute_url()))
     assert b"pragmatic" not in public.get(recommendation.get_absolute_url()).content
