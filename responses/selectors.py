@@ -169,3 +169,29 @@ def recommendation_timeline(recommendation: Recommendation, user: User) -> list[
             )
         )
     return sorted(entries, key=lambda entry: entry.on)
+
+
+def responses_awaiting_agreement(recommendations: QuerySet[Recommendation]) -> QuerySet[Response]:
+    """Submitted responses to `recommendations` that the board has yet to agree."""
+    return (
+        Response.objects.filter(state=ResponseState.SUBMITTED, recommendation__in=recommendations)
+        .select_related("recommendation__report__committee", "recommendation__directorate")
+        .order_by(
+            "recommendation__report__title", "recommendation__report", "recommendation__number"
+        )
+    )
+
+
+@dataclass(frozen=True)
+class ReportAwaiting:
+    report: object
+    responses: list
+
+
+def reports_awaiting_agreement(recommendations: QuerySet[Recommendation]) -> list[ReportAwaiting]:
+    """The responses waiting for the board's agreement, by report (officers' home page)."""
+    grouped: dict[int, ReportAwaiting] = {}
+    for response in responses_awaiting_agreement(recommendations):
+        report = response.recommendation.report
+        grouped.setdefault(report.pk, ReportAwaiting(report, [])).responses.append(response)
+    return list(grouped.values())

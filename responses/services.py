@@ -1,7 +1,7 @@
 """Every write to responses and position statements goes through these functions."""
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, time
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -230,6 +230,48 @@ def response_agree(*, response: Response, user: User) -> Response:
     response.version += 1
     attribute(response, user).save()
     return response
+
+
+@transaction.atomic
+def responses_agree_at_meeting(
+    *, responses: Iterable[Response], meeting: Meeting, user: User
+) -> list[Response]:
+    """Record that the board agreed these submitted responses at `meeting`: the meeting's
+    date is the date they were agreed. All or none: one that is no longer submitted, or
+    belongs to another board, refuses the lot."""
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise ValidationError({"meeting": "That meeting was cancelled: choose the one held."})
+    pks = [response.pk for response in responses]
+    if not pks:
+        raise ValidationError({"responses": "Choose the responses the board agreed."})
+    locked = list(
+        Response.objects.select_for_update(of=("self",))
+        .filter(pk__in=pks)
+        .select_related("recommendation__report")
+        .order_by("recommendation__number")
+    )
+    agreed_on = timezone.make_aware(
+        datetime.combine(meeting.date, meeting.start_time or time(12, 0))
+    )
+    for response in locked:
+        if response.recommendation.report.committee_id != meeting.committee_id:
+            raise ValidationError(
+                f"The response to {response.recommendation.title} is not for {meeting.committee}."
+            )
+        if response.state != ResponseState.SUBMITTED:
+            raise ValidationError(
+                f"The response to {response.recommendation.title} is no longer waiting to be "
+                "agreed (someone else changed it): nothing has been recorded. Check the list "
+                "and agree again."
+            )
+        response.state = ResponseState.AGREED
+        response.agreed_by = user
+        response.agreed_at = agreed_on
+        response.agreed_at_meeting = meeting
+        response.version += 1
+        attribute(response, user).save()
+    signals.responses_agreed.send(Response, responses=locked, meeting=meeting)
+    return locked
 
 
 @transaction.atomic

@@ -17,6 +17,16 @@ urlpatterns = [
     path("responses/<int:pk>/check/", views.ResponseCheckView.as_view(), name="response_check"),
     path("responses/<int:pk>/return/", views.ResponseReturnView.as_view(), name="response_return"),
     path(
+        "reports/<int:report_pk>/agree-responses/",
+        views.ReportResponsesAgreeView.as_view(),
+        name="responses_agree",
+    ),
+    path(
+        "reports/<int:report_pk>/agree-responses/<int:meeting_pk>/",
+        views.ReportResponsesAgreedView.as_view(),
+        name="responses_agreed",
+    ),
+    path(
         "recommendations/<int:recommendation_pk>/position-statement/new/",
         views.StatementCreateView.as_view(),
         name="statement_create",

@@ -15,12 +15,13 @@ from core.views import (
     PrivatePermissionMixin,
     ServiceFormMixin,
 )
-from recommendations.models import Recommendation
+from recommendations.models import Meeting, Recommendation, Report
+from recommendations.selectors import recommendations_visible_to
 
 from . import services
-from .forms import PositionStatementForm, ResponseForm
+from .forms import AgreeResponsesForm, PositionStatementForm, ResponseForm
 from .models import PositionStatement, Response
-from .selectors import response_of, worklist_for
+from .selectors import response_of, responses_awaiting_agreement, worklist_for
 
 
 class WorklistView(PermissionRequiredMixin, TemplateView):
@@ -410,4 +411,69 @@ class StatementDetailView(PrivatePermissionMixin, DetailView):
             "proposed_status",
             "drafted_by",
             "submitted_by",
+        )
+
+
+class ReportResponsesAgreeView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    """One step for a meeting's decision: the officer ticks the report's responses the
+    board agreed and names the meeting."""
+
+    permission_required = "responses.agree_responses"
+    form_class = AgreeResponsesForm
+    template_name = "responses/agree_responses.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.report = get_object_or_404(
+            Report.objects.select_related("committee"), pk=kwargs["report_pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def waiting(self):
+        return responses_awaiting_agreement(
+            recommendations_visible_to(self.request.user).filter(report=self.report)
+        )
+
+    def get_initial(self):
+        return {"responses": list(self.waiting())}  # all, unless the board held some back
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "report": self.report, "responses": self.waiting()}
+
+    def perform(self, form):
+        self.meeting = form.cleaned_data["meeting"]
+        return services.responses_agree_at_meeting(
+            responses=form.cleaned_data["responses"], meeting=self.meeting, user=self.request.user
+        )
+
+    def get_success_url(self):
+        return reverse("responses:responses_agreed", args=[self.report.pk, self.meeting.pk])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(report=self.report, **kwargs)
+
+
+class ReportResponsesAgreedView(PermissionRequiredMixin, TemplateView):
+    """The confirmation: what the board agreed at the meeting, for this report."""
+
+    permission_required = "responses.agree_responses"
+    template_name = "responses/agreed_responses.html"
+
+    def get_context_data(self, **kwargs):
+        report = get_object_or_404(Report, pk=self.kwargs["report_pk"])
+        meeting = get_object_or_404(
+            Meeting.objects.select_related("committee"), pk=self.kwargs["meeting_pk"]
+        )
+        agreed = (
+            Response.objects.filter(recommendation__report=report, agreed_at_meeting=meeting)
+            .select_related("recommendation")
+            .order_by("recommendation__number")
+        )
+        return super().get_context_data(
+            report=report,
+            meeting=meeting,
+            agreed=agreed,
+            still_waiting=responses_awaiting_agreement(
+                recommendations_visible_to(self.request.user).filter(report=report)
+            ).count(),
+            **kwargs,
         )

@@ -18,6 +18,7 @@ from recommendations.models import Committee, Recommendation, Report
 from responses.selectors import (
     items_readable_by,
     recommendation_timeline,
+    reports_awaiting_agreement,
     recommendations_with_response,
     response_of,
     worklist_for,
@@ -66,6 +67,8 @@ class HomeView(TemplateView):
             # Overdue and at-risk items come from deadlines' {% deadlines_attention %}.
             in_committees = visible.filter(report__committee__in=committees)
             context["status_counts"] = selectors.recommendations_by_status(in_committees)
+            if is_officer(user):
+                context["awaiting_agreement"] = reports_awaiting_agreement(in_committees)
         if not user.is_authenticated:
             context["recent_reports"] = (
                 selectors.reports_visible_to(user)
@@ -136,5 +139,8 @@ class ReportDetailView(PrivatePermissionMixin, DetailView):
         context["recommendations"] = recommendations_with_response(
             selectors.recommendations_visible_to(user).filter(report=self.object), user
         )
+        if is_officer(user):
+            waiting = reports_awaiting_agreement(context["recommendations"])
+            context["awaiting_agreement"] = len(waiting[0].responses) if waiting else 0
         context["today"] = timezone.localdate()
         return context

@@ -135,6 +135,7 @@ OTHER_FORMS = {
     "inspections:strand_create": (("plan",), "inspections.forms.ImprovementStrandForm"),
     "inspections:action_create": (("plan",), "inspections.forms.ImprovementActionForm"),
     "responses:response_return": (("submitted",), "responses.views.ReturnForm"),
+    "responses:responses_agree": (("report",), "responses.forms.AgreeResponsesForm"),
 }
 
 

@@ -235,6 +235,8 @@ CASES += [
         method="post",
     ),
     Case("recommendations:record_delete", ("=recommendations", "unanswered"), OFFICERS),
+    Case("responses:responses_agree", ("report",), OFFICERS),
+    Case("responses:responses_agreed", ("report", "meeting"), OFFICERS),
 ]
 
 # Not ours to test: Django's admin (staff only, by Django) and a static redirect.
