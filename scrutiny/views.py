@@ -18,8 +18,8 @@ from recommendations.models import Committee, Recommendation, Report
 from responses.selectors import (
     items_readable_by,
     recommendation_timeline,
-    reports_awaiting_agreement,
     recommendations_with_response,
+    reports_awaiting_agreement,
     response_of,
     worklist_for,
 )
