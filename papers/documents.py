@@ -93,6 +93,8 @@ class QuotedRecommendation:
     recommendation: Recommendation
     response: Response | None
     paragraphs: list[Paragraph] = field(default_factory=list)
+    received: bool = False  # a response went to the board, whether or not printed here
+    agreed: bool = False
 
 
 CORPORATE_CONSIDERATIONS = (
@@ -131,7 +133,17 @@ def response_paper(report: Report, user: User) -> Paper:
                 paragraphs += numbered(
                     number, response.partial_acceptance_detail, start=len(paragraphs) + 1
                 )
-        quoted.append(QuotedRecommendation(number, recommendation, response, paragraphs))
+        sent = recommendation.responses.all()
+        quoted.append(
+            QuotedRecommendation(
+                number,
+                recommendation,
+                response,
+                paragraphs,
+                received=bool(sent),
+                agreed=any(r.state == ResponseState.AGREED for r in sent),
+            )
+        )
     corporate = [
         Section(f"4.{index}", heading, numbered(f"4.{index}", getattr(narrative, name)))
         for index, (name, heading) in enumerate(CORPORATE_CONSIDERATIONS, start=1)
@@ -173,6 +185,8 @@ class TrackingItem:
     status_before: TrackingStatus | None
     decision: TrackingAssessment | None
     statement_for_meeting: bool = False
+    response_received: bool = False  # a response went to the board, printed here or not
+    response_agreed: bool = False
 
     @property
     def proposed_status(self) -> TrackingStatus | None:
@@ -226,6 +240,10 @@ def tracking_items(meeting: Meeting, user: User) -> list[TrackingItem]:
                 statement_for_meeting=statement is not None and statement.meeting_id == meeting.pk,
                 status_before=before[-1].status if before else None,
                 decision=next((a for a in assessments if a.meeting_id == meeting.pk), None),
+                response_received=bool(recommendation.responses.all()),
+                response_agreed=any(
+                    r.state == ResponseState.AGREED for r in recommendation.responses.all()
+                ),
             )
         )
     return items

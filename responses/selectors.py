@@ -111,6 +111,9 @@ def recommendations_with_response(
     return recommendations.annotate(
         visible_decision=Subquery(readable_response.values("decision")[:1]),
         has_submitted_response=response_submitted_exists(),
+        has_agreed_response=Exists(
+            Response.objects.filter(recommendation=OuterRef("pk"), state=ResponseState.AGREED)
+        ),
     )
 
 

@@ -119,6 +119,9 @@ class RecommendationDetailView(PrivatePermissionMixin, DetailView):
         recommendation = self.object
         response = response_of(recommendation)
         context["response"] = response if response and items_readable_by(user, [response]) else None
+        # The facts everyone reads, whether or not they may read the response itself.
+        context["response_received"] = response is not None and not response.is_draft
+        context["response_agreed"] = response is not None and response.state == "agreed"
         context["timeline"] = recommendation_timeline(recommendation, user)
         context["next_report_back"] = recommendation.next_report_back
         context["today"] = timezone.localdate()

@@ -119,7 +119,7 @@ def test_a_draft_is_never_shown_on_the_recommendation_or_the_list(request, role,
 
 def test_a_member_reads_that_no_response_is_submitted_yet(request, draft):
     html = page(client_for(request, "member").get(draft.recommendation.get_absolute_url()))
-    assert "No response has been submitted yet." in html
+    assert "No response yet" in html
     assert "Draft the response" not in html
 
 
