@@ -11,6 +11,7 @@ from datetime import date
 from itertools import groupby
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.text import slugify
 
 from accounts.models import User
 from deadlines.selectors import responses_overdue
@@ -154,7 +155,7 @@ def response_paper(report: Report, user: User) -> Paper:
         title=subject,
         running_header=f"{header['report_to']} – {subject}",
         body_template="papers/_response_body.html",
-        filename=f"response-report-{report.pk}.pdf",
+        filename=paper_filename("response-report", report.title, report.published_on),
         not_for_publication=report.is_exempt,
         context={
             "report": report,
@@ -264,7 +265,7 @@ def tracking_paper(meeting: Meeting, user: User) -> Paper:
         title=title,
         running_header=title,
         body_template="papers/_tracking_body.html",
-        filename=f"tracking-report-{meeting.pk}.pdf",
+        filename=paper_filename("tracking-report", _board_name(meeting), meeting.date),
         not_for_publication=any(item.recommendation.report.is_exempt for item in items),
         context={
             "meeting": meeting,
@@ -309,7 +310,7 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
         title=title,
         running_header=title,
         body_template="papers/_briefing_body.html",
-        filename=f"members-briefing-{meeting.pk}.pdf",
+        filename=paper_filename("members-briefing", _board_name(meeting), meeting.date),
         not_for_publication=visible.filter(report__is_exempt=True).exists(),
         context={
             "meeting": meeting,
@@ -371,7 +372,9 @@ def plan_paper(plan: ImprovementPlan, user: User, today: date) -> Paper:
         title=title,
         running_header=f"{plan.committee.name} – {title}",
         body_template="papers/_plan_body.html",
-        filename=f"improvement-plan-{plan.pk}.pdf",
+        filename=paper_filename(
+            "improvement-plan", plan.title, getattr(plan, "published_on", None)
+        ),
         context={
             "plan": plan,
             "today": today,
@@ -383,6 +386,26 @@ def plan_paper(plan: ImprovementPlan, user: User, today: date) -> Paper:
             "action_count": len(actions),
         },
     )
+
+
+FILENAME_WORDS_LIMIT = 60  # characters of the name's middle part
+
+
+def _board_name(meeting: Meeting) -> str:
+    """The board's own name, without the "Scrutiny Board" every board's name shares."""
+    name = meeting.committee.name
+    for prefix in ("Scrutiny Board", "Scrutiny board"):
+        if name.startswith(prefix) and name[len(prefix) :].strip(" ()-–"):
+            return name[len(prefix) :].strip(" ()-–")
+    return name
+
+
+def paper_filename(kind: str, name: str, on: date | None) -> str:
+    """A PDF's file name that says what it is: `tracking-report-children-and-families-
+    2012-07-19.pdf`, ASCII only, so it survives every mail system and file share."""
+    words = slugify(name)[:FILENAME_WORDS_LIMIT].strip("-")
+    parts = [kind, words, on.isoformat() if on else ""]
+    return "-".join(part for part in parts if part) + ".pdf"
 
 
 def _long_date(on: date) -> str:
