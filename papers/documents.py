@@ -31,7 +31,7 @@ from recommendations.selectors import (
     recommendations_visible_to,
 )
 from responses.models import PositionStatement, Response, ResponseState
-from responses.selectors import items_readable_by
+from responses.selectors import items_readable_by, statement_for_meeting
 
 from .models import ResponsePaper
 from .narrative import Paragraph, numbered
@@ -200,15 +200,6 @@ class SourceGroup:
     items: list[TrackingItem]
 
 
-def _latest_statement(statements: list[PositionStatement], meeting: Meeting):
-    """The statement written for this meeting, else the latest due by its date."""
-    for statement in statements:
-        if statement.meeting_id == meeting.pk:
-            return statement
-    earlier = [s for s in statements if s.report_back_due_on <= meeting.date]
-    return max(earlier, key=lambda s: s.report_back_due_on, default=None)
-
-
 def tracking_items(meeting: Meeting, user: User) -> list[TrackingItem]:
     due = recommendations_due_for_meeting(meeting, recommendations_visible_to(user))
     due = due.select_related("report__inquiry", "report__inspection").prefetch_related(
@@ -230,7 +221,7 @@ def tracking_items(meeting: Meeting, user: User) -> list[TrackingItem]:
     for recommendation in due:
         assessments = list(recommendation.assessments.all())
         before = [a for a in assessments if a.meeting.date < meeting.date]
-        statement = _latest_statement(
+        statement = statement_for_meeting(
             _printable(user, recommendation.position_statements.all()), meeting
         )
         items.append(

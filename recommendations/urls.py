@@ -43,11 +43,8 @@ urlpatterns = [
     ),
     path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
     path("meetings/<int:pk>/edit/", views.MeetingUpdateView.as_view(), name="meeting_update"),
-    path(
-        "meetings/<int:pk>/tracking/",
-        views.AssessmentsRecordView.as_view(),
-        name="assessments_record",
-    ),
+    # meetings/<pk>/tracking/ (the tracking form) is composed with the directorates'
+    # statements by scrutiny/urls.py.
     path("inquiries/", views.InquiryListView.as_view(), name="inquiry_list"),
     path("inquiries/new/", views.InquiryCreateView.as_view(), name="inquiry_create"),
     path("inquiries/<int:pk>/", views.InquiryDetailView.as_view(), name="inquiry_detail"),

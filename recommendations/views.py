@@ -382,4 +382,15 @@ class AssessmentsRecordView(PermissionRequiredMixin, TemplateView):
         return redirect(self.meeting)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(meeting=self.meeting, **kwargs)
+        context = super().get_context_data(meeting=self.meeting, **kwargs)
+        forms = context.get("forms", [])
+        statements = self.statements_for([form.recommendation for form in forms])
+        for form in forms:
+            form.statement = statements.get(form.recommendation.pk)
+        return context
+
+    def statements_for(self, recommendations) -> dict:
+        """What each recommendation's directorate said for this meeting, by recommendation
+        id. The record knows nothing of statements: the site's page (scrutiny.views) fills
+        this in."""
+        return {}

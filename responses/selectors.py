@@ -198,3 +198,33 @@ def reports_awaiting_agreement(recommendations: QuerySet[Recommendation]) -> lis
         report = response.recommendation.report
         grouped.setdefault(report.pk, ReportAwaiting(report, [])).responses.append(response)
     return list(grouped.values())
+
+
+def statement_for_meeting(statements, meeting) -> PositionStatement | None:
+    """Of a recommendation's `statements`, the one the board reads at `meeting`: the one
+    written for it, else the latest due by its date."""
+    for statement in statements:
+        if statement.meeting_id == meeting.pk:
+            return statement
+    earlier = [s for s in statements if s.report_back_due_on <= meeting.date]
+    return max(earlier, key=lambda s: s.report_back_due_on, default=None)
+
+
+def submitted_statements_for_meeting(recommendations, meeting) -> dict[int, PositionStatement]:
+    """For the tracking form: each recommendation's submitted statement for `meeting`
+    (what the directorate said, and the status it proposes), by recommendation id. One
+    query."""
+    by_recommendation: dict[int, list[PositionStatement]] = {}
+    for statement in (
+        PositionStatement.objects.filter(
+            recommendation__in=[r.pk for r in recommendations], state=ResponseState.SUBMITTED
+        )
+        .select_related("proposed_status")
+        .order_by("report_back_due_on")
+    ):
+        by_recommendation.setdefault(statement.recommendation_id, []).append(statement)
+    return {
+        pk: chosen
+        for pk, statements in by_recommendation.items()
+        if (chosen := statement_for_meeting(statements, meeting)) is not None
+    }

@@ -19,6 +19,11 @@ record_pages = [
         name="recommendation_detail",
     ),
     path("reports/<int:pk>/", views.ReportDetailView.as_view(), name="report_detail"),
+    path(
+        "meetings/<int:pk>/tracking/",
+        views.TrackingFormView.as_view(),
+        name="assessments_record",
+    ),
 ]
 
 urlpatterns = [

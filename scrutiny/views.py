@@ -15,12 +15,14 @@ from accounts.rules import is_directorate_user, is_member, is_officer
 from core.views import PrivatePermissionMixin
 from recommendations import selectors
 from recommendations.models import Committee, Recommendation, Report
+from recommendations.views import AssessmentsRecordView
 from responses.selectors import (
     items_readable_by,
     recommendation_timeline,
     recommendations_with_response,
     reports_awaiting_agreement,
     response_of,
+    submitted_statements_for_meeting,
     worklist_for,
 )
 
@@ -147,3 +149,11 @@ class ReportDetailView(PrivatePermissionMixin, DetailView):
             context["awaiting_agreement"] = len(waiting[0].responses) if waiting else 0
         context["today"] = timezone.localdate()
         return context
+
+
+class TrackingFormView(AssessmentsRecordView):
+    """The meeting's tracking form, with what the directorate said beside each
+    recommendation: its latest submitted position statement and the status it proposes."""
+
+    def statements_for(self, recommendations) -> dict:
+        return submitted_statements_for_meeting(recommendations, self.meeting)
