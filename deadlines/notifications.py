@@ -67,10 +67,10 @@ def on_statement_submitted(sender, *, statement, **kwargs) -> None:
     _after_commit(_notify_statement_submitted, statement.pk)
 
 
-def on_recommendation_saved(sender, *, recommendation, **kwargs) -> None:
-    """Tells the directorate when a recommendation is newly addressed to it (each of its
-    people once per recommendation and directorate, however often it is saved)."""
-    _after_commit(_notify_addressed, recommendation.pk)
+def on_report_recommendations_completed(sender, *, report, **kwargs) -> None:
+    """Tells each directorate, once for the report, about its recommendations in it (each
+    recommendation once per directorate, however often the report is completed)."""
+    _after_commit(_notify_report_addressed, report.pk)
 
 
 def on_tracking_decisions_recorded(sender, *, assessments, **kwargs) -> None:
@@ -80,7 +80,7 @@ def on_tracking_decisions_recorded(sender, *, assessments, **kwargs) -> None:
 def connect() -> None:
     response_signals.response_submitted.connect(on_response_submitted)
     response_signals.statement_submitted.connect(on_statement_submitted)
-    record_signals.recommendation_saved.connect(on_recommendation_saved)
+    record_signals.report_recommendations_completed.connect(on_report_recommendations_completed)
     record_signals.tracking_decisions_recorded.connect(on_tracking_decisions_recorded)
 
 
@@ -152,18 +152,49 @@ def _notify_statement_submitted(statement_pk: int) -> None:
     )
 
 
-def _notify_addressed(recommendation_pk: int) -> None:
-    recommendation = Recommendation.objects.select_related("report__committee", "directorate").get(
-        pk=recommendation_pk
+def _notify_report_addressed(report_pk: int) -> None:
+    """One email per person of each directorate, listing the report's recommendations
+    addressed to it that they have not been told of yet."""
+    recommendations = list(
+        Recommendation.objects.active()
+        .filter(report=report_pk, addressed_to=Recommendation.Addressee.DIRECTORATE)
+        .select_related("report__committee", "directorate")
+        .order_by("directorate", "number")
     )
-    _notify(
-        recipients=recipients_of_directorate(recommendation.directorate_id),
-        recommendation=recommendation,
-        item=f"directorate:{recommendation.directorate_id}",
-        stage=SentNotification.Stage.ADDRESSED,
-        template="deadlines/email/recommendation_addressed",
-        context={},
-    )
+    by_directorate: dict[int, list[Recommendation]] = {}
+    for recommendation in recommendations:
+        by_directorate.setdefault(recommendation.directorate_id, []).append(recommendation)
+    for directorate_id, addressed in by_directorate.items():
+        for recipient in recipients_of_directorate(directorate_id):
+            if not recipient.is_active or not recipient.email:
+                continue
+            claims = [
+                (recommendation, notification)
+                for recommendation in addressed
+                if (
+                    notification := claim(
+                        recipient=recipient,
+                        recommendation=recommendation,
+                        item=f"directorate:{directorate_id}",
+                        stage=SentNotification.Stage.ADDRESSED,
+                    )
+                )
+                is not None
+            ]
+            if not claims:
+                continue
+            told = [recommendation for recommendation, _ in claims]
+            message = build_message(
+                "deadlines/email/report_recommendations_addressed",
+                to=recipient.email,
+                context={
+                    "recipient": recipient,
+                    "report": told[0].report,
+                    "directorate": told[0].directorate,
+                    "recommendations": told,
+                },
+            )
+            notifications_queue(message, [notification for _, notification in claims])
 
 
 def _notify_tracking_decisions(assessment_pks: list[int]) -> None:

@@ -335,6 +335,9 @@ class Report(Withdrawable):
     summary = models.TextField(blank=True)
     # Fixed when the report is received, so a later change of policy does not move it.
     response_due_on = models.DateField(null=True, blank=True, editable=False)
+    # When the officer said its recommendations were all entered and the directorates
+    # were told (one email per report, not one per recommendation).
+    recommendations_completed_at = models.DateTimeField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     objects = ReportQuerySet.as_manager()

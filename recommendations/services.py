@@ -316,3 +316,19 @@ def _name(item: Withdrawable) -> str:
     if isinstance(item, Inquiry):
         return f"The inquiry “{item.title}”"
     return str(item)
+
+
+@transaction.atomic
+def report_recommendations_complete(*, report: Report, user: User) -> Report:
+    """The officer says the report's recommendations are all entered: the directorates
+    they are addressed to are told now, once for the report (again only about any added
+    since), rather than once per recommendation as each is typed."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.withdrawn_with is not None:
+        raise ValidationError("This report is withdrawn.")
+    if not report.recommendations.active().exists():
+        raise ValidationError("Add the report's recommendations first.")
+    report.recommendations_completed_at = timezone.now()
+    attribute(report, user).save(update_fields=["recommendations_completed_at"])
+    signals.report_recommendations_completed.send(Report, report=report)
+    return report

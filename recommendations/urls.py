@@ -65,6 +65,7 @@ urlpatterns = [
         name="report_create",
     ),
     path("reports/<int:pk>/edit/", views.ReportUpdateView.as_view(), name="report_update"),
+    path("reports/<int:pk>/complete/", views.ReportCompleteView.as_view(), name="report_complete"),
     path(
         "reports/<int:report_pk>/recommendations/new/",
         views.RecommendationCreateView.as_view(),

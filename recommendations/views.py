@@ -394,3 +394,37 @@ class AssessmentsRecordView(PermissionRequiredMixin, TemplateView):
         id. The record knows nothing of statements: the site's page (scrutiny.views) fills
         this in."""
         return {}
+
+
+class ReportCompleteView(PermissionRequiredMixin, TemplateView):
+    """The officer says the report's recommendations are all in: each directorate is
+    told once, with the list of its recommendations (asked first, on this page)."""
+
+    permission_required = "recommendations.complete_report"
+    template_name = "recommendations/report_complete.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.report = get_object_or_404(Report.objects.select_related("committee"), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        addressed = (
+            self.report.recommendations.active()
+            .filter(addressed_to=Recommendation.Addressee.DIRECTORATE)
+            .values("directorate__name")
+            .annotate(count=Count("pk"))
+            .order_by("directorate__name")
+        )
+        return super().get_context_data(report=self.report, addressed=addressed, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.report_recommendations_complete(report=self.report, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                "The directorates have been told about their recommendations in this report.",
+            )
+        return redirect(self.report)

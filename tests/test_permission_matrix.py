@@ -236,6 +236,7 @@ CASES += [
     ),
     Case("recommendations:record_delete", ("=recommendations", "unanswered"), OFFICERS),
     Case("responses:responses_agree", ("report",), OFFICERS),
+    Case("recommendations:report_complete", ("report",), OFFICERS),
     Case("responses:responses_agreed", ("report", "meeting"), OFFICERS),
 ]
 

@@ -212,3 +212,18 @@ def test_an_officer_edits_a_recommendation_and_its_parts(request, recommendation
     assert recommendation.other_body == "Corporate Carers group"
     # One paragraph is not "parts".
     assert not recommendation.parts.exists()
+
+
+def test_the_officer_tells_the_directorates_once_the_report_is_complete(
+    request, published_report, director_a, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    client = client_for(request, "officer")
+    url = reverse("recommendations:report_complete", args=[published_report.pk])
+    assert "Children&#x27;s Services: 2 recommendations" in page(client.get(url))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+    assert response["Location"] == published_report.get_absolute_url()
+    assert [m.to for m in mail.outbox if m.to == [director_a.email]] == [[director_a.email]]
+    assert "Directorates last told" in page(client.get(published_report.get_absolute_url()))
