@@ -71,10 +71,12 @@ def test_an_inquiry_date_must_be_a_date(request, committee):
             "title": "Dated inquiry",
             "kind": "inquiry",
             "status": "scoping",
-            "started_on": "31/02/2012",
+            "started_on_day": "31",
+            "started_on_month": "2",
+            "started_on_year": "2012",
         },
     )
-    assert_rejected(response, "Enter a valid date.")
+    assert_rejected(response, "Started on must be a real date")
     assert not Inquiry.objects.exists()
 
 

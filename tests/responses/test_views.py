@@ -666,7 +666,7 @@ def test_an_unknown_decision_is_rejected(request, recommendation):
 
 def test_a_bad_target_date_is_rejected(request, recommendation):
     response = post_response(request, recommendation, target_date="31/31/2012")
-    assert_rejected(response, "Enter a valid date.")
+    assert_rejected(response, "Target date must be a real date")
     assert not Response.objects.exists()
 
 
