@@ -1,11 +1,13 @@
 """View pieces every app shares: private-record permissions and service-backed forms."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Model
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 from rules.contrib.views import PermissionRequiredMixin
 
 from .history import EditConflict
@@ -30,6 +32,15 @@ class ServiceFormMixin:
     """
 
     success_message = ""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kept = getattr(self.request, "kept_input", None)
+        if kept is not None and self.request.method == "GET":
+            # What the user typed before their session ended (core.continuity): shown
+            # bound, with any errors, and saved only when they choose to.
+            kwargs["data"] = kept
+        return kwargs
 
     def perform(self, form):  # pragma: no cover - abstract
         raise NotImplementedError
@@ -123,3 +134,12 @@ class RecordFormView(PermissionRequiredMixin, ServiceFormMixin):
             back_to.get_absolute_url() if back_to else reverse(self.fallback_url_name)
         )
         return context
+
+
+@require_POST
+def session_keep_alive(request: HttpRequest) -> JsonResponse:
+    """ "Stay signed in": any request renews the session (SESSION_SAVE_EVERY_REQUEST);
+    this one says how long it now has. Signed-out callers get 401, not a sign-in page."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"signed_in": False}, status=401)
+    return JsonResponse({"signed_in": True, "expires_in": settings.SESSION_COOKIE_AGE})

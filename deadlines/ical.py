@@ -13,7 +13,8 @@ from core.delivery import site_url
 from recommendations.models import Meeting
 
 from .days import non_working_day
-from .selectors import REPORT_BACK, RESPONSE, CalendarContent, Deadline
+from .engine import REPORT_BACK, RESPONSE, Deadline
+from .selectors import CalendarContent
 
 MEETING_LENGTH = timedelta(hours=2)
 

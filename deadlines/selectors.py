@@ -1,266 +1,39 @@
-"""Deadlines: what is due, at risk and overdue, each committee's work programme, and
-what each person should be reminded of. Dates are the council's (Europe/London): callers
-pass `today = timezone.localdate()`.
-
-Three kinds of lateness (issue 4):
-
-- a response is *overdue* once its statutory deadline (`Report.response_due_on`) has
-  passed without a submitted response;
-- a report-back is *overdue* once its meeting (or, for a month, the month's end) has
-  passed without a submitted position statement for it;
-- a position statement is *at risk* once the day it was due, STATEMENT_DUE_DAYS_BEFORE_
-  MEETING days before the meeting that takes the report-back, has passed without one.
-"""
+"""Deadlines as pages and emails need them: what needs each person's attention, each
+committee's work programme, the daily reminders and the calendar. Every rule of what is
+due, overdue or at risk is in `deadlines.engine`."""
 
 from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Role, User
 from accounts.rules import is_directorate_user, is_member, is_officer
-from recommendations.dates import days_late
 from recommendations.models import Committee, Meeting, Recommendation
-from recommendations.report_backs import ReportBackOccurrence, report_back_occurrences
-from recommendations.selectors import recommendations_visible_to
+from recommendations.selectors import recommendations_visible_to, report_back_due_at_meeting
 from responses.models import PositionStatement, Response, ResponseState
-from responses.selectors import response_submitted_exists
 
+from .engine import (
+    AT_RISK,
+    DUE_SOON,
+    OVERDUE,
+    REPORT_BACK,
+    RESPONSE,
+    Deadline,
+    MeetingIndex,
+    deadline_order,
+    deadlines_by_recommendation,
+    deadlines_for,
+    report_back_deadline,
+    response_deadline,
+    standing_q,
+    with_standing,
+    with_submissions,
+)
 from .models import ReportBackMove
-
-RESPONSE = "response"
-REPORT_BACK = "report-back"
-
-OVERDUE = "overdue"
-AT_RISK = "at_risk"
-DUE_SOON = "due_soon"
-UPCOMING = "upcoming"
-SUBMITTED = "submitted"
-
-
-@dataclass(frozen=True)
-class Deadline:
-    """One thing owed to a board: a response, or a report-back (a position statement
-    for one occurrence of a recommendation's report-back requirement)."""
-
-    recommendation: Recommendation
-    kind: str  # RESPONSE or REPORT_BACK
-    due_on: date  # the response deadline, or the report-back's meeting date / month end
-    occurrence: ReportBackOccurrence | None = None
-    meeting: Meeting | None = None  # the meeting that takes the report-back, if known
-    statement_due_on: date | None = None  # when the position statement is wanted
-    submitted_on: date | None = None
-
-    @property
-    def item(self) -> str:
-        """Names the item in SentNotification: the same for every run, so reminders are
-        sent once per item and stage."""
-        if self.kind == RESPONSE:
-            return RESPONSE
-        return f"{REPORT_BACK}:{self.occurrence.due_on.isoformat()}"
-
-    @property
-    def title(self) -> str:
-        if self.kind == RESPONSE:
-            return "Response"
-        return f"Position statement for the report-back ({self.occurrence.label})"
-
-    @property
-    def submitted(self) -> bool:
-        return self.submitted_on is not None
-
-    @property
-    def chase_on(self) -> date:
-        """The date people work to: the statement's due date, or the deadline itself."""
-        return self.statement_due_on or self.due_on
-
-    def state(self, today: date) -> str:
-        if self.submitted:
-            return SUBMITTED
-        if self.due_on < today:
-            return OVERDUE
-        if self.statement_due_on is not None and self.statement_due_on < today:
-            return AT_RISK
-        if (self.chase_on - today).days <= settings.REMINDER_DAYS_AHEAD:
-            return DUE_SOON
-        return UPCOMING
-
-    def days_late(self, today: date) -> int:
-        """Days past the deadline (0 when not late or already submitted)."""
-        return 0 if self.submitted else days_late(self.due_on, today)
-
-    def days_past_statement_date(self, today: date) -> int:
-        return 0 if self.submitted else days_late(self.statement_due_on, today)
-
-    def days_left(self, today: date) -> int:
-        return (self.chase_on - today).days
-
-
-# --- Database forms, for lists and filters ------------------------------------------
-
-
-def recommendations_awaiting_response(
-    recommendations: QuerySet[Recommendation],
-) -> QuerySet[Recommendation]:
-    """Recommendations whose report was received and that have no submitted response."""
-    return recommendations.filter(report__received_on__isnull=False).exclude(
-        response_submitted_exists()
-    )
-
-
-def recommendations_overdue(
-    recommendations: QuerySet[Recommendation], today: date
-) -> QuerySet[Recommendation]:
-    response_late = recommendations_awaiting_response(recommendations).filter(
-        report__response_due_on__lt=today
-    )
-    return recommendations.filter(
-        Q(pk__in=response_late.values("pk")) | Q(next_report_back_deadline__lt=today)
-    )
-
-
-def responses_overdue(
-    recommendations: QuerySet[Recommendation], today: date
-) -> QuerySet[Recommendation]:
-    """Recommendations whose response is past its statutory deadline, oldest first."""
-    return (
-        recommendations_awaiting_response(recommendations)
-        .filter(report__response_due_on__lt=today)
-        .order_by("report__response_due_on", "report", "number")
-    )
-
-
-# --- Building deadlines -------------------------------------------------------------
-
-
-def _with_submissions(recommendations: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
-    """Loads what deadlines need: the submitted current response and submitted statements.
-    Drafts are never read here, so nothing private leaks into lists or emails."""
-    return recommendations.select_related(
-        "report__committee", "directorate", "current_status", "report_back_meeting"
-    ).prefetch_related(
-        Prefetch(
-            "responses",
-            queryset=Response.objects.submitted(),
-            to_attr="submitted_responses",
-        ),
-        Prefetch(
-            "position_statements",
-            queryset=PositionStatement.objects.filter(state=ResponseState.SUBMITTED),
-            to_attr="submitted_statements",
-        ),
-    )
-
-
-class MeetingIndex:
-    """The non-cancelled meetings of some committees, to find which meeting takes a
-    report-back due in a month."""
-
-    def __init__(self, committee_ids: Iterable[int]):
-        self._meetings: dict[int, list[Meeting]] = defaultdict(list)
-        for meeting in (
-            Meeting.objects.filter(committee__in=set(committee_ids))
-            .exclude(status=Meeting.Status.CANCELLED)
-            .select_related("committee")
-            .order_by("date")
-        ):
-            self._meetings[meeting.committee_id].append(meeting)
-        self._dates = {cid: [m.date for m in ms] for cid, ms in self._meetings.items()}
-
-    def first_on_or_after(self, committee_id: int, day: date) -> Meeting | None:
-        dates = self._dates.get(committee_id, [])
-        index = bisect_left(dates, day)
-        return self._meetings[committee_id][index] if index < len(dates) else None
-
-    def meeting_taking(
-        self, recommendation: Recommendation, occurrence: ReportBackOccurrence
-    ) -> Meeting | None:
-        """The meeting at which the board takes this report-back: the named meeting, or
-        the board's first meeting in the month (None when it has none scheduled there)."""
-        committee_id = recommendation.report.committee_id
-        if occurrence.at_meeting:
-            meeting = recommendation.report_back_meeting
-            if meeting is not None and meeting.date == occurrence.due_on:
-                return meeting
-        meeting = self.first_on_or_after(committee_id, occurrence.due_on)
-        if meeting is not None and meeting.date <= occurrence.deadline:
-            return meeting
-        return None
-
-
-def statement_due_for(occurrence: ReportBackOccurrence, meeting: Meeting | None) -> date:
-    """N days before the meeting that takes the report-back (or before the month's end
-    when no meeting in it is scheduled yet)."""
-    anchor = meeting.date if meeting is not None else occurrence.deadline
-    return anchor - timedelta(days=settings.STATEMENT_DUE_DAYS_BEFORE_MEETING)
-
-
-def _local_date(moment) -> date | None:
-    return timezone.localdate(moment) if moment else None
-
-
-def _response_deadline(recommendation: Recommendation) -> Deadline | None:
-    due_on = recommendation.report.response_due_on
-    if due_on is None:
-        return None
-    submitted = next(iter(recommendation.submitted_responses), None)
-    return Deadline(
-        recommendation=recommendation,
-        kind=RESPONSE,
-        due_on=due_on,
-        submitted_on=_local_date(submitted.submitted_at) if submitted else None,
-    )
-
-
-def _report_back_deadline(
-    recommendation: Recommendation, occurrence: ReportBackOccurrence, meetings: MeetingIndex
-) -> Deadline:
-    statement = next(
-        (
-            s
-            for s in recommendation.submitted_statements
-            if s.report_back_due_on == occurrence.due_on
-        ),
-        None,
-    )
-    meeting = meetings.meeting_taking(recommendation, occurrence)
-    return Deadline(
-        recommendation=recommendation,
-        kind=REPORT_BACK,
-        due_on=occurrence.deadline,
-        occurrence=occurrence,
-        meeting=meeting,
-        statement_due_on=statement_due_for(occurrence, meeting),
-        submitted_on=_local_date(statement.submitted_at) if statement else None,
-    )
-
-
-def deadlines_for(
-    recommendations: QuerySet[Recommendation], *, include_submitted: bool = False
-) -> list[Deadline]:
-    """Each recommendation's response deadline and its next report-back, by date."""
-    recommendations = list(_with_submissions(recommendations))
-    meetings = MeetingIndex(r.report.committee_id for r in recommendations)
-    deadlines = []
-    for recommendation in recommendations:
-        response = _response_deadline(recommendation)
-        if response is not None and (include_submitted or not response.submitted):
-            deadlines.append(response)
-        occurrence = recommendation.next_report_back
-        if occurrence is not None:
-            report_back = _report_back_deadline(recommendation, occurrence, meetings)
-            if include_submitted or not report_back.submitted:
-                deadlines.append(report_back)
-    return sorted(deadlines, key=_order)
-
-
-def _order(deadline: Deadline):
-    return (deadline.chase_on, deadline.recommendation.report_id, deadline.recommendation.number)
 
 
 def _near(recommendations: QuerySet[Recommendation], today: date) -> QuerySet[Recommendation]:
@@ -273,38 +46,186 @@ def _near(recommendations: QuerySet[Recommendation], today: date) -> QuerySet[Re
     )
 
 
-@dataclass
-class Attention:
-    """What needs chasing, each list oldest deadline first."""
+# Home pages show this many of each kind; the count says how many there are in all.
+ATTENTION_LIMIT = 20
 
-    overdue_responses: list[Deadline] = field(default_factory=list)
-    overdue_report_backs: list[Deadline] = field(default_factory=list)
-    at_risk_statements: list[Deadline] = field(default_factory=list)
-    due_soon: list[Deadline] = field(default_factory=list)
+
+@dataclass
+class Shortlist:
+    """The first deadlines of a kind (oldest first) and how many there are in all."""
+
+    items: list[Deadline] = field(default_factory=list)
+    total: int = 0
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __getitem__(self, index):
+        return self.items[index]
 
     def __bool__(self) -> bool:
-        return bool(
-            self.overdue_responses
-            or self.overdue_report_backs
-            or self.at_risk_statements
-            or self.due_soon
+        return self.total > 0
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+
+@dataclass
+class Attention:
+    """What needs chasing, each list oldest deadline first, bounded (see Shortlist)."""
+
+    overdue_responses: Shortlist = field(default_factory=Shortlist)
+    overdue_report_backs: Shortlist = field(default_factory=Shortlist)
+    at_risk_statements: Shortlist = field(default_factory=Shortlist)
+
+    def __bool__(self) -> bool:
+        return bool(self.overdue_responses or self.overdue_report_backs or self.at_risk_statements)
+
+
+def _shortlist(annotated, kind: str, state: str, today: date, order: str, limit: int) -> Shortlist:
+    rows = annotated.filter(standing_q(kind, state, today)).order_by(order, "report", "number")
+    shown = list(rows[:limit])
+    total = rows.count()  # every time: the page's queries do not depend on the data
+    deadlines = deadlines_by_recommendation(shown)
+    items = [
+        deadlines[row.pk].response if kind == RESPONSE else deadlines[row.pk].report_back
+        for row in shown
+    ]
+    return Shortlist([item for item in items if item is not None], total)
+
+
+def needing_attention(
+    recommendations: QuerySet[Recommendation], today: date, *, limit: int = ATTENTION_LIMIT
+) -> Attention:
+    """Overdue responses and report-backs and at-risk statements, chosen and counted in
+    the database by the engine's rule: a page's cost does not grow with the record."""
+    annotated = with_standing(recommendations)
+    return Attention(
+        overdue_responses=_shortlist(
+            annotated, RESPONSE, OVERDUE, today, "report__response_due_on", limit
+        ),
+        overdue_report_backs=_shortlist(
+            annotated, REPORT_BACK, OVERDUE, today, "next_report_back_deadline", limit
+        ),
+        at_risk_statements=_shortlist(
+            annotated, REPORT_BACK, AT_RISK, today, "report_back_anchor_on", limit
+        ),
+    )
+
+
+# --- A directorate's worklist -------------------------------------------------------
+
+
+# The worklist page shows this many items of each kind; the home page fewer.
+WORKLIST_LIMIT = 100
+
+
+@dataclass
+class WorkItem:
+    """One thing a directorate owes a board: a response or a position statement."""
+
+    recommendation: Recommendation
+    kind: str  # RESPONSE or REPORT_BACK
+    deadline: Deadline | None  # None for a response to a report not yet received
+    draft: object | None  # the directorate's draft, if one is started
+    is_new: bool  # addressed recently, and nothing drafted yet
+
+    @property
+    def sort_key(self):
+        far = date.max
+        return (not self.is_new, self.deadline.chase_on if self.deadline else far)
+
+
+@dataclass
+class WorkGroup:
+    report: object
+    items: list[WorkItem]
+
+
+@dataclass
+class Worklist:
+    groups: list[WorkGroup] = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def items(self) -> list[WorkItem]:
+        return [item for group in self.groups for item in group.items]
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+
+def worklist_for(user: User, today: date, *, limit: int = WORKLIST_LIMIT) -> Worklist:
+    """What the user's directorate owes: responses not yet submitted, and position
+    statements for report-backs due within REPORT_BACK_LOOKAHEAD_DAYS (or late), by the
+    engine's rule; grouped by report, new work and then the soonest deadline first. At
+    most `limit` of each kind are loaded, whatever the directorate holds."""
+    if not user.is_authenticated or user.directorate_id is None:
+        return Worklist()
+    own = with_standing(
+        Recommendation.objects.active()
+        .filter(directorate=user.directorate_id)
+        .select_related("report__committee", "current_status", "report_back_meeting")
+    )
+    horizon = today + timedelta(days=settings.REPORT_BACK_LOOKAHEAD_DAYS)
+    responses_owed = own.filter(response_in=False).order_by(
+        F("report__response_due_on").asc(nulls_last=True), "report", "number"
+    )
+    statements_owed = own.filter(
+        response_in=True, next_report_back_on__lte=horizon, statement_in=False
+    ).order_by("report_back_anchor_on", "report", "number")
+    response_rows = list(responses_owed[:limit])
+    statement_rows = list(statements_owed[:limit])
+    # Counted every time (not only when a list is full), so that the page issues the
+    # same queries whatever the directorate holds.
+    total = responses_owed.count() + statements_owed.count()
+    deadlines = deadlines_by_recommendation([*response_rows, *statement_rows])
+    response_drafts = {
+        draft.recommendation_id: draft
+        for draft in Response.objects.filter(
+            # `or [0]` (no such id): an empty list would skip the query.
+            recommendation__in=[row.pk for row in response_rows] or [0],
+            state=ResponseState.DRAFT,
         )
-
-
-def needing_attention(recommendations: QuerySet[Recommendation], today: date) -> Attention:
-    attention = Attention()
-    for deadline in deadlines_for(_near(recommendations, today)):
-        state = deadline.state(today)
-        if state == OVERDUE:
-            if deadline.kind == RESPONSE:
-                attention.overdue_responses.append(deadline)
-            else:
-                attention.overdue_report_backs.append(deadline)
-        elif state == AT_RISK:
-            attention.at_risk_statements.append(deadline)
-        elif state == DUE_SOON:
-            attention.due_soon.append(deadline)
-    return attention
+    }
+    statement_drafts = {
+        (draft.recommendation_id, draft.report_back_due_on): draft
+        for draft in PositionStatement.objects.filter(
+            recommendation__in=[row.pk for row in statement_rows] or [0],
+            state=ResponseState.DRAFT,
+        )
+    }
+    new_since = timezone.now() - timedelta(days=settings.REMINDER_DAYS_AHEAD)
+    items = [
+        WorkItem(
+            recommendation=row,
+            kind=RESPONSE,
+            deadline=deadlines[row.pk].response,
+            draft=response_drafts.get(row.pk),
+            is_new=row.pk not in response_drafts and row.created_at >= new_since,
+        )
+        for row in response_rows
+    ] + [
+        WorkItem(
+            recommendation=row,
+            kind=REPORT_BACK,
+            deadline=deadlines[row.pk].report_back,
+            draft=statement_drafts.get((row.pk, row.next_report_back_on)),
+            is_new=False,
+        )
+        for row in statement_rows
+    ]
+    items.sort(key=lambda item: item.sort_key)
+    groups: dict[int, WorkGroup] = {}
+    for item in items:
+        report = item.recommendation.report
+        groups.setdefault(report.pk, WorkGroup(report, [])).items.append(item)
+    return Worklist(groups=list(groups.values()), total=total)
 
 
 def committees_of(user: User) -> QuerySet[Committee]:
@@ -357,11 +278,15 @@ def work_programme(
     meeting_count: int = 12,
 ) -> list[ProgrammeMeeting]:
     """The committee's coming meetings (from `start`, default today), each with the
-    report-backs it takes (named meetings, months and repeats), the responses due
-    before it, and which of them are already submitted.
+    report-backs it takes, the responses due before it, and which of them are already
+    submitted.
 
-    A report-back or response already late goes to the first meeting listed, so
-    nothing overdue drops out of the programme.
+    Each recommendation's next report-back is placed at the first listed meeting at which
+    it is due for tracking, by the rule the meeting page and the tracking form use
+    (`report_back_due_at_meeting`): one already late goes to the next meeting, so nothing
+    overdue drops out of the programme, and every report-back listed under a meeting can
+    be given the board's decision on that meeting's tracking form. A response already
+    late goes to the first meeting listed.
     """
     start = start or today
     meetings = list(
@@ -386,7 +311,7 @@ def work_programme(
         index = bisect_left(dates, day)
         return programme[index] if index < len(programme) else None
 
-    recommendations = list(_with_submissions(recommendations.filter(report__committee=committee)))
+    recommendations = list(with_submissions(recommendations.filter(report__committee=committee)))
     index = MeetingIndex([committee.pk])
     latest_moves = {}
     for move in ReportBackMove.objects.filter(
@@ -394,53 +319,45 @@ def work_programme(
     ).select_related("from_meeting", "moved_by"):
         latest_moves.setdefault(move.recommendation_id, move)  # newest first
 
+    meeting_dates = list(
+        Meeting.objects.filter(committee=committee)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .values_list("date", flat=True)
+    )
     for recommendation in recommendations:
         _place_response(recommendation, programme, slot, start=start, last=last, before=before)
-        if recommendation.monitoring_ended:
+        # The report-back goes where the tracking form will take it: the first listed
+        # meeting at which it is due (recommendations.selectors, one rule for both).
+        target = next(
+            (
+                entry
+                for entry in programme
+                if report_back_due_at_meeting(
+                    next_report_back_on=recommendation.next_report_back_on,
+                    meeting=entry.meeting,
+                    meeting_dates=meeting_dates,
+                    today=today,
+                )
+            ),
+            None,
+        )
+        occurrence = recommendation.next_report_back
+        if target is None or occurrence is None:
             continue
-        past_seen = False
-        for occurrence in report_back_occurrences(
-            meeting_on=recommendation.report_back_meeting.date
-            if recommendation.report_back_meeting
-            else None,
-            month=recommendation.report_back_month,
-            every_months=recommendation.report_back_every_months,
-        ):
-            if occurrence.due_on > last:
-                break
-            assessed_on = recommendation.last_assessed_on
-            if assessed_on is not None and occurrence.due_on <= assessed_on:
-                continue
-            if occurrence.due_on < start:
-                # Only the first unanswered one is owed now (as next_report_back says).
-                if past_seen:
-                    continue
-                past_seen = True
-            deadline = _report_back_deadline(recommendation, occurrence, index)
-            if occurrence.due_on < start:
-                if deadline.submitted:
-                    continue  # answered before this programme; the board has the statement
-                target = programme[0]
-            elif deadline.meeting is not None and deadline.meeting.date in dates:
-                target = programme[dates.index(deadline.meeting.date)]
-            else:
-                target = slot(occurrence.due_on)
-            if target is None:
-                continue
-            target.report_backs.append(deadline)
-            move = latest_moves.get(recommendation.pk)
-            if move is not None and move.to_meeting_id == target.meeting.pk:
-                target.moves[recommendation.pk] = move
+        target.report_backs.append(report_back_deadline(recommendation, occurrence, index))
+        move = latest_moves.get(recommendation.pk)
+        if move is not None and move.to_meeting_id == target.meeting.pk:
+            target.moves[recommendation.pk] = move
     for entry in programme:
-        entry.report_backs.sort(key=_order)
-        entry.responses.sort(key=_order)
+        entry.report_backs.sort(key=deadline_order)
+        entry.responses.sort(key=deadline_order)
     return programme
 
 
 def _place_response(recommendation, programme, slot, *, start, last, before) -> None:
     """Put an outstanding response (or one submitted since the last meeting) under the
     first meeting on or after its deadline; one already late under the next meeting."""
-    response = _response_deadline(recommendation)
+    response = response_deadline(recommendation)
     if response is None or response.due_on > last:
         return
     recent = before is None or response.due_on > before

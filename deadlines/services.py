@@ -15,7 +15,7 @@ from core.delivery import Message, build_message
 from recommendations.models import Committee, Directorate, Meeting, Recommendation
 from recommendations.services import report_back_schedule
 
-from . import notifications, selectors
+from . import engine, notifications, selectors
 from .models import CalendarToken, ReportBackMove, new_calendar_secret
 from .outbox import claim, notifications_mark, notifications_queue, notifications_reclaim
 
@@ -116,7 +116,7 @@ class Claim:
     """One (recipient, item, stage) this run has the right to send."""
 
     notification: object  # SentNotification
-    deadline: selectors.Deadline
+    deadline: engine.Deadline
 
 
 @dataclass
@@ -186,9 +186,9 @@ def _digest_message(recipient: User, items, new_items, about: str, today: date) 
             "recipient": recipient,
             "about": about,
             "today": today,
-            "overdue": [d for d, stage in new_items if stage == selectors.OVERDUE],
-            "at_risk": [d for d, stage in new_items if stage == selectors.AT_RISK],
-            "due_soon": [d for d, stage in new_items if stage == selectors.DUE_SOON],
+            "overdue": [d for d, stage in new_items if stage == engine.OVERDUE],
+            "at_risk": [d for d, stage in new_items if stage == engine.AT_RISK],
+            "due_soon": [d for d, stage in new_items if stage == engine.DUE_SOON],
             "still_outstanding": len(items) - len(new_items),
             "statement_due_days": settings.STATEMENT_DUE_DAYS_BEFORE_MEETING,
         },
@@ -201,7 +201,7 @@ def reminders_send(*, today: date | None = None) -> ReminderRun:
     stage is sent to each person once; a failed email is recorded and retried next run."""
     today = today or timezone.localdate()
     run = ReminderRun(reclaimed=notifications_reclaim())
-    recommendations = Recommendation.objects.all()
+    recommendations = Recommendation.objects.active()  # nothing withdrawn is chased
     for directorate in Directorate.objects.order_by("name"):
         recipients = selectors.recipients_of_directorate(directorate.pk)
         if not recipients:

@@ -14,7 +14,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.text import slugify
 
 from accounts.models import User
-from deadlines.selectors import responses_overdue
+from deadlines.engine import report_backs_overdue, responses_overdue
 from inspections.models import ImprovementAction, ImprovementPlan, Timescale
 from inspections.selectors import actions_of_plan, findings_by_timescale, findings_unanswered
 from recommendations.models import (
@@ -309,11 +309,7 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
             "status_counts": counts,
             "total": sum(row.count for row in counts),
             "overdue_responses": _shortlist(responses_overdue(visible, today)),
-            "overdue_report_backs": _shortlist(
-                visible.filter(next_report_back_deadline__lt=today).order_by(
-                    "next_report_back_deadline", "report", "number"
-                )
-            ),
+            "overdue_report_backs": _shortlist(report_backs_overdue(visible, today)),
             "items": items,
             "statements_in": sum(1 for item in items if item.statement_for_meeting),
         },

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import User
@@ -71,27 +71,58 @@ def meeting_before(meeting: Meeting) -> Meeting | None:
     )
 
 
+def report_back_due_at_meeting(
+    *, next_report_back_on: date | None, meeting: Meeting, meeting_dates: list[date], today: date
+) -> bool:
+    """The rule for one recommendation (the per-item form of `recommendations_due_for_meeting`).
+
+    A recommendation's next report-back (the first the board has not assessed) is due at
+    every meeting of its board on or after the day it falls due, until the board assesses
+    it: so a meeting already held still takes what it did not assess (the officer records
+    the decisions afterwards). Of the meetings still to come, only the first on or after
+    both that day and today takes it: the plan is that the board deals with it there.
+    `meeting_dates` are the board's non-cancelled meeting dates.
+    """
+    if next_report_back_on is None or meeting.status == Meeting.Status.CANCELLED:
+        return False
+    if next_report_back_on > meeting.date:
+        return False
+    if meeting.date < today:
+        return True
+    start = max(next_report_back_on, today)
+    return not any(start <= other < meeting.date for other in meeting_dates)
+
+
 def recommendations_due_for_meeting(
-    meeting: Meeting, recommendations: QuerySet[Recommendation] | None = None
+    meeting: Meeting,
+    recommendations: QuerySet[Recommendation] | None = None,
+    *,
+    today: date | None = None,
 ) -> QuerySet[Recommendation]:
-    """Every recommendation the board should track at this meeting: those scheduled onto
-    it, those whose next report-back falls since the previous meeting, and those the
-    board already assessed here (so a decision can be corrected)."""
+    """Every recommendation the board should track at this meeting: those whose next
+    report-back is due at it (see `report_back_due_at_meeting`, the same rule in Python),
+    and those the board already assessed here (so a decision can be corrected). The work
+    programme, the meeting page, the tracking form and the papers all use this."""
+    today = today or timezone.localdate()
     if recommendations is None:
         recommendations = Recommendation.objects.active().select_related(
             "report__committee", "directorate", "current_status", "report_back_meeting"
         )
-    earlier = meeting_before(meeting)
-    due_window = Q(next_report_back_on__lte=meeting.date)
-    if earlier is not None:
-        due_window &= Q(next_report_back_on__gt=earlier.date)
+    due = Q(pk__in=meeting.assessments.values("recommendation"))
+    if meeting.status != Meeting.Status.CANCELLED:
+        taken_earlier = (
+            Meeting.objects.filter(committee=meeting.committee_id, date__lt=meeting.date)
+            .filter(date__gte=today)
+            .filter(date__gte=OuterRef("next_report_back_on"))
+            .exclude(status=Meeting.Status.CANCELLED)
+        )
+        falls_due = Q(next_report_back_on__lte=meeting.date)
+        if meeting.date >= today:
+            falls_due &= ~Exists(taken_earlier)
+        due |= falls_due
     return (
         recommendations.filter(report__committee=meeting.committee_id)
-        .filter(
-            Q(report_back_meeting=meeting)
-            | due_window
-            | Q(pk__in=meeting.assessments.values("recommendation"))
-        )
+        .filter(due)
         .order_by(
             "report__inquiry__title",
             "report__inspection__title",

@@ -1,79 +1,16 @@
 """What a directorate has to do, and the responses and statements a user may read."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from accounts.models import User
 from accounts.rules import is_council_reader
 from recommendations.models import Recommendation
-from recommendations.report_backs import ReportBackOccurrence
 
 from .models import PositionStatement, Response, ResponseState
 from .rules import can_read
-
-
-@dataclass(frozen=True)
-class WorkItem:
-    """One thing a directorate owes the board: a response or a position statement."""
-
-    recommendation: Recommendation
-    kind: str  # "response" or "position statement"
-    due_on: date | None
-    draft: Response | PositionStatement | None
-    occurrence: ReportBackOccurrence | None = None
-
-
-def worklist_for(user: User, today: date) -> list[WorkItem]:
-    """Responses still to submit and position statements due within the look-ahead
-    (or already late), for the user's own directorate, nearest deadline first."""
-    if not user.is_authenticated or user.directorate_id is None:
-        return []
-    recommendations = list(
-        Recommendation.objects.active()
-        .filter(directorate=user.directorate_id)
-        .select_related("report__committee", "current_status", "report_back_meeting")
-        .prefetch_related("responses", "position_statements")
-        .order_by("report", "number")
-    )
-    horizon = today + timedelta(days=settings.REPORT_BACK_LOOKAHEAD_DAYS)
-    items: list[WorkItem] = []
-    for recommendation in recommendations:
-        current = next(iter(recommendation.responses.all()), None)
-        if current is None or current.state == ResponseState.DRAFT:
-            items.append(
-                WorkItem(
-                    recommendation=recommendation,
-                    kind="response",
-                    due_on=recommendation.report.response_due_on,
-                    draft=current,
-                )
-            )
-            continue
-        occurrence = recommendation.next_report_back
-        if occurrence is None or occurrence.due_on > horizon:
-            continue
-        statement = next(
-            (
-                s
-                for s in recommendation.position_statements.all()
-                if s.report_back_due_on == occurrence.due_on
-            ),
-            None,
-        )
-        if statement is None or statement.state == ResponseState.DRAFT:
-            items.append(
-                WorkItem(
-                    recommendation=recommendation,
-                    kind="position statement",
-                    due_on=occurrence.deadline,
-                    draft=statement,
-                    occurrence=occurrence,
-                )
-            )
-    return sorted(items, key=lambda item: (item.due_on is None, item.due_on or today))
 
 
 def items_readable_by(user: User, items: list) -> list:

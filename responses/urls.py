@@ -4,8 +4,9 @@ from . import views
 
 app_name = "responses"
 
+# The worklist is in this namespace too, composed with the deadlines by scrutiny/urls.py.
+
 urlpatterns = [
-    path("worklist/", views.WorklistView.as_view(), name="worklist"),
     path(
         "recommendations/<int:recommendation_pk>/response/new/",
         views.ResponseCreateView.as_view(),

@@ -4,7 +4,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.views.generic import CreateView, DetailView, FormView, TemplateView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -21,18 +20,7 @@ from recommendations.selectors import recommendations_visible_to
 from . import services
 from .forms import AgreeResponsesForm, PositionStatementForm, ResponseForm
 from .models import PositionStatement, Response
-from .selectors import response_of, responses_awaiting_agreement, worklist_for
-
-
-class WorklistView(PermissionRequiredMixin, TemplateView):
-    permission_required = "responses.view_worklist"
-    template_name = "responses/worklist.html"
-
-    def get_context_data(self, **kwargs):
-        today = timezone.localdate()
-        return super().get_context_data(
-            items=worklist_for(self.request.user, today), today=today, **kwargs
-        )
+from .selectors import response_of, responses_awaiting_agreement
 
 
 class RecommendationChildMixin(ParentObjectMixin):

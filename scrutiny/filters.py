@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django_filters.constants import EMPTY_VALUES
 
-from deadlines.selectors import recommendations_overdue
+from deadlines.engine import recommendations_overdue
 from recommendations.models import Committee, Directorate, Inquiry, Recommendation, TrackingStatus
 from responses.models import ResponseDecision
 

@@ -4,7 +4,9 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView, TemplateView
 
+from core.views import session_keep_alive
 from recommendations import urls as record_urls
+from responses import urls as response_urls
 
 from . import views
 from .history_views import HistoryExportView
@@ -25,10 +27,13 @@ record_pages = [
         name="assessments_record",
     ),
 ]
+# The directorate's worklist shows responses with their deadlines: composed here too.
+response_pages = [path("worklist/", views.WorklistView.as_view(), name="worklist")]
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("session/keep-alive/", session_keep_alive, name="session_keep_alive"),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(template_name="accounts/login.html"),
@@ -44,7 +49,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", RedirectView.as_view(url=static("govuk/assets/images/favicon.ico"))),
     path("", include((record_urls.urlpatterns + record_pages, record_urls.app_name))),
-    path("", include("responses.urls")),
+    path("", include((response_urls.urlpatterns + response_pages, response_urls.app_name))),
     path("", include("inspections.urls")),
     path("", include("deadlines.urls")),
     path("", include("papers.urls")),

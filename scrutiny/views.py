@@ -10,9 +10,12 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
+from rules.contrib.views import PermissionRequiredMixin
 
 from accounts.rules import is_directorate_user, is_member, is_officer
 from core.views import PrivatePermissionMixin
+from deadlines.engine import deadlines_by_recommendation
+from deadlines.selectors import worklist_for
 from recommendations import selectors
 from recommendations.models import Committee, Recommendation, Report
 from recommendations.views import AssessmentsRecordView
@@ -23,10 +26,12 @@ from responses.selectors import (
     reports_awaiting_agreement,
     response_of,
     submitted_statements_for_meeting,
-    worklist_for,
 )
 
 from .filters import RecommendationFilter
+
+# The home page shows the first few of each kind of work; the worklist page the rest.
+HOME_WORKLIST_LIMIT = 5
 
 
 @never_cache
@@ -53,7 +58,7 @@ class HomeView(TemplateView):
         user, today = self.request.user, timezone.localdate()
         context["today"] = today
         if is_directorate_user(user):
-            context["worklist"] = worklist_for(user, today)[:10]
+            context["worklist"] = worklist_for(user, today, limit=HOME_WORKLIST_LIMIT)
         if is_officer(user) or is_member(user):
             visible = selectors.recommendations_visible_to(user)
             if is_member(user) and not is_officer(user):
@@ -97,6 +102,7 @@ class RecommendationListView(FilterView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()
+        context["deadlines"] = deadlines_by_recommendation(context["object_list"])
         context["today"] = timezone.localdate()
         return context
 
@@ -126,6 +132,7 @@ class RecommendationDetailView(PrivatePermissionMixin, DetailView):
         context["response_agreed"] = response is not None and response.state == "agreed"
         context["timeline"] = recommendation_timeline(recommendation, user)
         context["next_report_back"] = recommendation.next_report_back
+        context["deadlines"] = deadlines_by_recommendation([recommendation])[recommendation.pk]
         context["today"] = timezone.localdate()
         context["can_respond"] = user.has_perm("responses.add_response", recommendation)
         return context
@@ -141,11 +148,17 @@ class ReportDetailView(PrivatePermissionMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context["recommendations"] = recommendations_with_response(
-            selectors.recommendations_visible_to(user).filter(report=self.object), user
+        recommendations = list(
+            recommendations_with_response(
+                selectors.recommendations_visible_to(user).filter(report=self.object), user
+            )
         )
+        context["recommendations"] = recommendations
+        context["deadlines"] = deadlines_by_recommendation(recommendations)
         if is_officer(user):
-            waiting = reports_awaiting_agreement(context["recommendations"])
+            waiting = reports_awaiting_agreement(
+                selectors.recommendations_visible_to(user).filter(report=self.object)
+            )
             context["awaiting_agreement"] = len(waiting[0].responses) if waiting else 0
         context["today"] = timezone.localdate()
         return context
@@ -157,3 +170,16 @@ class TrackingFormView(AssessmentsRecordView):
 
     def statements_for(self, recommendations) -> dict:
         return submitted_statements_for_meeting(recommendations, self.meeting)
+
+
+class WorklistView(PermissionRequiredMixin, TemplateView):
+    """A directorate's work for the boards, by report, new and soonest first."""
+
+    permission_required = "responses.view_worklist"
+    template_name = "responses/worklist.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        return super().get_context_data(
+            worklist=worklist_for(self.request.user, today), today=today, **kwargs
+        )

@@ -119,6 +119,8 @@ CASES = [
     Case("login", (), EVERYONE),
     Case("logout", (), codes(302, 302, 302, 302, 302, 302), method="post"),
     Case("accessibility", (), EVERYONE),
+    # "Stay signed in": any signed-in user; the public get 401 (a script calls it).
+    Case("session_keep_alive", (), codes(401, 200, 200, 200, 200, 200), method="post"),
     Case("history_export", ("=recommendation", "unanswered"), OFFICERS),
     Case("history_export", ("=response", "draft_response"), OFFICERS, label="draft"),
     Case("recommendations:recommendation_list", (), EVERYONE),

@@ -46,6 +46,14 @@ def deadlines_attention(context):
 
 
 @register.filter
+def lateness(deadline, today) -> str:
+    """How late a Deadline is on `today`, in the one form the service uses everywhere:
+    "1 day late", "5,325 days late"."""
+    days = deadline.days_late(today)
+    return f"{days:,} day{'' if days == 1 else 's'} late"
+
+
+@register.filter
 def late_by(deadline, today) -> int:
     """A Deadline's days late on `today`: `{{ deadline|late_by:today }}`."""
     return deadline.days_late(today)

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from deadlines import selectors
+from deadlines import engine
 from deadlines.models import CalendarToken, ReportBackMove
 from deadlines.services import calendar_token_for, calendar_token_reset, report_back_move
 from recommendations.models import Meeting, Recommendation
@@ -87,8 +87,8 @@ def test_a_moved_repeat_carries_on_from_the_new_meeting(recommendation, meetings
     assert recommendation.next_report_back.due_on == date(2013, 4, 1)
     deadline = [
         d
-        for d in selectors.deadlines_for(Recommendation.objects.filter(pk=recommendation.pk))
-        if d.kind == selectors.REPORT_BACK
+        for d in engine.deadlines_for(Recommendation.objects.filter(pk=recommendation.pk))
+        if d.kind == engine.REPORT_BACK
     ][0]
     assert deadline.due_on == date(2013, 4, 30)
 

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
+from deadlines.selectors import worklist_for
 from recommendations import selectors, services
-from responses.selectors import worklist_for
 from scrutiny.filters import RecommendationFilter
 from tests.factories import MeetingFactory, agreed_response, tracking_status
 
@@ -50,14 +50,14 @@ def test_list_page_shows_the_finding_with_its_board(finding, committee):
 
 @pytest.mark.django_db
 def test_the_directorate_worklist_includes_findings(finding, director_a):
-    items = worklist_for(director_a, date(2010, 3, 1))
+    items = worklist_for(director_a, date(2010, 3, 1)).items
 
     assert [(item.recommendation, item.kind) for item in items] == [(finding, "response")]
 
     agreed_response(finding)
-    items = worklist_for(director_a, date(2010, 3, 1))
-    assert [(item.recommendation, item.kind) for item in items] == [(finding, "position statement")]
-    assert items[0].due_on == date(2010, 4, 30)
+    items = worklist_for(director_a, date(2010, 3, 1)).items
+    assert [(item.recommendation, item.kind) for item in items] == [(finding, "report-back")]
+    assert items[0].deadline.due_on == date(2010, 4, 30)
 
 
 @pytest.mark.django_db
