@@ -8,10 +8,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from deadlines.selectors import worklist_for
 from papers import documents
 from recommendations import selectors, services
 from recommendations.models import Inquiry, Recommendation, Report
-from responses.selectors import worklist_for
 from tests.factories import (
     InquiryFactory,
     MeetingFactory,
@@ -36,13 +36,17 @@ def test_a_withdrawn_recommendation_leaves_lists_counts_worklist_and_papers(
     meeting = MeetingFactory(committee=recommendation.report.committee, date=date(2012, 7, 19))
     recommendation.report_back_meeting = meeting
     recommendation.save()
+    worklist = worklist_for(director_a, date(2012, 5, 1)).items
+    assert any(item.recommendation == recommendation for item in worklist)  # before
+    assert recommendation in selectors.recommendations_due_for_meeting(meeting)
     services.record_withdraw(item=recommendation, user=officer, reason="Typed twice")
 
     for user in (officer, member, director_a):
         assert recommendation not in selectors.recommendations_visible_to(user)
     assert recommendation not in selectors.recommendations_due_for_meeting(meeting)
     assert all(
-        item.recommendation != recommendation for item in worklist_for(director_a, date(2012, 5, 1))
+        item.recommendation != recommendation
+        for item in worklist_for(director_a, date(2012, 5, 1)).items
     )
     assert all(
         item.recommendation != recommendation for item in documents.tracking_items(meeting, officer)
@@ -150,3 +154,13 @@ def test_what_nothing_refers_to_is_deleted(officer):
 def test_an_unknown_kind_is_not_found(officer, recommendation):
     url = reverse("recommendations:record_withdraw", args=["committees", recommendation.pk])
     assert signed_in(officer).get(url).status_code == 404
+
+
+def test_a_withdrawn_reports_response_paper_is_gone_for_all_but_officers(
+    officer, member, recommendation
+):
+    report = recommendation.report
+    services.record_withdraw(item=report, user=officer, reason="Duplicate report")
+    url = reverse("papers:response_preview", args=[report.pk])
+    assert signed_in(member).get(url).status_code == 404
+    assert signed_in(officer).get(url).status_code == 200
