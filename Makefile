@@ -56,8 +56,14 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# `make bench` runs every benchmark; `make bench SIZE=100000` times the pages on a synthetic
+# council of that many recommendations (PostgreSQL on 127.0.0.1) and writes docs/performance.md.
 bench: install
+ifdef SIZE
+	$(PY) -m benchmarks pages --size=$(SIZE) --write
+else
 	$(PY) -m benchmarks
+endif
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3

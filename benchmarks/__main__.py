@@ -7,7 +7,7 @@ BENCHMARKS. With no names, every benchmark runs.
 import importlib
 import sys
 
-BENCHMARKS = ("papers",)
+BENCHMARKS = ("papers", "pages")
 
 
 def main(argv: list[str]) -> int:

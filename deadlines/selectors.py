@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from accounts.rules import is_directorate_user, is_member, is_officer
+from core.lists import Shortlist
 from recommendations.models import Committee, Meeting, Recommendation
 from recommendations.selectors import recommendations_visible_to, report_back_due_at_meeting
 from responses.models import PositionStatement, Response, ResponseState
@@ -48,27 +49,6 @@ def _near(recommendations: QuerySet[Recommendation], today: date) -> QuerySet[Re
 
 # Home pages show this many of each kind; the count says how many there are in all.
 ATTENTION_LIMIT = 20
-
-
-@dataclass
-class Shortlist:
-    """The first deadlines of a kind (oldest first) and how many there are in all."""
-
-    items: list[Deadline] = field(default_factory=list)
-    total: int = 0
-
-    def __iter__(self):
-        return iter(self.items)
-
-    def __getitem__(self, index):
-        return self.items[index]
-
-    def __bool__(self) -> bool:
-        return self.total > 0
-
-    @property
-    def more(self) -> int:
-        return self.total - len(self.items)
 
 
 @dataclass

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch
 from django.utils.text import slugify
 
 from accounts.models import User
+from core.lists import shortlist_of
 from deadlines.engine import report_backs_overdue, responses_overdue
 from inspections.models import ImprovementAction, ImprovementPlan, Timescale
 from inspections.selectors import actions_of_plan, findings_by_timescale, findings_unanswered
@@ -48,7 +49,10 @@ def _printable(user: User, items) -> list:
 
 
 def _submitted_responses() -> Prefetch:
-    return Prefetch("responses", queryset=Response.objects.submitted())
+    """With the parts a partial acceptance accepts, which the papers print."""
+    return Prefetch(
+        "responses", queryset=Response.objects.submitted().prefetch_related("accepted_parts")
+    )
 
 
 # --- 1. The response report -----------------------------------------------------------
@@ -121,7 +125,7 @@ def response_paper(report: Report, user: User) -> Paper:
         recommendations_visible_to(user)
         .filter(report=report)
         .order_by("number")
-        .prefetch_related(_submitted_responses())
+        .prefetch_related(_submitted_responses(), "parts")
     )
     quoted = []
     for index, recommendation in enumerate(recommendations, start=len(introduction) + 1):
@@ -204,6 +208,7 @@ def tracking_items(meeting: Meeting, user: User) -> list[TrackingItem]:
     due = recommendations_due_for_meeting(meeting, recommendations_visible_to(user))
     due = due.select_related("report__inquiry", "report__inspection").prefetch_related(
         _submitted_responses(),
+        "parts",
         Prefetch(
             "position_statements",
             queryset=PositionStatement.objects.exclude(state=ResponseState.DRAFT).select_related(
@@ -270,25 +275,6 @@ def tracking_paper(meeting: Meeting, user: User) -> Paper:
 # --- 3. The members' briefing ---------------------------------------------------------
 
 
-@dataclass
-class Shortlist:
-    """The first few of a list, and how many more there are."""
-
-    items: list
-    total: int
-
-    @property
-    def more(self) -> int:
-        return self.total - len(self.items)
-
-
-def _shortlist(queryset: QuerySet, limit: int = BRIEFING_LIST_LIMIT) -> Shortlist:
-    items = list(queryset[: limit + 1])
-    if len(items) <= limit:
-        return Shortlist(items, len(items))
-    return Shortlist(items[:limit], queryset.count())
-
-
 def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
     """One or two pages for members before the meeting: where things stand, what is late,
     what is due."""
@@ -308,8 +294,12 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
             "today": today,
             "status_counts": counts,
             "total": sum(row.count for row in counts),
-            "overdue_responses": _shortlist(responses_overdue(visible, today)),
-            "overdue_report_backs": _shortlist(report_backs_overdue(visible, today)),
+            "overdue_responses": shortlist_of(
+                responses_overdue(visible, today), BRIEFING_LIST_LIMIT
+            ),
+            "overdue_report_backs": shortlist_of(
+                report_backs_overdue(visible, today), BRIEFING_LIST_LIMIT
+            ),
             "items": items,
             "statements_in": sum(1 for item in items if item.statement_for_meeting),
         },

@@ -13,6 +13,7 @@ from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
 from accounts.rules import is_directorate_user, is_member, is_officer
+from core.lists import shortlist_of
 from core.views import PrivatePermissionMixin
 from deadlines.engine import deadlines_by_recommendation
 from deadlines.selectors import worklist_for
@@ -32,6 +33,8 @@ from .filters import RecommendationFilter
 
 # The home page shows the first few of each kind of work; the worklist page the rest.
 HOME_WORKLIST_LIMIT = 5
+# ...and the first few recommendations due at each coming meeting; its page has them all.
+HOME_DUE_LIMIT = 10
 
 
 @never_cache
@@ -68,7 +71,13 @@ class HomeView(TemplateView):
             meetings = list(selectors.meetings_upcoming(committees, today)[:5])
             context["committees"] = committees
             context["upcoming"] = [
-                (meeting, list(selectors.recommendations_due_for_meeting(meeting, visible)))
+                (
+                    meeting,
+                    shortlist_of(
+                        selectors.recommendations_due_for_meeting(meeting, visible, today=today),
+                        HOME_DUE_LIMIT,
+                    ),
+                )
                 for meeting in meetings
             ]
             # Overdue and at-risk items come from deadlines' {% deadlines_attention %}.

@@ -9,7 +9,9 @@ from pypdf import PdfReader
 
 from papers import documents
 from papers.rendering import render_pdf
-from tests.factories import RecommendationFactory
+from recommendations.models import RecommendationPart
+from responses.models import Response
+from tests.factories import RecommendationFactory, agreed_response
 from tests.papers.conftest import (
     DRAFT_STATEMENT,
     DRAFT_TEXT,
@@ -201,3 +203,53 @@ class TestBriefing:
         assert "Responses overdue" in text
         assert "Where the board's recommendations stand" in text
         assert_page_numbers(pages)
+
+
+@pytest.mark.django_db
+class TestLongRecommendations:
+    """A recommendation too long for the rest of a page starts on that page all the same:
+    no page holds only a group heading, or only the key."""
+
+    def test_no_page_holds_only_a_heading_or_only_the_key(self, tracking_meeting, officer):
+        first = tracking_meeting.committee.reports.get(title__isnull=False).recommendations.get(
+            number=1
+        )
+        first.text = "\n\n".join(f"LONGPARA{n} " + "evidence " * 60 for n in range(14))
+        first.save()
+        pages = pdf_pages(render_pdf(documents.tracking_paper(tracking_meeting, officer)))
+        assert "Key: the tracking scale" in pages[0]
+        # The first recommendation starts on the page that holds the key and its heading.
+        assert "LONGPARA0" in pages[0]
+        for number, page in enumerate(pages, start=1):
+            if "External placements" in page:
+                assert "Recommendation" in page.split("External placements", 1)[1], number
+
+
+@pytest.mark.django_db
+class TestParts:
+    """The papers print every part of a recommendation, and a partial acceptance says
+    which parts it accepts."""
+
+    def test_parts_and_the_parts_accepted_are_printed(self, tracking_meeting, officer):
+        recommendation = tracking_meeting.committee.reports.get().recommendations.get(number=3)
+        part_a = RecommendationPart.objects.create(
+            recommendation=recommendation, label="a", text="PARTATEXT review the thresholds"
+        )
+        RecommendationPart.objects.create(
+            recommendation=recommendation, label="b", text="PARTBTEXT publish the results"
+        )
+        Response.objects.filter(recommendation=recommendation).delete()
+        agreed_response(
+            recommendation,
+            decision="partial",
+            partial_acceptance_detail="Part b is for the executive.",
+            accepted_parts=[part_a],
+        )
+        for paper in (
+            documents.tracking_paper(tracking_meeting, officer),
+            documents.response_paper(recommendation.report, officer),
+        ):
+            text = pdf_text(render_pdf(paper))
+            assert "(a) PARTATEXT" in text
+            assert "(b) PARTBTEXT" in text
+            assert "Partially accepted (part a accepted)" in text
