@@ -7,7 +7,7 @@ BENCHMARKS. With no names, every benchmark runs.
 import importlib
 import sys
 
-BENCHMARKS = ("papers", "pages")
+BENCHMARKS = ("papers", "pages", "exchange")
 
 
 def main(argv: list[str]) -> int:

@@ -81,7 +81,10 @@ class GovukBoundField(BoundField):
     @property
     def govuk_optional(self):
         """True when the label should say "(optional)" (GOV.UK marks optional
-        fields, not required ones). A single checkbox is never marked."""
+        fields, not required ones). A single checkbox is never marked, nor a field
+        required only with some answer to another (`conditionally_required`)."""
+        if getattr(self.field, "conditionally_required", False):
+            return False
         return not self.field.required and self.govuk_kind not in ("checkbox", "hidden")
 
     @property

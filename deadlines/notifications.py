@@ -73,6 +73,11 @@ def on_report_recommendations_completed(sender, *, report, **kwargs) -> None:
     _after_commit(_notify_report_addressed, report.pk)
 
 
+def on_recommendations_added(sender, *, recommendations, **kwargs) -> None:
+    """Several recommendations added together: one email to each directorate for the lot."""
+    _after_commit(_notify_addressed_together, [r.pk for r in recommendations])
+
+
 def on_tracking_decisions_recorded(sender, *, assessments, **kwargs) -> None:
     _after_commit(_notify_tracking_decisions, [assessment.pk for assessment in assessments])
 
@@ -81,6 +86,7 @@ def connect() -> None:
     response_signals.response_submitted.connect(on_response_submitted)
     response_signals.statement_submitted.connect(on_statement_submitted)
     record_signals.report_recommendations_completed.connect(on_report_recommendations_completed)
+    record_signals.recommendations_added.connect(on_recommendations_added)
     record_signals.tracking_decisions_recorded.connect(on_tracking_decisions_recorded)
 
 
@@ -153,48 +159,58 @@ def _notify_statement_submitted(statement_pk: int) -> None:
 
 
 def _notify_report_addressed(report_pk: int) -> None:
-    """One email per person of each directorate, listing the report's recommendations
-    addressed to it that they have not been told of yet."""
-    recommendations = list(
-        Recommendation.objects.active()
-        .filter(report=report_pk, addressed_to=Recommendation.Addressee.DIRECTORATE)
+    _tell_directorates(
+        Recommendation.objects.active().filter(
+            report=report_pk, addressed_to=Recommendation.Addressee.DIRECTORATE
+        )
+    )
+
+
+def _notify_addressed_together(recommendation_pks: list[int]) -> None:
+    _tell_directorates(Recommendation.objects.active().filter(pk__in=recommendation_pks))
+
+
+def _tell_directorates(recommendations) -> None:
+    """One email to each person of each directorate, listing those of `recommendations`
+    (of one report) addressed to it that they have not been told of yet: never one email
+    per recommendation."""
+    by_directorate: dict = {}
+    for recommendation in (
+        recommendations.filter(directorate__isnull=False)
         .select_related("report__committee", "directorate")
         .order_by("directorate", "number")
-    )
-    by_directorate: dict[int, list[Recommendation]] = {}
-    for recommendation in recommendations:
-        by_directorate.setdefault(recommendation.directorate_id, []).append(recommendation)
-    for directorate_id, addressed in by_directorate.items():
-        for recipient in recipients_of_directorate(directorate_id):
+    ):
+        by_directorate.setdefault(recommendation.directorate, []).append(recommendation)
+    for directorate, addressed in by_directorate.items():
+        for recipient in recipients_of_directorate(directorate.pk):
             if not recipient.is_active or not recipient.email:
                 continue
-            claims = [
+            claimed = [
                 (recommendation, notification)
                 for recommendation in addressed
                 if (
                     notification := claim(
                         recipient=recipient,
                         recommendation=recommendation,
-                        item=f"directorate:{directorate_id}",
+                        item=f"directorate:{directorate.pk}",
                         stage=SentNotification.Stage.ADDRESSED,
                     )
                 )
                 is not None
             ]
-            if not claims:
+            if not claimed:
                 continue
-            told = [recommendation for recommendation, _ in claims]
             message = build_message(
-                "deadlines/email/report_recommendations_addressed",
+                "deadlines/email/recommendations_addressed",
                 to=recipient.email,
                 context={
                     "recipient": recipient,
-                    "report": told[0].report,
-                    "directorate": told[0].directorate,
-                    "recommendations": told,
+                    "directorate": directorate,
+                    "recommendations": [recommendation for recommendation, _ in claimed],
+                    "report": claimed[0][0].report,
                 },
             )
-            notifications_queue(message, [notification for _, notification in claims])
+            notifications_queue(message, [notification for _, notification in claimed])
 
 
 def _notify_tracking_decisions(assessment_pks: list[int]) -> None:

@@ -164,7 +164,7 @@ class ImprovementStrandForm(GovukErrorMessagesMixin, forms.ModelForm):
 class RecommendationChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Recommendation) -> str:
         kind = "Area for improvement" if hasattr(obj, "area_for_improvement") else "Recommendation"
-        return f"{kind} {obj.number}, {obj.report.title}: {obj.text[:120]}"
+        return f"{kind} {obj.reference}, {obj.report.title}: {obj.text[:120]}"
 
 
 class ImprovementActionForm(GovukErrorMessagesMixin, forms.ModelForm):

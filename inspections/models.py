@@ -200,7 +200,7 @@ class AreaForImprovement(models.Model):
         verbose_name_plural = "areas for improvement"
 
     def __str__(self) -> str:
-        return f"Area for improvement {self.recommendation.number}"
+        return f"Area for improvement {self.recommendation.reference}"
 
     @property
     def months(self) -> int:

@@ -4,6 +4,7 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import construct_instance
 
 from core.forms import GovukErrorMessagesMixin, VersionedFormMixin
 
@@ -18,6 +19,7 @@ from .models import (
     TrackingStatus,
     WorkingGroup,
 )
+from .parsing import MAX_PARTS, ParsedPart, SplitParts, parts_as_text, split_parts
 from .services import PartText
 
 MONTHS = {
@@ -210,8 +212,8 @@ class RecommendationForm(VersionedFormMixin, ReportBackFields):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=(
             "If the recommendation has parts that can be accepted separately, enter each "
-            "part as its own paragraph, with a blank line between them. They are labelled "
-            "a, b, c in order."
+            "part on its own line or paragraph; labels such as (a), a) or a. and bullets "
+            "are recognised. Unlabelled parts are labelled a, b, c in order."
         ),
     )
 
@@ -219,11 +221,12 @@ class RecommendationForm(VersionedFormMixin, ReportBackFields):
     # refused rather than making a second recommendation.
     form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
-    field_order = ["number", "text", "parts_text"]
+    field_order = ["reference", "number", "text", "parts_text"]
 
     class Meta:
         model = Recommendation
         fields = [
+            "reference",
             "number",
             "text",
             "addressed_to",
@@ -236,12 +239,17 @@ class RecommendationForm(VersionedFormMixin, ReportBackFields):
             "report_back_every_months",
         ]
         widgets = {"addressed_to": forms.RadioSelect}
+        help_texts = {"number": "Its order in lists and papers: 1 for the first."}
 
     def __init__(self, *args, report: Report, **kwargs):
         super().__init__(*args, committee=report.committee, **kwargs)
         self.instance.report = report
+        # Needed when it is addressed to a directorate (checked in clean()).
+        self.fields["directorate"].conditionally_required = True
         if self.instance.pk:
-            self.initial["parts_text"] = "\n\n".join(p.text for p in self.instance.parts.all())
+            self.initial["parts_text"] = parts_as_text(
+                [ParsedPart(p.label, p.text) for p in self.instance.parts.all()]
+            )
         else:
             taken = report.recommendations.order_by("-number").values_list("number", flat=True)
             self.initial.setdefault("number", (taken[0] if taken else 0) + 1)
@@ -269,29 +277,78 @@ class RecommendationForm(VersionedFormMixin, ReportBackFields):
             )
         return text
 
+    def clean_reference(self):
+        reference = self.cleaned_data["reference"].strip()
+        if reference:
+            clash = Recommendation.objects.filter(report=self.instance.report, reference=reference)
+            if clash.exclude(pk=self.instance.pk).exists():
+                raise ValidationError(
+                    f"This report already has a recommendation with the reference {reference}."
+                )
+        return reference
+
+    def clean_parts_text(self):
+        text = self.cleaned_data.get("parts_text", "")
+        if text.strip():
+            self._split = parts_problem_checked(text)
+        return text
+
     def clean(self):
         cleaned = super().clean()
+        addressed_to = cleaned.get("addressed_to")
         if (
-            cleaned.get("addressed_to") == Recommendation.Addressee.OTHER_BODY
+            addressed_to == Recommendation.Addressee.OTHER_BODY
             and not (cleaned.get("other_body") or "").strip()
         ):
             self.add_error("other_body", "Enter the name of the body it is addressed to.")
+        if addressed_to == Recommendation.Addressee.DIRECTORATE and not cleaned.get("directorate"):
+            self.add_error(
+                "directorate", "Choose the directorate the recommendation is addressed to."
+            )
+        if not cleaned.get("reference") and cleaned.get("number") and not self.has_error("number"):
+            # The reference defaults to the number: that must be free too.
+            clash = Recommendation.objects.filter(
+                report=self.instance.report, reference=str(cleaned["number"])
+            ).exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error(
+                    "reference",
+                    f"This report already has a recommendation with the reference "
+                    f"{cleaned['number']}: enter this one's reference.",
+                )
         return cleaned
 
     def validate_unique(self):
-        # clean_number says it in words; the model check would repeat it.
+        # clean_number and clean_reference say it in words; the model check would repeat it.
         pass
 
     @property
     def parts(self) -> list[PartText]:
-        paragraphs = [
-            p.strip()
-            for p in re.split(r"\n\s*\n", self.cleaned_data.get("parts_text", ""))
-            if p.strip()
-        ]
-        if len(paragraphs) < 2:
+        split = getattr(self, "_split", None)
+        if split is None:
             return []
-        return [PartText(chr(ord("a") + i), text) for i, text in enumerate(paragraphs[:26])]
+        return [PartText(part.label, part.text) for part in split.parts]
+
+
+def parts_problem_checked(text: str) -> SplitParts:
+    """The parts in `text`, or a ValidationError saying why they cannot be split without
+    losing or guessing at something."""
+    split = split_parts(text)
+    if not split.parts:
+        raise ValidationError(
+            "A recommendation in parts has at least two parts: put each on its own line, "
+            "or move this text into the recommendation text."
+        )
+    if split.lead_in:
+        raise ValidationError(
+            f"“{split.lead_in[:80]}” comes before the first part: move it into the "
+            "recommendation text, or label it as a part."
+        )
+    if len(split.parts) > MAX_PARTS:
+        raise ValidationError(f"A recommendation can have at most {MAX_PARTS} parts.")
+    if any(len(part.label) > 10 for part in split.parts):
+        raise ValidationError("Part labels can be at most 10 characters long.")
+    return split
 
 
 class ReportBackScheduleForm(VersionedFormMixin, ReportBackFields):
@@ -358,3 +415,115 @@ class AssessmentForm(GovukErrorMessagesMixin, forms.Form):
         if cleaned.get("comment") and not cleaned.get("status"):
             self.add_error("status", "Choose the board's decision to go with the comment.")
         return cleaned
+
+
+class BulkPasteForm(GovukErrorMessagesMixin, forms.Form):
+    pasted = forms.CharField(
+        label="Recommendations",
+        widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}),
+        help_text=(
+            "Paste the report's recommendations section as copied from Word or a PDF. Each "
+            "recommendation starts on its own line with its number, such as “1.”, "
+            "“Recommendation 1 –” or “R1:”; parts labelled (a), a) or a., or bulleted, "
+            "become its parts."
+        ),
+        max_length=200_000,
+    )
+
+
+class BulkCommonForm(ReportBackFields):
+    """What the officer sets once for all the recommendations pasted together."""
+
+    class Meta:
+        model = Recommendation
+        fields = [
+            "addressed_to",
+            "other_body",
+            "directorate",
+            "lead_officer",
+            "report_back_meeting",
+            "report_back_month",
+            "report_back_every_months",
+        ]
+        widgets = {"addressed_to": forms.RadioSelect}
+
+    def __init__(self, *args, report: Report, **kwargs):
+        super().__init__(*args, committee=report.committee, **kwargs)
+        self.instance.report = report
+        self.fields["directorate"].conditionally_required = True
+
+    def clean(self):
+        cleaned = super().clean()
+        addressed_to = cleaned.get("addressed_to")
+        if (
+            addressed_to == Recommendation.Addressee.OTHER_BODY
+            and not (cleaned.get("other_body") or "").strip()
+        ):
+            self.add_error("other_body", "Enter the name of the body it is addressed to.")
+        if addressed_to == Recommendation.Addressee.DIRECTORATE and not cleaned.get("directorate"):
+            self.add_error("directorate", "Choose the directorate they are addressed to.")
+        return cleaned
+
+    def _post_clean(self):
+        # Only the shared fields: each recommendation is validated when it is saved.
+        self.instance = construct_instance(self, self.instance, self._meta.fields)
+
+
+class BulkItemForm(GovukErrorMessagesMixin, forms.Form):
+    """One recommendation of the split, as the officer corrects it."""
+
+    reference = forms.CharField(label="Reference", max_length=50)
+    text = forms.CharField(label="Recommendation text", widget=forms.Textarea(attrs={"rows": 4}))
+    parts_text = forms.CharField(
+        label="Parts",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One part a line, labelled (a), (b)…; leave empty if it has no parts.",
+    )
+    remove = forms.BooleanField(label="Leave this one out", required=False)
+
+    def clean_reference(self):
+        return self.cleaned_data["reference"].strip()
+
+    def clean_parts_text(self):
+        text = self.cleaned_data.get("parts_text", "")
+        self.split = parts_problem_checked(text) if text.strip() else None
+        return text
+
+    @property
+    def parts(self) -> list[PartText]:
+        if getattr(self, "split", None) is None:
+            return []
+        return [PartText(part.label, part.text) for part in self.split.parts]
+
+
+class BaseBulkItemFormSet(forms.BaseFormSet):
+    def __init__(self, *args, report: Report, **kwargs):
+        self.report = report
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        if any(self.errors):
+            return
+        taken = set(self.report.recommendations.values_list("reference", flat=True))
+        seen: set[str] = set()
+        kept = 0
+        for form in self.forms:
+            if form.cleaned_data.get("remove"):
+                continue
+            kept += 1
+            reference = form.cleaned_data["reference"]
+            if reference in taken:
+                form.add_error(
+                    "reference", f"This report already has a recommendation {reference}."
+                )
+            elif reference in seen:
+                form.add_error("reference", f"Two recommendations have the reference {reference}.")
+            seen.add(reference)
+        if not kept:
+            raise ValidationError("There are no recommendations left to add.")
+
+
+BulkItemFormSet = forms.formset_factory(
+    BulkItemForm, formset=BaseBulkItemFormSet, extra=0, max_num=300, validate_max=True
+)

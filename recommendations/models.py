@@ -439,11 +439,19 @@ class TrackingStatus(models.Model):
 class Recommendation(Withdrawable):
     class Addressee(models.TextChoices):
         DIRECTORATE = "directorate", "A directorate"
-        EXECUTIVE_BOARD = "executive", "The Executive Board"
+        EXECUTIVE_BOARD = "executive", "The Executive Board (Cabinet)"
+        COUNCIL = "council", "Full Council"
         OTHER_BODY = "other", "Another body"
 
     report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="recommendations")
+    # The order within the report; `reference` is what the report prints.
     number = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    reference = models.CharField(
+        max_length=50,
+        blank=True,
+        help_text="As printed in the report, e.g. 3, 9.1.1, R3 or SR (25/26) 01. "
+        "Leave empty to use the number.",
+    )
     text = models.TextField("Recommendation text")
     addressed_to = models.CharField(
         max_length=20, choices=Addressee.choices, default=Addressee.DIRECTORATE
@@ -457,8 +465,11 @@ class Recommendation(Withdrawable):
     directorate = models.ForeignKey(
         Directorate,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="recommendations",
-        help_text="The directorate that drafts the response and reports back.",
+        help_text="The directorate that drafts the response and reports back. Not needed "
+        "for a recommendation to the Executive Board, Council or another body.",
     )
     lead_officer = models.CharField(max_length=200, blank=True)
     desired_outcome = models.TextField(blank=True)
@@ -507,8 +518,15 @@ class Recommendation(Withdrawable):
             models.UniqueConstraint(
                 fields=["report", "number"], name="recommendation_numbers_unique_in_report"
             ),
+            models.UniqueConstraint(
+                fields=["report", "reference"], name="recommendation_references_unique_in_report"
+            ),
             models.CheckConstraint(
                 name="recommendation_number_positive", condition=Q(number__gte=1)
+            ),
+            models.CheckConstraint(
+                name="directorate_named_when_addressed_to_one",
+                condition=~Q(addressed_to="directorate") | Q(directorate__isnull=False),
             ),
             models.CheckConstraint(
                 name="other_body_named_when_addressed_to_one",
@@ -523,12 +541,16 @@ class Recommendation(Withdrawable):
         ]
 
     def __str__(self) -> str:
-        return f"Recommendation {self.number}: {self.report}"
+        return f"Recommendation {self.reference or self.number}: {self.report}"
 
     def get_absolute_url(self) -> str:
         return reverse("recommendations:recommendation_detail", args=[self.pk])
 
     def clean(self) -> None:
+        if self.addressed_to == self.Addressee.DIRECTORATE and not self.directorate_id:
+            raise ValidationError(
+                {"directorate": "Choose the directorate the recommendation is addressed to."}
+            )
         if (
             self.report_back_meeting_id
             and self.report_id
@@ -547,9 +569,10 @@ class Recommendation(Withdrawable):
     @property
     def title(self) -> str:
         # An inspection's findings are its "areas for improvement".
+        reference = self.reference or self.number
         if self.report_id and self.report.inspection_id:
-            return f"Area for improvement {self.number}"
-        return f"Recommendation {self.number}"
+            return f"Area for improvement {reference}"
+        return f"Recommendation {reference}"
 
     @property
     def addressee_label(self) -> str:
@@ -557,19 +580,29 @@ class Recommendation(Withdrawable):
             return self.other_body
         if self.addressed_to == self.Addressee.EXECUTIVE_BOARD:
             return "Executive Board"
-        return self.directorate.director_title
+        if self.addressed_to == self.Addressee.COUNCIL:
+            return "Council"
+        return self.directorate.director_title if self.directorate_id else ""
 
     @property
     def monitoring_ended(self) -> bool:
         return self.current_status is not None and self.current_status.ends_monitoring
 
-    def save(self, *args, **kwargs) -> None:
+    def derive_stored_values(self) -> None:
+        """Fill in what is stored for lists to read: the reference (the number when the
+        report prints none) and the next report-back. save() calls it; so does a bulk
+        import, which does not call save()."""
+        self.reference = self.reference.strip() or str(self.number)
         occurrence = self.next_report_back
         self.next_report_back_on = occurrence.due_on if occurrence else None
         self.next_report_back_deadline = occurrence.deadline if occurrence else None
+
+    def save(self, *args, **kwargs) -> None:
+        self.derive_stored_values()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {
                 *kwargs["update_fields"],
+                "reference",
                 "next_report_back_on",
                 "next_report_back_deadline",
             }

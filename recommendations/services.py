@@ -68,6 +68,14 @@ def recommendation_save(
         current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
         check_version(current, expected_version)
         recommendation.version = current.version + 1
+    _save_with_parts(recommendation, user, parts)
+    signals.recommendation_saved.send(Recommendation, recommendation=recommendation)
+    return recommendation
+
+
+def _save_with_parts(
+    recommendation: Recommendation, user: User, parts: Sequence[PartText] | None
+) -> None:
     recommendation.full_clean()
     attribute(recommendation, user).save()
     if parts is not None:
@@ -79,8 +87,44 @@ def recommendation_save(
             RecommendationPart.objects.update_or_create(
                 recommendation=recommendation, label=part.label, defaults={"text": part.text}
             )
-    signals.recommendation_saved.send(Recommendation, recommendation=recommendation)
-    return recommendation
+
+
+@dataclass(frozen=True)
+class NewRecommendation:
+    """One recommendation of several added together (see `recommendations_add`)."""
+
+    reference: str
+    text: str
+    parts: Sequence[PartText] = ()
+
+
+@transaction.atomic
+def recommendations_add(
+    *, report: Report, items: Sequence[NewRecommendation], template: Recommendation, user: User
+) -> list[Recommendation]:
+    """Add several recommendations to a report in one step, after those it has, each
+    addressed and scheduled as `template` says. All are saved or none; each directorate
+    hears of its new recommendations in one email."""
+    last = report.recommendations.order_by("-number").values_list("number", flat=True).first()
+    added = []
+    for offset, item in enumerate(items, start=1):
+        recommendation = Recommendation(
+            report=report,
+            number=(last or 0) + offset,
+            reference=item.reference,
+            text=item.text,
+            addressed_to=template.addressed_to,
+            other_body=template.other_body,
+            directorate=template.directorate,
+            lead_officer=template.lead_officer,
+            report_back_meeting=template.report_back_meeting,
+            report_back_month=template.report_back_month,
+            report_back_every_months=template.report_back_every_months,
+        )
+        _save_with_parts(recommendation, user, list(item.parts) or None)
+        added.append(recommendation)
+    signals.recommendations_added.send(Recommendation, recommendations=added)
+    return added
 
 
 class AlreadySaved(ValidationError):

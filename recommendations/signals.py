@@ -14,3 +14,6 @@ recommendation_saved = Signal()
 report_recommendations_completed = Signal()
 # The board recorded tracking decisions at a meeting: `assessments` (a list).
 tracking_decisions_recorded = Signal()
+# Several recommendations were added together: `recommendations` (a list). One email
+# to each directorate for the lot.
+recommendations_added = Signal()

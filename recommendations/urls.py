@@ -71,4 +71,9 @@ urlpatterns = [
         views.RecommendationCreateView.as_view(),
         name="recommendation_create",
     ),
+    path(
+        "reports/<int:report_pk>/recommendations/several/",
+        views.RecommendationsBulkAddView.as_view(),
+        name="recommendations_bulk_add",
+    ),
 ]

@@ -13,6 +13,9 @@ from core.views import ParentObjectMixin, PrivatePermissionMixin, RecordFormView
 from . import selectors, services
 from .forms import (
     AssessmentForm,
+    BulkCommonForm,
+    BulkItemFormSet,
+    BulkPasteForm,
     CommitteeForm,
     EvidenceForm,
     InquiryForm,
@@ -31,6 +34,7 @@ from .models import (
     TrackingAssessment,
     TrackingStatus,
 )
+from .parsing import parts_as_text, split_recommendations
 
 
 class CommitteeListView(ListView):
@@ -428,3 +432,81 @@ class ReportCompleteView(PermissionRequiredMixin, TemplateView):
                 "The directorates have been told about their recommendations in this report.",
             )
         return redirect(self.report)
+
+
+class RecommendationsBulkAddView(PermissionRequiredMixin, TemplateView):
+    """Paste a report's recommendations section, check and correct the split, set the
+    addressee and report-back once, and save them all in one step."""
+
+    permission_required = "recommendations.add_recommendation"
+    template_name = "recommendations/recommendations_bulk.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.report = get_object_or_404(
+            Report.objects.select_related("committee"), pk=kwargs["report_pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(
+            self.get_context_data(
+                paste_form=BulkPasteForm(), common_form=BulkCommonForm(report=self.report)
+            )
+        )
+
+    def post(self, request, *args, **kwargs):
+        paste_form = BulkPasteForm(request.POST)
+        common_form = BulkCommonForm(request.POST, report=self.report)
+        if "save" not in request.POST:
+            return self._show_split(paste_form, common_form)
+        items = BulkItemFormSet(request.POST, prefix="rec", report=self.report)
+        if not (common_form.is_valid() and items.is_valid()):
+            return self._render(paste_form, common_form, items)
+        try:
+            added = services.recommendations_add(
+                report=self.report,
+                user=request.user,
+                template=common_form.save(commit=False),
+                items=[
+                    services.NewRecommendation(
+                        reference=form.cleaned_data["reference"],
+                        text=form.cleaned_data["text"],
+                        parts=form.parts,
+                    )
+                    for form in items.forms
+                    if not form.cleaned_data.get("remove")
+                ],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return self._render(paste_form, common_form, items)
+        messages.success(request, f"{len(added)} recommendations added.")
+        return redirect(self.report)
+
+    def _show_split(self, paste_form, common_form):
+        if not paste_form.is_valid():
+            return self._render(paste_form, common_form, None)
+        split = split_recommendations(paste_form.cleaned_data["pasted"])
+        items = BulkItemFormSet(
+            prefix="rec",
+            report=self.report,
+            initial=[
+                {
+                    "reference": item.reference,
+                    "text": item.text,
+                    "parts_text": parts_as_text(item.parts),
+                }
+                for item in split.recommendations[:300]
+            ],
+        )
+        return self._render(paste_form, common_form, items, preamble=split.preamble, split=split)
+
+    def _render(self, paste_form, common_form, items, **extra):
+        return self.render_to_response(
+            self.get_context_data(
+                paste_form=paste_form, common_form=common_form, items=items, **extra
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(report=self.report, **kwargs)

@@ -34,6 +34,14 @@ def response_submitted_exists() -> Exists:
     return Exists(Response.objects.submitted().filter(recommendation=OuterRef("pk")))
 
 
+def readable_response(user: User) -> QuerySet[Response]:
+    """For a recommendation queryset (as a Subquery): its response, where the user may
+    read it."""
+    return Response.objects.in_states(_response_states_readable_by(user)).filter(
+        recommendation=OuterRef("pk")
+    )
+
+
 def recommendations_with_response(
     recommendations: QuerySet[Recommendation], user: User
 ) -> QuerySet[Recommendation]:
@@ -42,11 +50,8 @@ def recommendations_with_response(
     `visible_decision` is the response's decision where the user may read that response
     (a draft's decision is the directorate's business until it is submitted).
     """
-    readable_response = Response.objects.in_states(_response_states_readable_by(user)).filter(
-        recommendation=OuterRef("pk")
-    )
     return recommendations.annotate(
-        visible_decision=Subquery(readable_response.values("decision")[:1]),
+        visible_decision=Subquery(readable_response(user).values("decision")[:1]),
         has_submitted_response=response_submitted_exists(),
         has_agreed_response=Exists(
             Response.objects.filter(recommendation=OuterRef("pk"), state=ResponseState.AGREED)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "deadlines",
     "inspections",
     "papers",
+    "exchange",
 ]
 
 MIDDLEWARE = [
@@ -165,8 +166,8 @@ NOTIFICATION_RECLAIM_AFTER = timedelta(
     minutes=int(os.environ.get("NOTIFICATION_RECLAIM_MINUTES", "15"))
 )
 
-# Work done off the request (emails): Django's tasks framework with a database queue,
-# worked by `manage.py db_worker` (started by `make run` and the deployment).
+# Work done off the request (emails, large imports): Django's tasks framework with a
+# database queue, worked by `manage.py db_worker` (started by `make run` and the deployment).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # No inline script or style anywhere: everything comes from our own static files.
@@ -192,7 +193,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # Signed-in sessions end after this long without a request (default one hour).
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_IDLE_SECONDS", "3600"))
 SESSION_SAVE_EVERY_REQUEST = True
-# Forms carry text, never files: refuse oversized bodies early.
+# Refuse oversized form bodies early (uploaded files are limited by the importer: 10 MB).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 

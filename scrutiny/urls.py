@@ -9,6 +9,7 @@ from recommendations import urls as record_urls
 from responses import urls as response_urls
 
 from . import views
+from .api import api
 from .history_views import HistoryExportView
 
 # Pages of the record that also show responses and deadlines: composed here, at the top,
@@ -53,4 +54,6 @@ urlpatterns = [
     path("", include("inspections.urls")),
     path("", include("deadlines.urls")),
     path("", include("papers.urls")),
+    path("", include("exchange.urls")),
+    path("api/v1/", api.urls),
 ]

@@ -17,6 +17,7 @@ from core.lists import shortlist_of
 from core.views import PrivatePermissionMixin
 from deadlines.engine import deadlines_by_recommendation
 from deadlines.selectors import worklist_for
+from exchange.exporting import DOWNLOADS
 from recommendations import selectors
 from recommendations.models import Committee, Recommendation, Report
 from recommendations.views import AssessmentsRecordView
@@ -106,11 +107,21 @@ class RecommendationListView(FilterView):
             selectors.recommendations_visible_to(user), user
         ).order_by("-report__published_on", "report", "number")
 
+    def get(self, request, *args, **kwargs):
+        # The same list, with its filters and sort, as a file: ?format=csv or xlsx.
+        download = DOWNLOADS.get(request.GET.get("format", ""))
+        if download is None:
+            return super().get(request, *args, **kwargs)
+        filterset = self.get_filterset(self.get_filterset_class())
+        return download(request, filterset.qs, "recommendations")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
+        query.pop("format", None)
         context["query_without_page"] = query.urlencode()
+        context["download_formats"] = list(DOWNLOADS)
         context["deadlines"] = deadlines_by_recommendation(context["object_list"])
         context["today"] = timezone.localdate()
         return context

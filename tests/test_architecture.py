@@ -17,6 +17,7 @@ PACKAGES = [
     "deadlines",
     "inspections",
     "papers",
+    "exchange",
     "scrutiny",
 ]
 

@@ -68,6 +68,7 @@ FORMS = {
     "recommendations:recommendation_create": (
         ("report",),
         [
+            "reference",
             "number",
             "text",
             "parts_text",
@@ -274,5 +275,127 @@ def test_wrong_ids_in_urls_are_not_found(client, db):
             "/meetings/{}/tracking/",
         ]:
             assert_safe(client.get(path.format(object_id)))
+
+    get()
+
+
+# --- Bulk entry, import and export (exchange) -------------------------------------------
+
+BULK_COMMON_FIELDS = [
+    "addressed_to",
+    "other_body",
+    "directorate",
+    "lead_officer",
+    "report_back_meeting",
+    "report_back_month",
+    "report_back_every_months",
+]
+
+
+def test_the_bulk_entry_form_survives_hostile_input(client, world):
+    client.force_login(OfficerFactory())
+    url = reverse("recommendations:recommendations_bulk_add", args=[world["report"].pk])
+
+    @HYPOTHESIS
+    @given(
+        pasted=hostile,
+        common=st.fixed_dictionaries({name: hostile for name in BULK_COMMON_FIELDS}),
+        item=st.fixed_dictionaries(
+            {name: hostile for name in ["reference", "text", "parts_text", "remove"]}
+        ),
+        total=st.sampled_from(["1", "0", "-1", "99999999", "x", ""]),
+        button=st.sampled_from(["split", "save"]),
+    )
+    def post(pasted, common, item, total, button):
+        before = row_counts()
+        items = {f"rec-0-{name}": value for name, value in item.items()}
+        management = {"rec-TOTAL_FORMS": total, "rec-INITIAL_FORMS": "0"}
+        response = client.post(
+            url, {"pasted": pasted, **common, **items, **management, button: "1"}, follow=True
+        )
+        assert_safe(response)
+        if button == "split":
+            assert row_counts() == before
+
+    post()
+
+
+def test_the_import_options_form_survives_hostile_input(client, world):
+    from exchange.models import ImportJob
+
+    officer = OfficerFactory()
+    client.force_login(officer)
+    job = ImportJob.objects.create(
+        created_by=officer,
+        filename="t.csv",
+        content=b"Committee,Recommendation,Status,Response\nBoard,Text,odd,maybe\n",
+    )
+    url = reverse("exchange:import_detail", args=[job.pk])
+    fields = ["column_0", "column_1", "column_2", "column_3", "status_0", "decision_0"]
+
+    @HYPOTHESIS
+    @given(
+        values=st.fixed_dictionaries(
+            {name: hostile for name in [*fields, "committee", "report", "report_date"]}
+        ),
+        button=st.sampled_from(["check", "import"]),
+    )
+    def post(values, button):
+        before = row_counts()
+        response = client.post(url, {**values, button: "1"})
+        assert_safe(response)
+        if button == "check":
+            assert row_counts() == before
+
+    post()
+
+
+def test_the_upload_form_survives_hostile_files(client, db):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(OfficerFactory())
+    url = reverse("exchange:import_start")
+
+    @HYPOTHESIS
+    @given(
+        name=st.sampled_from(["t.csv", "t.xlsx", "t.xls", "t.txt", SCRIPT + ".csv", "x" * 300]),
+        content=st.one_of(
+            st.binary(max_size=2000),
+            st.sampled_from([b"PK\x03\x04" + b"\x00" * 100, SCRIPT.encode(), b"\xff\xfe"]),
+            st.text(max_size=500).map(str.encode),
+        ),
+        sheet=hostile,
+    )
+    def post(name, content, sheet):
+        response = client.post(
+            url, {"file": SimpleUploadedFile(name, content), "sheet": sheet}, follow=True
+        )
+        assert_safe(response)
+
+    post()
+
+
+@pytest.mark.parametrize("format", ["csv", "xlsx"])
+def test_list_downloads_survive_hostile_query_strings(client, world, format):
+    url = reverse("recommendations:recommendation_list")
+
+    @HYPOTHESIS
+    @given(values=st.dictionaries(st.sampled_from(LIST_PARAMETERS), hostile, max_size=5))
+    def get(values):
+        response = client.get(url, {**values, "format": format})
+        assert response.status_code == 200
+
+    get()
+
+
+def test_the_api_survives_hostile_query_strings(client, world):
+    api_parameters = [p for p in LIST_PARAMETERS if p != "page"] + ["page", "page_size", "source"]
+
+    @HYPOTHESIS
+    @given(values=st.dictionaries(st.sampled_from(api_parameters), hostile, max_size=5))
+    def get(values):
+        for path in ["/api/v1/recommendations", "/api/v1/reports", "/api/v1/meetings"]:
+            response = client.get(path, values)
+            assert response.status_code in {200, 422}, (path, values, response.status_code)
 
     get()

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from exchange.models import ImportJob
 from inspections import services as inspection_services
 from tests.factories import (
     CommitteeFactory,
@@ -100,6 +101,11 @@ def world(db):
         "plan": plan,
         "unpublished_plan": PlanFactory(published_on=None),
         "action": ActionFactory(strand=StrandFactory(plan=plan)),
+        "import_job": ImportJob.objects.create(
+            created_by=users["officer"],
+            filename="tracker.csv",
+            content=b"Committee,Recommendation\n",
+        ),
     }
     return World(users=users, objects=objects)
 
@@ -240,6 +246,30 @@ CASES += [
     Case("responses:responses_agree", ("report",), OFFICERS),
     Case("recommendations:report_complete", ("report",), OFFICERS),
     Case("responses:responses_agreed", ("report", "meeting"), OFFICERS),
+    Case("recommendations:recommendations_bulk_add", ("report",), OFFICERS),
+    Case("exchange:import_start", (), OFFICERS),
+    Case("exchange:import_detail", ("import_job",), OFFICERS),
+    Case("exchange:sample", (), EVERYONE),
+    # The open-data API is the public's view for everyone (private records are 404).
+    Case("api:api-root", (), codes(404, 404, 404, 404, 404, 404)),
+    Case("api:openapi-json", (), EVERYONE),
+    Case("api:committees", (), EVERYONE),
+    Case("api:committee", ("committee",), EVERYONE),
+    Case("api:meetings", (), EVERYONE),
+    Case("api:meeting", ("meeting",), EVERYONE),
+    Case("api:inquiries", (), EVERYONE),
+    Case("api:inquiry", ("inquiry",), EVERYONE),
+    Case("api:reports", (), EVERYONE),
+    Case("api:report", ("report",), EVERYONE),
+    Case("api:report", ("exempt_report",), codes(404, 404, 404, 404, 404, 404), label="exempt"),
+    Case("api:recommendations", (), EVERYONE),
+    Case("api:recommendation", ("unanswered",), EVERYONE),
+    Case(
+        "api:recommendation",
+        ("exempt_recommendation",),
+        codes(404, 404, 404, 404, 404, 404),
+        label="exempt",
+    ),
 ]
 
 # Not ours to test: Django's admin (staff only, by Django) and a static redirect.

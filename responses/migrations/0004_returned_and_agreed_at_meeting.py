@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recommendations', '0008_withdrawn_form_token_completed'),
+        ('recommendations', '0009_withdrawn_form_token_completed'),
         ('responses', '0003_one_response_per_recommendation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

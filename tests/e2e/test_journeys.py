@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from recommendations.models import Committee, Meeting, Recommendation, Report
+from recommendations.selectors import recommendations_due_for_meeting
 from responses.models import Response, ResponseState
 from tests.e2e.conftest import BOARD, CHILDRENS, ENVIRONMENT, screenshot, sign_in
 from tests.factories import ResponseFactory
@@ -258,9 +259,13 @@ def test_journey_4_member_sees_what_is_due_and_downloads_the_tracking_report(
     expect(page.get_by_role("heading", name="Upcoming meetings")).to_be_visible()
     meeting_heading = page.get_by_role("heading", name=f"{BOARD}, {when}")
     expect(meeting_heading).to_be_visible()
-    # What is due there: the list under the meeting's heading.
+    # What is due there: the list under the meeting's heading. Recommendation 4 is named
+    # for it; report-backs the board has not yet taken (the demo is historical) are carried
+    # to it too, by the rule every page and paper uses.
+    expected = recommendations_due_for_meeting(meeting).count()
+    assert expected >= 1
     due_there = meeting_heading.locator("xpath=following-sibling::*[1]")
-    expect(due_there.get_by_role("listitem")).to_have_count(1)
+    expect(due_there.get_by_role("listitem")).to_have_count(min(expected, 10))
     expect(due_there).to_contain_text("Recommendation 4, Inquiry into external placements")
     meeting_link = meeting_heading.get_by_role("link")
 

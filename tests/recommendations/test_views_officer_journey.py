@@ -193,13 +193,13 @@ def test_an_officer_edits_a_recommendation_and_its_parts(request, recommendation
     client = client_for(request, "officer")
     url = reverse("recommendations:recommendation_update", args=[recommendation.pk])
     form = page(client.get(url))
-    assert "First.\n\nSecond." in form
+    assert "(a) First.\n(b) Second." in form
     response = client.post(
         url,
         {
             "number": str(recommendation.number),
             "text": "Amended text.",
-            "parts_text": "Only one part now.",
+            "parts_text": "",
             "addressed_to": "other",
             "other_body": "Corporate Carers group",
             "directorate": recommendation.directorate_id,
@@ -210,7 +210,6 @@ def test_an_officer_edits_a_recommendation_and_its_parts(request, recommendation
     recommendation.refresh_from_db()
     assert recommendation.text == "Amended text."
     assert recommendation.other_body == "Corporate Carers group"
-    # One paragraph is not "parts".
     assert not recommendation.parts.exists()
 
 
@@ -227,3 +226,42 @@ def test_the_officer_tells_the_directorates_once_the_report_is_complete(
     assert response["Location"] == published_report.get_absolute_url()
     assert [m.to for m in mail.outbox if m.to == [director_a.email]] == [[director_a.email]]
     assert "Directorates last told" in page(client.get(published_report.get_absolute_url()))
+
+
+def test_a_single_part_is_refused_rather_than_dropped(request, recommendation):
+    client = client_for(request, "officer")
+    url = reverse("recommendations:recommendation_update", args=[recommendation.pk])
+    response = client.post(
+        url,
+        {
+            "number": str(recommendation.number),
+            "text": "Amended text.",
+            "parts_text": "Only one part now.",
+            "addressed_to": "directorate",
+            "directorate": recommendation.directorate_id,
+        },
+    )
+    assert response.status_code == 200
+    assert "at least two parts" in page(response)
+    recommendation.refresh_from_db()
+    assert recommendation.text != "Amended text."
+
+
+def test_bulleted_parts_are_labelled_without_repeating_the_bullet(request, recommendation):
+    client = client_for(request, "officer")
+    url = reverse("recommendations:recommendation_update", args=[recommendation.pk])
+    response = client.post(
+        url,
+        {
+            "number": str(recommendation.number),
+            "text": "That the Director:",
+            "parts_text": "\uf0b7 reviews every placement\n\u2022 reports the cost",
+            "addressed_to": "directorate",
+            "directorate": recommendation.directorate_id,
+        },
+    )
+    assert response.status_code == 302
+    assert [(p.label, p.text) for p in recommendation.parts.order_by("label")] == [
+        ("a", "reviews every placement"),
+        ("b", "reports the cost"),
+    ]

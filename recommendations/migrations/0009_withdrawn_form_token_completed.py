@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recommendations', '0007_history_and_versions'),
+        ('recommendations', '0008_reference_and_optional_directorate'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

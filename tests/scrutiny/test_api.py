@@ -1,0 +1,89 @@
+"""The open-data API: what the public may see, paginated and filtered like the list."""
+
+import pytest
+from django.test import Client
+from openapi_spec_validator import validate
+
+from tests.factories import ReportFactory, agreed_response, submitted_response, tracking_status
+from tests.viewkit import signed_in
+
+
+@pytest.fixture
+def api(db):
+    return Client()
+
+
+def test_the_openapi_schema_is_valid_openapi_3(api):
+    response = api.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    validate(schema)
+    assert "/api/v1/recommendations" in schema["paths"]
+
+
+def test_recommendations_come_with_reference_agreed_response_and_latest_decision(
+    api, published_report, officer
+):
+    first = published_report.recommendations.get(number=1)
+    agreed_response(first, text="We will do it.")
+    from recommendations import services
+    from tests.factories import MeetingFactory
+
+    meeting = MeetingFactory(committee=published_report.committee)
+    services.assessments_record(
+        meeting=meeting,
+        decisions=[services.TrackingDecision(first, tracking_status(4), "Going well")],
+        user=officer,
+    )
+    body = api.get("/api/v1/recommendations").json()
+    assert body["count"] == 3
+    item = next(i for i in body["items"] if i["id"] == first.pk)
+    assert item["reference"] == "1"
+    assert item["agreed_response"]["text"] == "We will do it."
+    assert item["latest_tracking_decision"]["status"]["position"] == 4
+    assert item["latest_tracking_decision"]["comment"] == "Going well"
+
+
+def test_a_submitted_but_not_agreed_response_is_not_public(api, recommendation, officer):
+    submitted_response(recommendation)
+    item = api.get(f"/api/v1/recommendations/{recommendation.pk}").json()
+    assert item["agreed_response"] is None
+
+
+def test_private_reports_and_their_recommendations_are_not_in_the_api(
+    api, published_report, officer
+):
+    exempt = ReportFactory(inquiry=published_report.inquiry, is_exempt=True, exempt_rule="10.4(3)")
+    assert api.get(f"/api/v1/reports/{exempt.pk}").status_code == 404
+    ids = [r["id"] for r in api.get("/api/v1/reports").json()["items"]]
+    assert ids == [published_report.pk]
+    # Signed in or not, the API is the public's view.
+    assert signed_in(officer).get(f"/api/v1/reports/{exempt.pk}").status_code == 404
+
+
+def test_recommendations_filter_like_the_list_page(api, published_report, directorate_b):
+    body = api.get(f"/api/v1/recommendations?directorate={directorate_b.pk}").json()
+    assert [item["reference"] for item in body["items"]] == ["3"]
+
+
+def test_a_bad_filter_is_a_clear_422(api, published_report):
+    response = api.get("/api/v1/recommendations?committee=999999")
+    assert response.status_code == 422
+    response = api.get("/api/v1/recommendations?committee=abc")
+    assert response.status_code == 422
+
+
+def test_lists_are_paginated(api, published_report):
+    body = api.get("/api/v1/recommendations?page_size=2&page=2").json()
+    assert body["count"] == 3
+    assert len(body["items"]) == 1
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/committees", "/api/v1/meetings", "/api/v1/inquiries", "/api/v1/reports"]
+)
+def test_every_list_answers(api, published_report, path):
+    response = api.get(path)
+    assert response.status_code == 200
+    assert "items" in response.json()
