@@ -102,7 +102,7 @@ def test_each_directorate_is_told_once_per_report_when_its_recommendations_are_c
     assert to_a.subject.startswith("2 new recommendations for Children's Services")
     assert "Recommendation 1" in to_a.body and "Recommendation 2" in to_a.body
     assert "Recommendation 3" not in to_a.body
-    assert "The responses are due by 10 April 2012" in to_a.body
+    assert "The response is due by 10 April 2012" in to_a.body
     assert "Recommendation 3" in by_recipient[(director_b.email,)].body
 
     # Said again: nobody is told twice; a recommendation added since is told alone.

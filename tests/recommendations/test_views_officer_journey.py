@@ -239,6 +239,7 @@ def test_a_single_part_is_refused_rather_than_dropped(request, recommendation):
             "parts_text": "Only one part now.",
             "addressed_to": "directorate",
             "directorate": recommendation.directorate_id,
+            "version": recommendation.version,
         },
     )
     assert response.status_code == 200
@@ -258,6 +259,7 @@ def test_bulleted_parts_are_labelled_without_repeating_the_bullet(request, recom
             "parts_text": "\uf0b7 reviews every placement\n\u2022 reports the cost",
             "addressed_to": "directorate",
             "directorate": recommendation.directorate_id,
+            "version": recommendation.version,
         },
     )
     assert response.status_code == 302

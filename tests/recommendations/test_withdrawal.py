@@ -164,3 +164,10 @@ def test_a_withdrawn_reports_response_paper_is_gone_for_all_but_officers(
     url = reverse("papers:response_preview", args=[report.pk])
     assert signed_in(member).get(url).status_code == 404
     assert signed_in(officer).get(url).status_code == 200
+
+
+def test_withdrawn_records_leave_the_open_data_api(client, officer, recommendation):
+    services.record_withdraw(item=recommendation.report.inquiry, user=officer, reason="Mistake")
+    inquiry = recommendation.report.inquiry
+    assert client.get(f"/api/v1/inquiries/{inquiry.pk}").status_code == 404
+    assert client.get(f"/api/v1/recommendations/{recommendation.pk}").status_code == 404
