@@ -1,5 +1,8 @@
 """Form behaviour every form in the service shares."""
 
+import re
+from datetime import date
+
 from django import forms
 
 
@@ -19,6 +22,10 @@ class GovukErrorMessagesMixin:
                 field.error_messages["required"] = f"{verb} {label}"
             if isinstance(field, forms.ModelChoiceField):
                 field.clean = _refusing_overflow(field)
+        # Every date is typed in GOV.UK's day, month and year boxes (one field, one place).
+        for name, field in list(self.fields.items()):
+            if type(field) is forms.DateField:
+                self.fields[name] = GovukDateField.like(field)
 
 
 class VersionedFormMixin:
@@ -46,3 +53,103 @@ def _refusing_overflow(field):
             ) from None
 
     return refusing_overflow
+
+
+class GovukDateInput(forms.MultiWidget):
+    """GOV.UK's date input: day, month and year boxes (`<name>_day`, `_month`, `_year`)."""
+
+    template_name = "govuk/forms/date_input.html"
+    use_fieldset = True
+
+    def __init__(self, attrs=None):
+        numeric = {"inputmode": "numeric", "autocomplete": "off", "spellcheck": "false"}
+        super().__init__(
+            {
+                "day": forms.TextInput(attrs={**numeric, "maxlength": "2"}),
+                "month": forms.TextInput(attrs={**numeric, "maxlength": "2"}),
+                "year": forms.TextInput(attrs={**numeric, "maxlength": "4"}),
+            },
+            attrs,
+        )
+
+    def decompress(self, value):
+        if isinstance(value, date):
+            return [value.day, value.month, value.year]
+        if isinstance(value, str) and (iso := _iso_date(value)):
+            return [iso.day, iso.month, iso.year]
+        return [None, None, None]
+
+    def value_from_datadict(self, data, files, name):
+        parts = super().value_from_datadict(data, files, name)
+        if not any(parts) and data.get(name):
+            # A whole date posted by a program, not the boxes: only ISO 8601 (2012-02-28)
+            # is read, so "28/02/2012" is never guessed at.
+            return data.get(name)
+        return parts
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and super().value_omitted_from_data(data, files, name)
+
+
+def _iso_date(value: str) -> date | None:
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+class GovukDateField(forms.Field):
+    """A date typed in day, month and year boxes, with GOV.UK's error messages: a partly
+    typed date is an error ("must include a month"), never silently dropped, and an
+    impossible one is "must be a real date", never another date."""
+
+    widget = GovukDateInput
+
+    @classmethod
+    def like(cls, field: forms.DateField) -> "GovukDateField":
+        made = cls(
+            required=field.required,
+            label=field.label,
+            initial=field.initial,
+            help_text=field.help_text or "For example, 27 3 2012",
+            validators=[v for v in field.validators],
+        )
+        made.error_messages["required"] = field.error_messages["required"]
+        return made
+
+    def _name(self) -> str:
+        return str(self.label or "The date").rstrip("?")
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            parsed = _iso_date(value)
+            if parsed is None:
+                raise forms.ValidationError(f"{self._name()} must be a real date", code="invalid")
+            return parsed
+        day, month, year = (str(part or "").strip() for part in value)
+        if not (day or month or year):
+            return None
+        missing = [
+            label for label, part in (("day", day), ("month", month), ("year", year)) if not part
+        ]
+        if missing:
+            raise forms.ValidationError(
+                f"{self._name()} must include a {' and '.join(missing)}", code="incomplete"
+            )
+        if not (day.isdigit() and month.isdigit() and year.isdigit()):
+            raise forms.ValidationError(f"{self._name()} must be a real date", code="invalid")
+        if len(year) != 4:
+            raise forms.ValidationError("Year must include 4 numbers", code="invalid_year")
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            raise forms.ValidationError(
+                f"{self._name()} must be a real date", code="invalid"
+            ) from None

@@ -97,7 +97,8 @@ class GovukBoundField(BoundField):
             # govuk_choices), as in the GOV.UK macros.
             return self.field.widget.attrs.get("id") or self.auto_id
         if isinstance(self.field.widget, widgets.MultiWidget):
-            return f"{self.auto_id}_0"
+            names = getattr(self.field.widget, "widgets_names", None) or ["_0"]
+            return f"{self.auto_id}{names[0]}"
         return self.id_for_label or self.auto_id
 
     def _govuk_classes(self):

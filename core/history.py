@@ -137,10 +137,30 @@ class EditConflict(ValidationError):
         self.current_version = current_version
 
 
-def check_version(instance: Model, expected_version: int | None) -> None:
-    """Refuse the save if `instance` (read under a lock) moved on since `expected_version`."""
-    if expected_version is None or instance.version == expected_version:
+class _Unchecked:
+    def __repr__(self) -> str:
+        return "UNCHECKED"
+
+
+# Passed by code that is not answering a form (the demo loader, imports, tests' set-up):
+# it makes no version check. A form always passes what it was sent, and a form sent
+# without its version (None) is refused, never waved through.
+UNCHECKED = _Unchecked()
+
+MISSING_VERSION = (
+    "This form was sent without saying which version of the record it was opened at, so "
+    "it could undo someone else's change. Nothing has been saved and your edits are still "
+    "in the form: check them and save again."
+)
+
+
+def check_version(instance: Model, expected_version: "int | None | _Unchecked") -> None:
+    """Refuse the save if `instance` (read under a lock) moved on since `expected_version`,
+    or if the form did not say which version it was opened at (None)."""
+    if expected_version is UNCHECKED or instance.version == expected_version:
         return
+    if expected_version is None:
+        raise EditConflict(MISSING_VERSION, current_version=instance.version)
     seen = instance.history.filter(version=expected_version).order_by("-history_date").first()
     latest = instance.history.order_by("-history_date").first()
     changes = _changes(type(instance), latest, seen) if seen and latest else []

@@ -68,10 +68,10 @@ def on_statement_submitted(sender, *, statement, **kwargs) -> None:
     _after_commit(_notify_statement_submitted, statement.pk)
 
 
-def on_recommendation_saved(sender, *, recommendation, **kwargs) -> None:
-    """Tells the directorate when a recommendation is newly addressed to it (each of its
-    people once per recommendation and directorate, however often it is saved)."""
-    _after_commit(_notify_addressed, recommendation.pk)
+def on_report_recommendations_completed(sender, *, report, **kwargs) -> None:
+    """Tells each directorate, once for the report, about its recommendations in it (each
+    recommendation once per directorate, however often the report is completed)."""
+    _after_commit(_notify_report_addressed, report.pk)
 
 
 def on_recommendations_added(sender, *, recommendations, **kwargs) -> None:
@@ -86,7 +86,7 @@ def on_tracking_decisions_recorded(sender, *, assessments, **kwargs) -> None:
 def connect() -> None:
     response_signals.response_submitted.connect(on_response_submitted)
     response_signals.statement_submitted.connect(on_statement_submitted)
-    record_signals.recommendation_saved.connect(on_recommendation_saved)
+    record_signals.report_recommendations_completed.connect(on_report_recommendations_completed)
     record_signals.recommendations_added.connect(on_recommendations_added)
     record_signals.tracking_decisions_recorded.connect(on_tracking_decisions_recorded)
 
@@ -164,20 +164,59 @@ def _notify_statement_submitted(statement_pk: int) -> None:
     )
 
 
-def _notify_addressed(recommendation_pk: int) -> None:
-    recommendation = Recommendation.objects.select_related("report__committee", "directorate").get(
-        pk=recommendation_pk
+def _notify_report_addressed(report_pk: int) -> None:
+    _tell_directorates(
+        Recommendation.objects.active().filter(
+            report=report_pk, addressed_to=Recommendation.Addressee.DIRECTORATE
+        )
     )
-    if recommendation.directorate_id is None:
-        return  # addressed to the Executive, Council or another body
-    _notify(
-        recipients=recipients_of_directorate(recommendation.directorate_id),
-        recommendation=recommendation,
-        item=f"directorate:{recommendation.directorate_id}",
-        stage=SentNotification.Stage.ADDRESSED,
-        template="deadlines/email/recommendation_addressed",
-        context={},
-    )
+
+
+def _notify_addressed_together(recommendation_pks: list[int]) -> None:
+    _tell_directorates(Recommendation.objects.active().filter(pk__in=recommendation_pks))
+
+
+def _tell_directorates(recommendations) -> None:
+    """One email to each person of each directorate, listing those of `recommendations`
+    (of one report) addressed to it that they have not been told of yet: never one email
+    per recommendation."""
+    by_directorate: dict = {}
+    for recommendation in (
+        recommendations.filter(directorate__isnull=False)
+        .select_related("report__committee", "directorate")
+        .order_by("directorate", "number")
+    ):
+        by_directorate.setdefault(recommendation.directorate, []).append(recommendation)
+    for directorate, addressed in by_directorate.items():
+        for recipient in recipients_of_directorate(directorate.pk):
+            if not recipient.is_active or not recipient.email:
+                continue
+            claimed = [
+                (recommendation, notification)
+                for recommendation in addressed
+                if (
+                    notification := claim(
+                        recipient=recipient,
+                        recommendation=recommendation,
+                        item=f"directorate:{directorate.pk}",
+                        stage=SentNotification.Stage.ADDRESSED,
+                    )
+                )
+                is not None
+            ]
+            if not claimed:
+                continue
+            message = build_message(
+                "deadlines/email/recommendations_addressed",
+                to=recipient.email,
+                context={
+                    "recipient": recipient,
+                    "directorate": directorate,
+                    "recommendations": [recommendation for recommendation, _ in claimed],
+                    "report": claimed[0][0].report,
+                },
+            )
+            notifications_queue(message, [notification for _, notification in claimed])
 
 
 def _notify_tracking_decisions(assessment_pks: list[int]) -> None:
@@ -214,39 +253,3 @@ def _notify_moved(move_pk: int) -> None:
         template="deadlines/email/report_back_moved",
         context={"move": move},
     )
-
-
-def _notify_addressed_together(recommendation_pks: list[int]) -> None:
-    by_directorate: dict = {}
-    for recommendation in Recommendation.objects.select_related(
-        "report__committee", "directorate"
-    ).filter(pk__in=recommendation_pks, directorate__isnull=False):
-        by_directorate.setdefault(recommendation.directorate, []).append(recommendation)
-    for directorate, recommendations in by_directorate.items():
-        for recipient in recipients_of_directorate(directorate.pk):
-            claimed = [
-                (recommendation, notification)
-                for recommendation in recommendations
-                if (
-                    notification := claim(
-                        recipient=recipient,
-                        recommendation=recommendation,
-                        item=f"directorate:{directorate.pk}",
-                        stage=SentNotification.Stage.ADDRESSED,
-                    )
-                )
-                is not None
-            ]
-            if not claimed:
-                continue
-            message = build_message(
-                "deadlines/email/recommendations_addressed",
-                to=recipient.email,
-                context={
-                    "recipient": recipient,
-                    "directorate": directorate,
-                    "recommendations": [recommendation for recommendation, _ in claimed],
-                    "report": claimed[0][0].report,
-                },
-            )
-            notifications_queue(message, [notification for _, notification in claimed])

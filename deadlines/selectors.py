@@ -149,9 +149,9 @@ def worklist_for(user: User, today: date, *, limit: int = WORKLIST_LIMIT) -> Wor
     if not user.is_authenticated or user.directorate_id is None:
         return Worklist()
     own = with_standing(
-        Recommendation.objects.filter(directorate=user.directorate_id).select_related(
-            "report__committee", "current_status", "report_back_meeting"
-        )
+        Recommendation.objects.active()
+        .filter(directorate=user.directorate_id)
+        .select_related("report__committee", "current_status", "report_back_meeting")
     )
     horizon = today + timedelta(days=council_settings().report_back_lookahead_days)
     responses_owed = own.filter(response_in=False).order_by(

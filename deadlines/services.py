@@ -202,7 +202,7 @@ def reminders_send(*, today: date | None = None) -> ReminderRun:
     stage is sent to each person once; a failed email is recorded and retried next run."""
     today = today or timezone.localdate()
     run = ReminderRun(reclaimed=notifications_reclaim())
-    recommendations = Recommendation.objects.all()
+    recommendations = Recommendation.objects.active()  # nothing withdrawn is chased
     for directorate in Directorate.objects.order_by("name"):
         recipients = selectors.recipients_of_directorate(directorate.pk)
         if not recipients:

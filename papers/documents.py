@@ -12,6 +12,7 @@ from datetime import date
 from itertools import groupby
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.text import slugify
 
 from accounts.models import User
 from core.lists import shortlist_of
@@ -37,7 +38,7 @@ from recommendations.selectors import (
     recommendations_visible_to,
 )
 from responses.models import PositionStatement, Response, ResponseState
-from responses.selectors import items_readable_by
+from responses.selectors import items_readable_by, statement_for_meeting
 
 from .models import ResponsePaper
 from .narrative import Paragraph, numbered
@@ -112,6 +113,8 @@ class QuotedRecommendation:
     recommendation: Recommendation
     response: Response | None
     paragraphs: list[Paragraph] = field(default_factory=list)
+    received: bool = False  # a response went to the board, whether or not printed here
+    agreed: bool = False
 
 
 CORPORATE_CONSIDERATIONS = (
@@ -150,7 +153,17 @@ def response_paper(report: Report, user: User) -> Paper:
                 paragraphs += numbered(
                     number, response.partial_acceptance_detail, start=len(paragraphs) + 1
                 )
-        quoted.append(QuotedRecommendation(number, recommendation, response, paragraphs))
+        sent = recommendation.responses.all()
+        quoted.append(
+            QuotedRecommendation(
+                number,
+                recommendation,
+                response,
+                paragraphs,
+                received=bool(sent),
+                agreed=any(r.state == ResponseState.AGREED for r in sent),
+            )
+        )
     corporate = [
         Section(f"4.{index}", heading, numbered(f"4.{index}", getattr(narrative, name)))
         for index, (name, heading) in enumerate(CORPORATE_CONSIDERATIONS, start=1)
@@ -161,7 +174,7 @@ def response_paper(report: Report, user: User) -> Paper:
         title=subject,
         running_header=f"{header['report_to']} – {subject}",
         body_template="papers/_response_body.html",
-        filename=f"response-report-{report.pk}.pdf",
+        filename=paper_filename("response-report", report.title, report.published_on),
         not_for_publication=not_for_publication([report]),
         context={
             "report": report,
@@ -192,6 +205,8 @@ class TrackingItem:
     status_before: TrackingStatus | None
     decision: TrackingAssessment | None
     statement_for_meeting: bool = False
+    response_received: bool = False  # a response went to the board, printed here or not
+    response_agreed: bool = False
 
     @property
     def proposed_status(self) -> TrackingStatus | None:
@@ -202,15 +217,6 @@ class TrackingItem:
 class SourceGroup:
     source: Inquiry | object  # the inquiry, or the inspection, the recommendations come from
     items: list[TrackingItem]
-
-
-def _latest_statement(statements: list[PositionStatement], meeting: Meeting):
-    """The statement written for this meeting, else the latest due by its date."""
-    for statement in statements:
-        if statement.meeting_id == meeting.pk:
-            return statement
-    earlier = [s for s in statements if s.report_back_due_on <= meeting.date]
-    return max(earlier, key=lambda s: s.report_back_due_on, default=None)
 
 
 def tracking_items(meeting: Meeting, user: User) -> list[TrackingItem]:
@@ -235,7 +241,7 @@ def tracking_items(meeting: Meeting, user: User) -> list[TrackingItem]:
     for recommendation in due:
         assessments = list(recommendation.assessments.all())
         before = [a for a in assessments if a.meeting.date < meeting.date]
-        statement = _latest_statement(
+        statement = statement_for_meeting(
             _printable(user, recommendation.position_statements.all()), meeting
         )
         items.append(
@@ -246,6 +252,10 @@ def tracking_items(meeting: Meeting, user: User) -> list[TrackingItem]:
                 statement_for_meeting=statement is not None and statement.meeting_id == meeting.pk,
                 status_before=before[-1].status if before else None,
                 decision=next((a for a in assessments if a.meeting_id == meeting.pk), None),
+                response_received=bool(recommendation.responses.all()),
+                response_agreed=any(
+                    r.state == ResponseState.AGREED for r in recommendation.responses.all()
+                ),
             )
         )
     return items
@@ -266,7 +276,7 @@ def tracking_paper(meeting: Meeting, user: User) -> Paper:
         title=title,
         running_header=title,
         body_template="papers/_tracking_body.html",
-        filename=f"tracking-report-{meeting.pk}.pdf",
+        filename=paper_filename("tracking-report", _board_name(meeting), meeting.date),
         not_for_publication=not_for_publication(item.recommendation.report for item in items),
         context={
             "meeting": meeting,
@@ -292,7 +302,7 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
         title=title,
         running_header=title,
         body_template="papers/_briefing_body.html",
-        filename=f"members-briefing-{meeting.pk}.pdf",
+        filename=paper_filename("members-briefing", _board_name(meeting), meeting.date),
         not_for_publication=not_for_publication(
             Report.objects.filter(pk__in=visible.values("report"))
         ),
@@ -359,7 +369,9 @@ def plan_paper(plan: ImprovementPlan, user: User, today: date) -> Paper:
         title=title,
         running_header=f"{plan.committee.name} – {title}",
         body_template="papers/_plan_body.html",
-        filename=f"improvement-plan-{plan.pk}.pdf",
+        filename=paper_filename(
+            "improvement-plan", plan.title, getattr(plan, "published_on", None)
+        ),
         not_for_publication=not_for_publication(rec.report for rec in printed),
         context={
             "plan": plan,
@@ -373,6 +385,26 @@ def plan_paper(plan: ImprovementPlan, user: User, today: date) -> Paper:
             "action_count": len(actions),
         },
     )
+
+
+FILENAME_WORDS_LIMIT = 60  # characters of the name's middle part
+
+
+def _board_name(meeting: Meeting) -> str:
+    """The board's own name, without the "Scrutiny Board" every board's name shares."""
+    name = meeting.committee.name
+    for prefix in ("Scrutiny Board", "Scrutiny board"):
+        if name.startswith(prefix) and name[len(prefix) :].strip(" ()-–"):
+            return name[len(prefix) :].strip(" ()-–")
+    return name
+
+
+def paper_filename(kind: str, name: str, on: date | None) -> str:
+    """A PDF's file name that says what it is: `tracking-report-children-and-families-
+    2012-07-19.pdf`, ASCII only, so it survives every mail system and file share."""
+    words = slugify(name)[:FILENAME_WORDS_LIMIT].strip("-")
+    parts = [kind, words, on.isoformat() if on else ""]
+    return "-".join(part for part in parts if part) + ".pdf"
 
 
 def _long_date(on: date) -> str:

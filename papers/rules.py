@@ -5,9 +5,12 @@ its inquiry report (`recommendations.view_report`), the meeting papers as the me
 import rules
 
 from accounts.rules import is_council_reader, is_officer
-from recommendations.rules import report_is_public
+from recommendations.rules import in_record_or_officer, report_is_public
 
-rules.add_perm("papers.view_response_paper", report_is_public | is_council_reader)
+# A withdrawn report has no paper, except for officers checking it before restoring it.
+rules.add_perm(
+    "papers.view_response_paper", (report_is_public | is_council_reader) & in_record_or_officer
+)
 rules.add_perm("papers.view_meeting_papers", rules.always_allow)
 # The narrative of a response paper is written by scrutiny officers.
 rules.add_perm("papers.change_responsepaper", is_officer)

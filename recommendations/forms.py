@@ -1,4 +1,5 @@
 import re
+import uuid
 from datetime import date, timedelta
 
 from django import forms
@@ -217,6 +218,10 @@ class RecommendationForm(VersionedFormMixin, ReportBackFields):
         ),
     )
 
+    # A one-time token for this form: saving the same form twice (Back, then save) is
+    # refused rather than making a second recommendation.
+    form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
     field_order = ["reference", "number", "text", "parts_text"]
 
     class Meta:
@@ -249,6 +254,7 @@ class RecommendationForm(VersionedFormMixin, ReportBackFields):
         else:
             taken = report.recommendations.order_by("-number").values_list("number", flat=True)
             self.initial.setdefault("number", (taken[0] if taken else 0) + 1)
+            self.initial.setdefault("form_token", uuid.uuid4())
 
     def clean_number(self):
         number = self.cleaned_data["number"]
@@ -256,6 +262,21 @@ class RecommendationForm(VersionedFormMixin, ReportBackFields):
         if clash.exclude(pk=self.instance.pk).exists():
             raise ValidationError(f"This report already has a recommendation {number}.")
         return number
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        twin = (
+            Recommendation.objects.active()
+            .filter(report=self.instance.report, text=text.strip())
+            .exclude(pk=self.instance.pk)
+            .first()
+        )
+        if twin is not None and not self.instance.pk:
+            raise ValidationError(
+                f"This report already has a recommendation with exactly this text "
+                f"({twin.title}): it may have been saved already."
+            )
+        return text
 
     def clean_reference(self):
         reference = self.cleaned_data["reference"].strip()
@@ -331,7 +352,7 @@ def parts_problem_checked(text: str) -> SplitParts:
     return split
 
 
-class ReportBackScheduleForm(ReportBackFields):
+class ReportBackScheduleForm(VersionedFormMixin, ReportBackFields):
     class Meta:
         model = Recommendation
         fields = ["report_back_meeting", "report_back_month", "report_back_every_months"]

@@ -15,6 +15,68 @@ from .dates import add_months
 from .report_backs import ReportBackOccurrence, next_report_back
 
 
+class Withdrawable(models.Model):
+    """A piece of the record that can be withdrawn when it was entered by mistake.
+
+    Withdrawn is not deleted: the row, its history and the reason stay (officers can see
+    and restore it), but `.active()` — which every list, count, worklist and paper reads
+    through the visibility selectors — leaves it out. The default manager keeps every
+    row, so the admin, backups, foreign keys and restoring still reach it."""
+
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    withdrawn_reason = models.TextField("Reason for withdrawing", blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+    @property
+    def withdrawn_with(self) -> "Withdrawable | None":
+        """What took this out of the record: itself, or the report or inquiry it belongs
+        to when that was withdrawn; None while it is in the record."""
+        if self.is_withdrawn:
+            return self
+        parent = self.withdrawal_parent
+        return parent.withdrawn_with if parent is not None else None
+
+    @property
+    def withdrawal_parent(self) -> "Withdrawable | None":
+        return None
+
+
+class InquiryQuerySet(models.QuerySet):
+    def active(self) -> "InquiryQuerySet":
+        """Not withdrawn."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class ReportQuerySet(models.QuerySet):
+    def active(self) -> "ReportQuerySet":
+        """Neither the report nor the inquiry it comes from is withdrawn."""
+        return self.filter(withdrawn_at__isnull=True, inquiry__withdrawn_at__isnull=True)
+
+
+class RecommendationQuerySet(models.QuerySet):
+    def active(self) -> "RecommendationQuerySet":
+        """Neither the recommendation, its report nor the report's inquiry is withdrawn."""
+        return self.filter(
+            withdrawn_at__isnull=True,
+            report__withdrawn_at__isnull=True,
+            report__inquiry__withdrawn_at__isnull=True,
+        )
+
+
 class Directorate(models.Model):
     name = models.CharField(max_length=200, unique=True)
     director_title = models.CharField(
@@ -131,7 +193,7 @@ class Meeting(models.Model):
         return reverse("recommendations:meeting_detail", args=[self.pk])
 
 
-class Inquiry(models.Model):
+class Inquiry(Withdrawable):
     class Kind(models.TextChoices):
         FULL_INQUIRY = "inquiry", "Full inquiry"
         WORKING_GROUP = "working_group", "Working group review"
@@ -157,6 +219,8 @@ class Inquiry(models.Model):
     concluded_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
+
+    objects = InquiryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_on", "title"]
@@ -232,7 +296,7 @@ class Evidence(models.Model):
         return self.title
 
 
-class Report(models.Model):
+class Report(Withdrawable):
     """A published document that makes recommendations.
 
     Its source is a scrutiny inquiry or an external inspection (exactly one of them). The
@@ -281,7 +345,12 @@ class Report(models.Model):
     summary = models.TextField(blank=True)
     # Fixed when the report is received, so a later change of policy does not move it.
     response_due_on = models.DateField(null=True, blank=True, editable=False)
+    # When the officer said its recommendations were all entered and the directorates
+    # were told (one email per report, not one per recommendation).
+    recommendations_completed_at = models.DateTimeField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
+
+    objects = ReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_on", "title"]
@@ -310,6 +379,10 @@ class Report(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("recommendations:report_detail", args=[self.pk])
+
+    @property
+    def withdrawal_parent(self):
+        return self.inquiry if self.inquiry_id else None
 
     @property
     def source(self):
@@ -373,7 +446,7 @@ class TrackingStatus(models.Model):
         return f"{self.position}. {self.name}"
 
 
-class Recommendation(models.Model):
+class Recommendation(Withdrawable):
     class Addressee(models.TextChoices):
         DIRECTORATE = "directorate", "A directorate"
         EXECUTIVE_BOARD = "executive", "The Executive Board (Cabinet)"
@@ -443,6 +516,11 @@ class Recommendation(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
     created_at = models.DateTimeField(auto_now_add=True)
+    # The one-time token of the form that created it: the same form posted again (Back,
+    # then save) finds this recommendation rather than making a second one.
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    objects = RecommendationQuerySet.as_manager()
 
     class Meta:
         ordering = ["report", "number"]
@@ -493,6 +571,10 @@ class Recommendation(models.Model):
                     "report_back_meeting": "Choose a meeting of the board that made the recommendation."
                 }
             )
+
+    @property
+    def withdrawal_parent(self):
+        return self.report
 
     @property
     def title(self) -> str:

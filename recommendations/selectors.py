@@ -9,19 +9,21 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.rules import is_council_reader
 
-from .models import Committee, Meeting, Recommendation, Report, TrackingStatus
+from .models import Committee, Inquiry, Meeting, Recommendation, Report, TrackingStatus
 
 
 def reports_visible_to(user: User) -> QuerySet[Report]:
-    reports = Report.objects.all()
+    """Every report the user may read in lists and papers (never a withdrawn one)."""
+    reports = Report.objects.active()
     if is_council_reader(user):
         return reports
     return reports.filter(is_exempt=False, published_on__lte=timezone.localdate())
 
 
 def recommendations_visible_to(user: User) -> QuerySet[Recommendation]:
-    """Every recommendation the user may read, with what list pages show loaded."""
-    recommendations = Recommendation.objects.all()
+    """Every recommendation the user may read, with what list pages show loaded (never a
+    withdrawn one, nor one of a withdrawn report or inquiry)."""
+    recommendations = Recommendation.objects.active()
     if not is_council_reader(user):
         recommendations = recommendations.filter(
             report__is_exempt=False, report__published_on__lte=timezone.localdate()
@@ -32,6 +34,32 @@ def recommendations_visible_to(user: User) -> QuerySet[Recommendation]:
         "current_status",
         "report_back_meeting",
     )
+
+
+def inquiries_listed() -> QuerySet[Inquiry]:
+    """The inquiries lists show (not withdrawn)."""
+    return Inquiry.objects.active()
+
+
+def withdrawn_records() -> dict[str, list]:
+    """What officers have withdrawn, newest first, for them to restore."""
+    return {
+        "inquiries": list(
+            Inquiry.objects.filter(withdrawn_at__isnull=False)
+            .select_related("committee", "withdrawn_by")
+            .order_by("-withdrawn_at")
+        ),
+        "reports": list(
+            Report.objects.filter(withdrawn_at__isnull=False)
+            .select_related("committee", "withdrawn_by")
+            .order_by("-withdrawn_at")
+        ),
+        "recommendations": list(
+            Recommendation.objects.filter(withdrawn_at__isnull=False)
+            .select_related("report", "withdrawn_by")
+            .order_by("-withdrawn_at")
+        ),
+    }
 
 
 def meeting_before(meeting: Meeting) -> Meeting | None:
@@ -77,7 +105,7 @@ def recommendations_due_for_meeting(
     programme, the meeting page, the tracking form and the papers all use this."""
     today = today or timezone.localdate()
     if recommendations is None:
-        recommendations = Recommendation.objects.select_related(
+        recommendations = Recommendation.objects.active().select_related(
             "report__committee", "directorate", "current_status", "report_back_meeting"
         )
     due = Q(pk__in=meeting.assessments.values("recommendation"))

@@ -5,21 +5,25 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
+from django.utils import timezone
 
 from accounts.models import User
-from core.history import EditConflict, attribute, check_version
+from core.history import MISSING_VERSION, UNCHECKED, EditConflict, attribute, check_version
 from core.services import record_save
 
 from . import signals
 from .models import (
     Committee,
+    Inquiry,
     Meeting,
     Recommendation,
     RecommendationPart,
     Report,
     TrackingAssessment,
     TrackingStatus,
+    Withdrawable,
 )
 
 
@@ -47,13 +51,21 @@ def recommendation_save(
     recommendation: Recommendation,
     user: User,
     parts: Sequence[PartText] | None = None,
-    expected_version: int | None = None,
+    expected_version=UNCHECKED,
+    form_token=None,
 ) -> Recommendation:
     """Save a recommendation and, when given, replace its parts with `parts`.
 
     `expected_version` is the version the editing form was opened at: if someone saved
     the recommendation since, nothing is written and EditConflict says what changed.
+    `form_token` is the one-time token of the form creating it: the same form saved twice
+    (Back, then save again) is refused with a link to the recommendation it made.
     """
+    if form_token is not None and recommendation.pk is None:
+        made = Recommendation.objects.filter(form_token=form_token).first()
+        if made is not None:
+            raise AlreadySaved(made)
+        recommendation.form_token = form_token
     if recommendation.pk:
         current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
         check_version(current, expected_version)
@@ -117,6 +129,19 @@ def recommendations_add(
     return added
 
 
+class AlreadySaved(ValidationError):
+    """This very form was saved before (Back, then save again): nothing new is made."""
+
+    def __init__(self, recommendation: Recommendation):
+        super().__init__(
+            f"This form was already saved as {recommendation.title}: nothing new has been "
+            "added. Open it to change it, or add another recommendation.",
+            code="already_saved",
+        )
+        self.recommendation = recommendation
+
+
+@transaction.atomic
 def report_back_schedule(
     *,
     recommendation: Recommendation,
@@ -124,8 +149,13 @@ def report_back_schedule(
     meeting: Meeting | None,
     month,
     every_months: int | None,
+    expected_version=UNCHECKED,
 ) -> Recommendation:
-    """Set when a recommendation is next to be reported back on."""
+    """Set when a recommendation is next to be reported back on (refused, like any edit,
+    if it changed since the form was opened at `expected_version`)."""
+    current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+    check_version(current, expected_version)
+    recommendation.version = current.version
     recommendation.report_back_meeting = meeting
     recommendation.report_back_month = month.replace(day=1) if month else None
     recommendation.report_back_every_months = every_months
@@ -141,8 +171,9 @@ class TrackingDecision:
     status: TrackingStatus | None  # None: the board made no decision on it at this meeting
     comment: str = ""
     # The version of this meeting's assessment when the form was opened; 0 if there was
-    # none. None skips the check (e.g. the demo loader).
-    expected_version: int | None = None
+    # none; None if the form did not say (refused). UNCHECKED skips the check (the demo
+    # loader).
+    expected_version: object = UNCHECKED
 
 
 def _refresh_current_status(recommendation: Recommendation, user: User) -> None:
@@ -186,7 +217,12 @@ def assessments_record(
         assessment.status = decision.status
         assessment.comment = decision.comment
         assessment.recorded_by = user
-        attribute(assessment, user).save()
+        try:
+            with transaction.atomic():
+                attribute(assessment, user).save()
+        except IntegrityError:
+            # Another officer recorded the first decision on it at the same moment.
+            raise _decided_meanwhile(decision) from None
         _refresh_current_status(decision.recommendation, user)
         recorded.append(assessment)
     signals.tracking_decisions_recorded.send(TrackingAssessment, assessments=recorded)
@@ -196,8 +232,10 @@ def assessments_record(
 def _check_assessment_version(
     decision: TrackingDecision, assessment: TrackingAssessment | None
 ) -> None:
-    if decision.expected_version is None:
+    if decision.expected_version is UNCHECKED:
         return
+    if decision.expected_version is None:
+        raise EditConflict(MISSING_VERSION, current_version=assessment.version if assessment else 0)
     if assessment is None:
         return  # nothing was recorded then, and nothing has been since
     if decision.expected_version == 0:
@@ -233,3 +271,134 @@ def meetings_create(
         )
         for day in sorted(set(dates))
     ]
+
+
+def _decided_meanwhile(decision: TrackingDecision) -> EditConflict:
+    other = (
+        TrackingAssessment.objects.filter(recommendation=decision.recommendation)
+        .order_by("-pk")
+        .select_related("recorded_by", "status")
+        .first()
+    )
+    who = other.recorded_by if other else "Another officer"
+    return EditConflict(
+        f"{who} recorded the board's decision on {decision.recommendation.title} while you "
+        "were editing. Your decisions have not been saved and are still in the form: check "
+        "them and save again.",
+        current_version=other.version if other else 1,
+    )
+
+
+# --- Withdrawing what was entered by mistake -----------------------------------------
+
+
+def _locked(item: Withdrawable) -> Withdrawable:
+    return type(item).objects.select_for_update().get(pk=item.pk)
+
+
+@transaction.atomic
+def record_withdraw(*, item: Withdrawable, user: User, reason: str) -> Withdrawable:
+    """Take an inquiry, report or recommendation entered by mistake out of the record.
+
+    Nothing is deleted: the item and everything under it leave every list, count,
+    worklist and paper (they read `.active()`), the reason is kept in its history, and an
+    officer can restore it."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why it is being withdrawn."})
+    item = _locked(item)
+    if item.is_withdrawn:
+        raise ValidationError(f"{_name(item)} was already withdrawn.")
+    item.withdrawn_at = timezone.now()
+    item.withdrawn_by = user
+    item.withdrawn_reason = reason
+    if isinstance(item, Recommendation):
+        item.version += 1
+    attribute(item, user).save()
+    return item
+
+
+@transaction.atomic
+def record_restore(*, item: Withdrawable, user: User) -> Withdrawable:
+    """Put a withdrawn item back in the record, as it was; its history keeps both steps."""
+    item = _locked(item)
+    if not item.is_withdrawn:
+        raise ValidationError(f"{_name(item)} is not withdrawn.")
+    item.withdrawn_at = None
+    item.withdrawn_by = None
+    item.withdrawn_reason = ""
+    if isinstance(item, Recommendation):
+        item.version += 1
+    attribute(item, user).save()
+    return item
+
+
+# What may go with an item when it is deleted: what it is made of, never what refers to it.
+_OWNED = {Recommendation: {RecommendationPart}}
+
+
+def _referring(item: Withdrawable) -> list[str]:
+    """What refers to `item` and would be lost or block its deletion, in words."""
+    collector = Collector(using="default")
+    try:
+        collector.collect([item])
+    except (ProtectedError, RestrictedError) as error:
+        blocking = error.protected_objects if isinstance(error, ProtectedError) else []
+        blocking = blocking or error.restricted_objects
+        return sorted({str(obj._meta.verbose_name_plural) for obj in blocking})
+    allowed = {type(item), *_OWNED.get(type(item), set())}
+    found = set()
+    for model, instances in collector.data.items():
+        if model in allowed or model._meta.auto_created or not instances:
+            continue
+        if model._meta.app_label in {"simple_history"} or model.__name__.startswith("Historical"):
+            continue
+        found.add(str(model._meta.verbose_name_plural))
+    for qs in collector.fast_deletes:
+        model = qs.model
+        if model in allowed or model._meta.auto_created or model.__name__.startswith("Historical"):
+            continue
+        if qs.exists():
+            found.add(str(model._meta.verbose_name_plural))
+    return sorted(found)
+
+
+@transaction.atomic
+def record_delete(*, item: Withdrawable, user: User) -> None:
+    """Delete an item for good, only when nothing refers to it (no report, recommendation,
+    response, statement, decision or action): otherwise withdraw it instead."""
+    item = _locked(item)
+    referring = _referring(item)
+    if referring:
+        raise ValidationError(
+            f"{_name(item)} cannot be deleted because other records refer to it "
+            f"({', '.join(referring)}). Withdraw it instead: it leaves every list and paper "
+            "and can be restored."
+        )
+    attribute(item, user).delete()
+
+
+def _name(item: Withdrawable) -> str:
+    if isinstance(item, Recommendation):
+        return item.title
+    if isinstance(item, Report):
+        return f"The report “{item.title}”"
+    if isinstance(item, Inquiry):
+        return f"The inquiry “{item.title}”"
+    return str(item)
+
+
+@transaction.atomic
+def report_recommendations_complete(*, report: Report, user: User) -> Report:
+    """The officer says the report's recommendations are all entered: the directorates
+    they are addressed to are told now, once for the report (again only about any added
+    since), rather than once per recommendation as each is typed."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.withdrawn_with is not None:
+        raise ValidationError("This report is withdrawn.")
+    if not report.recommendations.active().exists():
+        raise ValidationError("Add the report's recommendations first.")
+    report.recommendations_completed_at = timezone.now()
+    attribute(report, user).save(update_fields=["recommendations_completed_at"])
+    signals.report_recommendations_completed.send(Report, report=report)
+    return report

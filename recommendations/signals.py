@@ -7,8 +7,11 @@ listens, so it imports nothing above it.
 
 from django.dispatch import Signal
 
-# A recommendation was saved: `recommendation`. Tells a newly addressed directorate.
+# A recommendation was saved: `recommendation`.
 recommendation_saved = Signal()
+# The officer said a report's recommendations are complete: `report`. Tells each
+# directorate once about the report's recommendations addressed to it.
+report_recommendations_completed = Signal()
 # The board recorded tracking decisions at a meeting: `assessments` (a list).
 tracking_decisions_recorded = Signal()
 # Several recommendations were added together: `recommendations` (a list). One email

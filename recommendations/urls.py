@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, withdrawal
 
 app_name = "recommendations"
 
@@ -8,6 +8,20 @@ app_name = "recommendations"
 # namespace too, but composed (with responses and deadlines) by scrutiny/urls.py.
 
 urlpatterns = [
+    path("withdrawn/", withdrawal.WithdrawnListView.as_view(), name="withdrawn_list"),
+    path(
+        "<slug:kind>/<int:pk>/withdraw/",
+        withdrawal.RecordWithdrawView.as_view(),
+        name="record_withdraw",
+    ),
+    path(
+        "<slug:kind>/<int:pk>/restore/",
+        withdrawal.RecordRestoreView.as_view(),
+        name="record_restore",
+    ),
+    path(
+        "<slug:kind>/<int:pk>/delete/", withdrawal.RecordDeleteView.as_view(), name="record_delete"
+    ),
     path(
         "recommendations/<int:pk>/edit/",
         views.RecommendationUpdateView.as_view(),
@@ -34,11 +48,8 @@ urlpatterns = [
     ),
     path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
     path("meetings/<int:pk>/edit/", views.MeetingUpdateView.as_view(), name="meeting_update"),
-    path(
-        "meetings/<int:pk>/tracking/",
-        views.AssessmentsRecordView.as_view(),
-        name="assessments_record",
-    ),
+    # meetings/<pk>/tracking/ (the tracking form) is composed with the directorates'
+    # statements by scrutiny/urls.py.
     path("inquiries/", views.InquiryListView.as_view(), name="inquiry_list"),
     path("inquiries/new/", views.InquiryCreateView.as_view(), name="inquiry_create"),
     path("inquiries/<int:pk>/", views.InquiryDetailView.as_view(), name="inquiry_detail"),
@@ -59,6 +70,7 @@ urlpatterns = [
         name="report_create",
     ),
     path("reports/<int:pk>/edit/", views.ReportUpdateView.as_view(), name="report_update"),
+    path("reports/<int:pk>/complete/", views.ReportCompleteView.as_view(), name="report_complete"),
     path(
         "reports/<int:report_pk>/recommendations/new/",
         views.RecommendationCreateView.as_view(),

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +16,7 @@ from django.views.generic import (
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.history import EditConflict
-from core.views import ParentObjectMixin, RecordFormView
+from core.views import ParentObjectMixin, PrivatePermissionMixin, RecordFormView
 
 from . import selectors, services
 from .forms import (
@@ -51,7 +51,9 @@ class CommitteeListView(ListView):
 
     def get_queryset(self):
         return (
-            Committee.objects.annotate(inquiry_count=Count("inquiries"))
+            Committee.objects.annotate(
+                inquiry_count=Count("inquiries", filter=Q(inquiries__withdrawn_at__isnull=True))
+            )
             .select_related("scrutiny_officer")
             .order_by("name")
         )
@@ -65,7 +67,7 @@ class CommitteeDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         committee, user = self.object, self.request.user
         context["meetings"] = committee.meetings.order_by("-date")
-        context["inquiries"] = committee.inquiries.order_by("-started_on")
+        context["inquiries"] = committee.inquiries.active().order_by("-started_on")
         context["memberships"] = committee.memberships.all()
         context["status_counts"] = selectors.recommendations_by_status(
             selectors.recommendations_visible_to(user).filter(report__committee=committee)
@@ -101,13 +103,15 @@ class InquiryListView(ListView):
     def get_queryset(self):
         # Meta.ordering does not apply to a GROUP BY query: order explicitly, or pages shuffle.
         return (
-            Inquiry.objects.select_related("committee")
-            .annotate(report_count=Count("reports"))
+            selectors.inquiries_listed()
+            .select_related("committee")
+            .annotate(report_count=Count("reports", filter=Q(reports__withdrawn_at__isnull=True)))
             .order_by("-started_on", "title", "pk")
         )
 
 
-class InquiryDetailView(DetailView):
+class InquiryDetailView(PrivatePermissionMixin, DetailView):
+    permission_required = "recommendations.view_inquiry"
     template_name = "recommendations/inquiry_detail.html"
 
     def get_queryset(self):
@@ -120,7 +124,11 @@ class InquiryDetailView(DetailView):
         context["reports"] = (
             selectors.reports_visible_to(self.request.user)
             .filter(inquiry=self.object)
-            .annotate(recommendation_count=Count("recommendations"))
+            .annotate(
+                recommendation_count=Count(
+                    "recommendations", filter=Q(recommendations__withdrawn_at__isnull=True)
+                )
+            )
             .order_by("-published_on", "title")
         )
         return context
@@ -257,10 +265,34 @@ class RecommendationCreateView(ParentObjectMixin, RecommendationFormMixin, Creat
     page_title = "Add a recommendation"
     success_message = "Recommendation added."
 
+    template_name = "recommendations/recommendation_create.html"
+
+    already_saved = None
+
+    def perform(self, form):
+        try:
+            return services.recommendation_save(
+                recommendation=form.save(commit=False),
+                user=self.request.user,
+                parts=form.parts,
+                form_token=form.cleaned_data.get("form_token"),
+            )
+        except services.AlreadySaved as saved:
+            self.already_saved = saved.recommendation  # linked from the error
+            raise
+
     def get_success_url(self):
         if "add_another" in self.request.POST:
             return reverse("recommendations:recommendation_create", args=[self.parent.pk])
         return super().get_success_url()
+
+    def get_context_data(self, **kwargs):
+        # What the report already holds, so that adding another never repeats one.
+        return super().get_context_data(
+            held=self.parent.recommendations.active().order_by("number"),
+            already_saved=self.already_saved,
+            **kwargs,
+        )
 
 
 class RecommendationUpdateView(RecommendationFormMixin, UpdateView):
@@ -290,6 +322,7 @@ class ReportBackScheduleView(RecordFormView, UpdateView):
             meeting=form.cleaned_data["report_back_meeting"],
             month=form.cleaned_data["report_back_month"],
             every_months=form.cleaned_data["report_back_every_months"],
+            expected_version=form.cleaned_data.get("version"),
         )
 
 
@@ -386,12 +419,23 @@ class AssessmentsRecordView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         page = self.page
-        return super().get_context_data(
+        context = super().get_context_data(
             meeting=self.meeting,
             page_obj=page,
             is_paginated=page.paginator.num_pages > 1,
             **kwargs,
         )
+        forms = context.get("forms", [])
+        statements = self.statements_for([form.recommendation for form in forms])
+        for form in forms:
+            form.statement = statements.get(form.recommendation.pk)
+        return context
+
+    def statements_for(self, recommendations) -> dict:
+        """What each recommendation's directorate said for this meeting, by recommendation
+        id. The record knows nothing of statements: the site's page (scrutiny.views) fills
+        this in."""
+        return {}
 
 
 class MeetingSeriesCreateView(ParentObjectMixin, RecordFormView, FormView):
@@ -424,6 +468,40 @@ class MeetingSeriesCreateView(ParentObjectMixin, RecordFormView, FormView):
             f"{last.day} {last:%B %Y}. Change or cancel any of them from its page.",
         )
         return meetings
+
+
+class ReportCompleteView(PermissionRequiredMixin, TemplateView):
+    """The officer says the report's recommendations are all in: each directorate is
+    told once, with the list of its recommendations (asked first, on this page)."""
+
+    permission_required = "recommendations.complete_report"
+    template_name = "recommendations/report_complete.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.report = get_object_or_404(Report.objects.select_related("committee"), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        addressed = (
+            self.report.recommendations.active()
+            .filter(addressed_to=Recommendation.Addressee.DIRECTORATE)
+            .values("directorate__name")
+            .annotate(count=Count("pk"))
+            .order_by("directorate__name")
+        )
+        return super().get_context_data(report=self.report, addressed=addressed, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.report_recommendations_complete(report=self.report, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                "The directorates have been told about their recommendations in this report.",
+            )
+        return redirect(self.report)
 
 
 class RecommendationsBulkAddView(PermissionRequiredMixin, TemplateView):

@@ -2,7 +2,13 @@ from django import forms
 
 from core.forms import GovukErrorMessagesMixin, VersionedFormMixin
 from recommendations.forms import DateInput
-from recommendations.models import Recommendation, RecommendationPart, TrackingStatus
+from recommendations.models import (
+    Meeting,
+    Recommendation,
+    RecommendationPart,
+    Report,
+    TrackingStatus,
+)
 
 from .models import PositionStatement, Response, ResponseDecision
 
@@ -71,3 +77,34 @@ class PositionStatementForm(VersionedFormMixin, GovukErrorMessagesMixin, forms.M
 
     def validate_unique(self):
         pass
+
+
+class AgreeResponsesForm(GovukErrorMessagesMixin, forms.Form):
+    """Some or all of a report's submitted responses, agreed by the board at one meeting."""
+
+    responses = forms.ModelMultipleChoiceField(
+        queryset=Response.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Which responses did the board agree?",
+        help_text="Select all that apply.",
+        error_messages={"required": "Choose the responses the board agreed"},
+    )
+    meeting = forms.ModelChoiceField(
+        queryset=Meeting.objects.none(),
+        label="At which meeting?",
+        help_text="The meeting's date is recorded as the date they were agreed.",
+        empty_label="Choose the meeting",
+    )
+
+    def __init__(self, *args, report: Report, responses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responses"].queryset = responses
+        self.fields["responses"].label_from_instance = lambda response: (
+            f"{response.recommendation.title}: {response.get_decision_display()}"
+        )
+        self.fields["meeting"].queryset = (
+            Meeting.objects.filter(committee=report.committee_id)
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("-date")
+        )
+        self.fields["meeting"].label_from_instance = lambda meeting: f"{meeting.date:%-d %B %Y}"

@@ -81,6 +81,21 @@ class Response(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     agreed_at = models.DateTimeField(null=True, blank=True)
+    # The meeting at which the board agreed it: its date is the agreed date.
+    agreed_at_meeting = models.ForeignKey(
+        "recommendations.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreed_responses",
+    )
+    # The last time an officer sent it back to the directorate to correct, and why; the
+    # submitted version it replaced stays in the history.
+    returned_at = models.DateTimeField(null=True, blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    return_reason = models.TextField("Why it is returned", blank=True)
     # Bumped on every save; a form carries the version it was opened at.
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()

@@ -74,6 +74,9 @@ add_directorate_private_perm(
 )
 add_directorate_private_perm("responses.change_response", can_change)
 add_directorate_private_perm("responses.change_positionstatement", can_change)
-rules.add_perm("responses.agree_response", is_officer & is_submitted)
+add_directorate_private_perm("responses.agree_response", is_officer & is_submitted)
+add_directorate_private_perm("responses.return_response", is_officer & is_submitted)
+# Agreeing a report's responses at a meeting, several at once.
+rules.add_perm("responses.agree_responses", is_officer)
 # The worklist is for those who answer for a directorate.
 rules.add_perm("responses.view_worklist", is_directorate_user)

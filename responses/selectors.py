@@ -9,7 +9,7 @@ from accounts.models import User
 from accounts.rules import is_council_reader
 from recommendations.models import Recommendation
 
-from .models import Response, ResponseState
+from .models import PositionStatement, Response, ResponseState
 from .rules import can_read
 
 
@@ -31,22 +31,16 @@ def _response_states_readable_by(user: User) -> list[str]:
 
 
 def responses_submitted_as_seen_by(user: User | None) -> QuerySet[Response]:
-    """Submitted (or agreed) responses, as `user` may know of them: for the public only
-    agreed ones, so nothing shows that a response is in but not yet agreed (None: all)."""
-    if user is None:
-        return Response.objects.submitted()
-    return Response.objects.in_states(_response_states_readable_by(user))
+    """Submitted (or agreed) responses. That a response is in is not private: the public
+    and members read "Response received; awaiting the board's agreement" (its words stay
+    private until agreed: `readable_response`). `user` is kept for callers that pass it."""
+    return Response.objects.submitted()
 
 
 def response_submitted_exists(user: User | None = None) -> Exists:
-    """For a recommendation queryset: its response has been submitted (or agreed). Given
-    a `user`, only a response that user may read counts (for the public: an agreed one),
-    so that no list, marker, filter or paper tells the public that a response is in but
-    not yet agreed."""
-    if user is None:
-        return Exists(Response.objects.submitted().filter(recommendation=OuterRef("pk")))
-    readable = Response.objects.in_states(_response_states_readable_by(user))
-    return Exists(readable.filter(recommendation=OuterRef("pk")))
+    """For a recommendation queryset: its response has been submitted (or agreed), for
+    everyone alike (see `responses_submitted_as_seen_by`)."""
+    return Exists(responses_submitted_as_seen_by(user).filter(recommendation=OuterRef("pk")))
 
 
 def readable_response(user: User) -> QuerySet[Response]:
@@ -68,6 +62,9 @@ def recommendations_with_response(
     return recommendations.annotate(
         visible_decision=Subquery(readable_response(user).values("decision")[:1]),
         has_submitted_response=response_submitted_exists(user),
+        has_agreed_response=Exists(
+            Response.objects.filter(recommendation=OuterRef("pk"), state=ResponseState.AGREED)
+        ),
     )
 
 
@@ -126,3 +123,59 @@ def recommendation_timeline(recommendation: Recommendation, user: User) -> list[
             )
         )
     return sorted(entries, key=lambda entry: entry.on)
+
+
+def responses_awaiting_agreement(recommendations: QuerySet[Recommendation]) -> QuerySet[Response]:
+    """Submitted responses to `recommendations` that the board has yet to agree."""
+    return (
+        Response.objects.filter(state=ResponseState.SUBMITTED, recommendation__in=recommendations)
+        .select_related("recommendation__report__committee", "recommendation__directorate")
+        .order_by(
+            "recommendation__report__title", "recommendation__report", "recommendation__number"
+        )
+    )
+
+
+@dataclass(frozen=True)
+class ReportAwaiting:
+    report: object
+    responses: list
+
+
+def reports_awaiting_agreement(recommendations: QuerySet[Recommendation]) -> list[ReportAwaiting]:
+    """The responses waiting for the board's agreement, by report (officers' home page)."""
+    grouped: dict[int, ReportAwaiting] = {}
+    for response in responses_awaiting_agreement(recommendations):
+        report = response.recommendation.report
+        grouped.setdefault(report.pk, ReportAwaiting(report, [])).responses.append(response)
+    return list(grouped.values())
+
+
+def statement_for_meeting(statements, meeting) -> PositionStatement | None:
+    """Of a recommendation's `statements`, the one the board reads at `meeting`: the one
+    written for it, else the latest due by its date."""
+    for statement in statements:
+        if statement.meeting_id == meeting.pk:
+            return statement
+    earlier = [s for s in statements if s.report_back_due_on <= meeting.date]
+    return max(earlier, key=lambda s: s.report_back_due_on, default=None)
+
+
+def submitted_statements_for_meeting(recommendations, meeting) -> dict[int, PositionStatement]:
+    """For the tracking form: each recommendation's submitted statement for `meeting`
+    (what the directorate said, and the status it proposes), by recommendation id. One
+    query."""
+    by_recommendation: dict[int, list[PositionStatement]] = {}
+    for statement in (
+        PositionStatement.objects.filter(
+            recommendation__in=[r.pk for r in recommendations], state=ResponseState.SUBMITTED
+        )
+        .select_related("proposed_status")
+        .order_by("report_back_due_on")
+    ):
+        by_recommendation.setdefault(statement.recommendation_id, []).append(statement)
+    return {
+        pk: chosen
+        for pk, statements in by_recommendation.items()
+        if (chosen := statement_for_meeting(statements, meeting)) is not None
+    }

@@ -1,14 +1,14 @@
 """Every write to responses and position statements goes through these functions."""
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, time
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from core.history import attribute, check_version
+from core.history import UNCHECKED, EditConflict, attribute, check_version
 from recommendations.models import Meeting, Recommendation, RecommendationPart, TrackingStatus
 
 from . import signals
@@ -25,7 +25,7 @@ def _require_draft(item: Response | PositionStatement) -> None:
         )
 
 
-def _draft_for_update(item, recommendation: Recommendation, expected_version: int | None):
+def _draft_for_update(item, recommendation: Recommendation, expected_version):
     """Re-read a draft under a lock, so that a form opened before someone else's save or a
     submission cannot undo it; refuse it if it moved on since `expected_version`."""
     item = type(item).objects.select_for_update().get(pk=item.pk)
@@ -35,6 +35,47 @@ def _draft_for_update(item, recommendation: Recommendation, expected_version: in
     check_version(item, expected_version)
     item.version += 1
     return item
+
+
+def _save_first(item, user: User, conflict) -> None:
+    """Save `item`; if it is new and someone else made its twin first (the same
+    recommendation's response, the same report-back's statement), say so as an edit
+    conflict: the user's text stays in their form, never a server error."""
+    creating = item.pk is None
+    try:
+        with transaction.atomic():
+            attribute(item, user).save()
+    except IntegrityError:
+        if not creating:
+            raise
+        raise conflict(item) from None
+
+
+def _response_started_meanwhile(response: Response) -> EditConflict:
+    other = Response.objects.filter(recommendation=response.recommendation_id).first()
+    if other is None:  # pragma: no cover - the constraint that failed names it
+        return EditConflict("Someone else saved this first.", current_version=1)
+    return EditConflict(
+        f"{other.drafted_by} started the response to this recommendation while you were "
+        "writing yours, so yours has not been saved. Your text is still in the form: "
+        "read theirs, then save yours over it if it should replace it.",
+        current_version=other.version,
+    )
+
+
+def _statement_started_meanwhile(statement: PositionStatement) -> EditConflict:
+    other = PositionStatement.objects.filter(
+        recommendation=statement.recommendation_id,
+        report_back_due_on=statement.report_back_due_on,
+    ).first()
+    if other is None:  # pragma: no cover
+        return EditConflict("Someone else saved this first.", current_version=1)
+    return EditConflict(
+        f"{other.drafted_by} started the position statement for this report-back while "
+        "you were writing yours, so yours has not been saved. Your text is still in the "
+        "form: read theirs, then save yours over it if it should replace it.",
+        current_version=other.version,
+    )
 
 
 def _validate_partial_acceptance(
@@ -104,20 +145,26 @@ def response_save_draft(
     target_date: date | None = None,
     partial_acceptance_detail: str = "",
     accepted_parts: Iterable[RecommendationPart] = (),
-    expected_version: int | None = None,
+    expected_version=UNCHECKED,
     submit: bool = False,
+    require_complete: bool = False,
 ) -> Response:
     """Create the recommendation's response as a draft, or update the current draft; with
     `submit`, also send it to the board, in the same transaction and under the same lock
     (a refused submission leaves nothing half-made).
 
     `expected_version` is the version the editing form was opened at: if someone saved
-    the draft since, nothing is written and EditConflict says what they changed.
+    the draft since, nothing is written and EditConflict says what they changed. With
+    `require_complete` the draft is saved only if it could be submitted (the step before
+    the director checks their answers).
     """
     accepted_parts = list(accepted_parts)
     if response is None:
-        if Response.objects.answering(recommendation).exists():
+        if Response.objects.submitted().filter(recommendation=recommendation).exists():
             raise ValidationError("This recommendation already has a response.")
+        # A colleague's draft (even one started a moment ago, which no check here could
+        # see): the database's one-response rules decide, in _save_first, and the second
+        # writer gets the usual "someone else changed this" with their text kept.
         response = Response(
             recommendation=recommendation,
             drafted_by=user,
@@ -134,7 +181,7 @@ def response_save_draft(
     response.responsible_officer = responsible_officer
     response.target_date = target_date
     response.partial_acceptance_detail = partial_acceptance_detail
-    if submit:
+    if submit or require_complete:
         _response_check_complete(response, accepted_parts)
     elif decision:
         _validate_partial_acceptance(
@@ -143,8 +190,8 @@ def response_save_draft(
             detail=partial_acceptance_detail,
             accepted_parts=accepted_parts,
         )
-    response.full_clean()
-    attribute(response, user).save()
+    response.full_clean(exclude=["recommendation"])  # its uniqueness: _save_first
+    _save_first(response, user, _response_started_meanwhile)
     response.accepted_parts.set(accepted_parts)
     if submit:
         _response_mark_submitted(response, user)
@@ -158,6 +205,29 @@ def response_submit(*, response: Response, user: User) -> Response:
     _require_draft(response)
     _response_check_complete(response, list(response.accepted_parts.all()))
     return _response_mark_submitted(response, user)
+
+
+@transaction.atomic
+def response_return(*, response: Response, user: User, reason: str) -> Response:
+    """Send a submitted response back to its directorate to correct, saying why. It is a
+    draft again (theirs alone until resubmitted); the history keeps the version that was
+    submitted, and the reason is shown to the directorate."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why the response is being returned."})
+    response = Response.objects.select_for_update().get(pk=response.pk)
+    if response.state != ResponseState.SUBMITTED:
+        raise ValidationError("Only a submitted response that is not yet agreed can be returned.")
+    response.state = ResponseState.DRAFT
+    response.submitted_by = None
+    response.submitted_at = None
+    response.returned_at = timezone.now()
+    response.returned_by = user
+    response.return_reason = reason
+    response.version += 1
+    attribute(response, user).save()
+    signals.response_returned.send(Response, response=response)
+    return response
 
 
 @transaction.atomic
@@ -175,6 +245,48 @@ def response_agree(*, response: Response, user: User) -> Response:
 
 
 @transaction.atomic
+def responses_agree_at_meeting(
+    *, responses: Iterable[Response], meeting: Meeting, user: User
+) -> list[Response]:
+    """Record that the board agreed these submitted responses at `meeting`: the meeting's
+    date is the date they were agreed. All or none: one that is no longer submitted, or
+    belongs to another board, refuses the lot."""
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise ValidationError({"meeting": "That meeting was cancelled: choose the one held."})
+    pks = [response.pk for response in responses]
+    if not pks:
+        raise ValidationError({"responses": "Choose the responses the board agreed."})
+    locked = list(
+        Response.objects.select_for_update(of=("self",))
+        .filter(pk__in=pks)
+        .select_related("recommendation__report")
+        .order_by("recommendation__number")
+    )
+    agreed_on = timezone.make_aware(
+        datetime.combine(meeting.date, meeting.start_time or time(12, 0))
+    )
+    for response in locked:
+        if response.recommendation.report.committee_id != meeting.committee_id:
+            raise ValidationError(
+                f"The response to {response.recommendation.title} is not for {meeting.committee}."
+            )
+        if response.state != ResponseState.SUBMITTED:
+            raise ValidationError(
+                f"The response to {response.recommendation.title} is no longer waiting to be "
+                "agreed (someone else changed it): nothing has been recorded. Check the list "
+                "and agree again."
+            )
+        response.state = ResponseState.AGREED
+        response.agreed_by = user
+        response.agreed_at = agreed_on
+        response.agreed_at_meeting = meeting
+        response.version += 1
+        attribute(response, user).save()
+    signals.responses_agreed.send(Response, responses=locked, meeting=meeting)
+    return locked
+
+
+@transaction.atomic
 def position_statement_save_draft(
     *,
     recommendation: Recommendation,
@@ -184,7 +296,7 @@ def position_statement_save_draft(
     meeting: Meeting | None = None,
     text: str,
     proposed_status: TrackingStatus | None = None,
-    expected_version: int | None = None,
+    expected_version=UNCHECKED,
 ) -> PositionStatement:
     if statement is None:
         statement = PositionStatement(
@@ -198,8 +310,8 @@ def position_statement_save_draft(
     statement.meeting = meeting
     statement.text = text
     statement.proposed_status = proposed_status
-    statement.full_clean()
-    attribute(statement, user).save()
+    statement.full_clean(exclude=["recommendation"])  # its uniqueness: _save_first
+    _save_first(statement, user, _statement_started_meanwhile)
     return statement
 
 

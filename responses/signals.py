@@ -8,3 +8,7 @@ from django.dispatch import Signal
 response_submitted = Signal()
 # A position statement was submitted to the board: `statement`.
 statement_submitted = Signal()
+# An officer returned a submitted response to its directorate to correct: `response`.
+response_returned = Signal()
+# The board agreed responses at a meeting: `responses` (a list) and `meeting`.
+responses_agreed = Signal()

@@ -15,6 +15,18 @@ urlpatterns = [
     path("responses/<int:pk>/", views.ResponseDetailView.as_view(), name="response_detail"),
     path("responses/<int:pk>/edit/", views.ResponseUpdateView.as_view(), name="response_update"),
     path("responses/<int:pk>/agree/", views.ResponseAgreeView.as_view(), name="response_agree"),
+    path("responses/<int:pk>/check/", views.ResponseCheckView.as_view(), name="response_check"),
+    path("responses/<int:pk>/return/", views.ResponseReturnView.as_view(), name="response_return"),
+    path(
+        "reports/<int:report_pk>/agree-responses/",
+        views.ReportResponsesAgreeView.as_view(),
+        name="responses_agree",
+    ),
+    path(
+        "reports/<int:report_pk>/agree-responses/<int:meeting_pk>/",
+        views.ReportResponsesAgreedView.as_view(),
+        name="responses_agreed",
+    ),
     path(
         "recommendations/<int:recommendation_pk>/position-statement/new/",
         views.StatementCreateView.as_view(),

@@ -1,22 +1,26 @@
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.shortcuts import redirect
-from django.views.generic import CreateView, DetailView, UpdateView
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.generic import CreateView, DetailView, FormView, TemplateView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.forms import GovukErrorMessagesMixin
 from core.views import (
     ObjectReadOnceMixin,
     ParentObjectMixin,
     PrivatePermissionMixin,
     ServiceFormMixin,
 )
-from recommendations.models import Recommendation
+from recommendations.models import Meeting, Recommendation, Report
+from recommendations.selectors import recommendations_visible_to
 
 from . import services
-from .forms import PositionStatementForm, ResponseForm
+from .forms import AgreeResponsesForm, PositionStatementForm, ResponseForm
 from .models import PositionStatement, Response
-from .selectors import response_of
+from .selectors import response_of, responses_awaiting_agreement
 
 
 class RecommendationChildMixin(ParentObjectMixin):
@@ -63,15 +67,20 @@ class ResponseFormMixin(ServiceFormMixin):
             accepted_parts=data.get("accepted_parts") or [],
             expected_version=data.get("version"),
             submit="submit" in self.request.POST,
+            require_complete="check" in self.request.POST,
         )
 
     def get_success_url(self):
+        if "check" in self.request.POST:
+            return reverse("responses:response_check", args=[self.object.pk])
         return self.object.get_absolute_url()
 
     @property
     def success_message(self):
         if "submit" in self.request.POST:
             return "Response submitted to the scrutiny board."
+        if "check" in self.request.POST:
+            return ""
         return "Draft saved. Only your directorate can see it until you submit it."
 
 
@@ -94,9 +103,22 @@ class ResponseCreateView(
 
     def post(self, request, *args, **kwargs):
         response = self.existing_response()
-        if response is not None:
+        if response is not None and not request.user.has_perm(
+            "responses.change_response", response
+        ):
             return redirect(response)
         return super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Someone started the response meanwhile: saving again saves over their draft,
+        # knowingly (the version in the form is theirs, so a later change is refused).
+        existing = self.existing_response()
+        if existing is not None and self.request.user.has_perm(
+            "responses.change_response", existing
+        ):
+            context["form_action"] = reverse("responses:response_update", args=[existing.pk])
+        return context
 
 
 class ResponseUpdateView(
@@ -112,12 +134,108 @@ class ResponseUpdateView(
         return super().dispatch(request, *args, **kwargs)
 
     def handle_no_permission(self):
-        if self.request.user.has_perm("responses.view_response", self.get_object()):
-            raise PermissionDenied("A submitted response cannot be changed.")
-        return super().handle_no_permission()
+        return _already_sent(self.request, self.get_object()) or super().handle_no_permission()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(recommendation=self.recommendation, **kwargs)
+
+
+def _already_sent(request, item: Response | PositionStatement):
+    """Back (or a bookmark) to the edit or check page of a response or statement that has
+    gone to the board: its page, saying so, rather than a refusal. None if the user may
+    not read it."""
+    kind = "response" if isinstance(item, Response) else "position statement"
+    if not request.user.has_perm(f"responses.view_{kind.replace(' ', '')}", item):
+        return None
+    messages.info(
+        request,
+        f"This {kind} was {item.get_state_display().lower()}"
+        + (f" on {item.submitted_at:%-d %B %Y}" if item.submitted_at else "")
+        + ": it can no longer be changed here.",
+    )
+    return redirect(item)
+
+
+class ResponseCheckView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
+    """GOV.UK "check your answers": the whole response as the board will read it, with a
+    way back to change it, before it is submitted."""
+
+    permission_required = "responses.change_response"
+    template_name = "responses/response_check.html"
+
+    def get_queryset(self):
+        return Response.objects.select_related(
+            "recommendation__report__committee", "recommendation__directorate"
+        ).prefetch_related("accepted_parts", "recommendation__parts")
+
+    def handle_no_permission(self):
+        return _already_sent(self.request, self.get_object()) or super().handle_no_permission()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(recommendation=self.object.recommendation, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        response = self.get_object()
+        try:
+            services.response_submit(response=response, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("responses:response_update", response.pk)
+        messages.success(request, "Response submitted to the scrutiny board.")
+        return redirect(response)
+
+
+class ReturnForm(GovukErrorMessagesMixin, forms.Form):
+    reason = forms.CharField(
+        label="What needs correcting?",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="The directorate sees this with their response, which becomes their draft "
+        "again. The version they submitted stays in its history.",
+        error_messages={"required": "Enter why the response is being returned"},
+    )
+
+
+class ResponseReturnView(ObjectReadOnceMixin, PrivatePermissionMixin, ServiceFormMixin, FormView):
+    """An officer sends a submitted response back to its directorate to correct."""
+
+    permission_required = "responses.return_response"
+    form_class = ReturnForm
+    template_name = "responses/response_return.html"
+
+    def get_object(self):
+        if getattr(self, "object", None) is None:
+            self.object = get_object_or_404(
+                Response.objects.select_related("recommendation__report"), pk=self.kwargs["pk"]
+            )
+        return self.object
+
+    def get_permission_object(self):
+        return self.get_object()
+
+    def handle_no_permission(self):
+        if self.request.user.has_perm("responses.view_response", self.get_object()):
+            raise PermissionDenied(
+                "Only a scrutiny officer can return a response, and only a submitted one."
+            )
+        return super().handle_no_permission()
+
+    def perform(self, form):
+        return services.response_return(
+            response=self.get_object(), user=self.request.user, reason=form.cleaned_data["reason"]
+        )
+
+    success_message = (
+        "Response returned to the directorate. It is their draft again until they resubmit it."
+    )
+
+    def get_success_url(self):
+        return self.object.recommendation.get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            response=self.get_object(), recommendation=self.get_object().recommendation, **kwargs
+        )
 
 
 class ResponseDetailView(PrivatePermissionMixin, DetailView):
@@ -216,10 +334,6 @@ class StatementCreateView(
 
     def perform(self, form):
         occurrence = self.recommendation.next_report_back
-        if self.recommendation.position_statements.filter(
-            report_back_due_on=occurrence.due_on, directorate=self.recommendation.directorate_id
-        ).exists():
-            raise ValidationError("A position statement for this report-back already exists.")
         meeting = self.recommendation.report_back_meeting
         return self.save_statement(
             form,
@@ -229,7 +343,22 @@ class StatementCreateView(
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(occurrence=self.recommendation.next_report_back, **kwargs)
+        occurrence = self.recommendation.next_report_back
+        context = super().get_context_data(occurrence=occurrence, **kwargs)
+        # Someone started this statement meanwhile: saving again saves over their draft,
+        # knowingly (the version in the form is theirs, so a later change is refused).
+        existing = (
+            self.recommendation.position_statements.filter(
+                report_back_due_on=occurrence.due_on
+            ).first()
+            if occurrence
+            else None
+        )
+        if existing is not None and self.request.user.has_perm(
+            "responses.change_positionstatement", existing
+        ):
+            context["form_action"] = reverse("responses:statement_update", args=[existing.pk])
+        return context
 
 
 class StatementUpdateView(
@@ -245,9 +374,7 @@ class StatementUpdateView(
         return super().dispatch(request, *args, **kwargs)
 
     def handle_no_permission(self):
-        if self.request.user.has_perm("responses.view_positionstatement", self.get_object()):
-            raise PermissionDenied("A submitted position statement cannot be changed.")
-        return super().handle_no_permission()
+        return _already_sent(self.request, self.get_object()) or super().handle_no_permission()
 
     def perform(self, form):
         return self.save_statement(
@@ -272,4 +399,69 @@ class StatementDetailView(PrivatePermissionMixin, DetailView):
             "proposed_status",
             "drafted_by",
             "submitted_by",
+        )
+
+
+class ReportResponsesAgreeView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+    """One step for a meeting's decision: the officer ticks the report's responses the
+    board agreed and names the meeting."""
+
+    permission_required = "responses.agree_responses"
+    form_class = AgreeResponsesForm
+    template_name = "responses/agree_responses.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.report = get_object_or_404(
+            Report.objects.select_related("committee"), pk=kwargs["report_pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def waiting(self):
+        return responses_awaiting_agreement(
+            recommendations_visible_to(self.request.user).filter(report=self.report)
+        )
+
+    def get_initial(self):
+        return {"responses": list(self.waiting())}  # all, unless the board held some back
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "report": self.report, "responses": self.waiting()}
+
+    def perform(self, form):
+        self.meeting = form.cleaned_data["meeting"]
+        return services.responses_agree_at_meeting(
+            responses=form.cleaned_data["responses"], meeting=self.meeting, user=self.request.user
+        )
+
+    def get_success_url(self):
+        return reverse("responses:responses_agreed", args=[self.report.pk, self.meeting.pk])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(report=self.report, **kwargs)
+
+
+class ReportResponsesAgreedView(PermissionRequiredMixin, TemplateView):
+    """The confirmation: what the board agreed at the meeting, for this report."""
+
+    permission_required = "responses.agree_responses"
+    template_name = "responses/agreed_responses.html"
+
+    def get_context_data(self, **kwargs):
+        report = get_object_or_404(Report, pk=self.kwargs["report_pk"])
+        meeting = get_object_or_404(
+            Meeting.objects.select_related("committee"), pk=self.kwargs["meeting_pk"]
+        )
+        agreed = (
+            Response.objects.filter(recommendation__report=report, agreed_at_meeting=meeting)
+            .select_related("recommendation")
+            .order_by("recommendation__number")
+        )
+        return super().get_context_data(
+            report=report,
+            meeting=meeting,
+            agreed=agreed,
+            still_waiting=responses_awaiting_agreement(
+                recommendations_visible_to(self.request.user).filter(report=report)
+            ).count(),
+            **kwargs,
         )

@@ -19,11 +19,14 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from recommendations.models import (
     Committee,
-    Inquiry,
     Meeting,
     TrackingAssessment,
 )
-from recommendations.selectors import recommendations_visible_to, reports_visible_to
+from recommendations.selectors import (
+    inquiries_listed,
+    recommendations_visible_to,
+    reports_visible_to,
+)
 from responses.models import Response, ResponseState
 
 from .filters import RecommendationFilter
@@ -226,13 +229,13 @@ def meeting(request, meeting_id: Id):
 @api.get("/inquiries", response=list[InquiryOut], tags=["inquiries"])
 @paginate(Pages)
 def inquiries(request, committee: Id | None = None):
-    found = Inquiry.objects.order_by("-started_on", "title", "pk")
+    found = inquiries_listed().order_by("-started_on", "title", "pk")
     return found.filter(committee=committee) if committee else found
 
 
 @api.get("/inquiries/{inquiry_id}", response=InquiryOut, tags=["inquiries"])
 def inquiry(request, inquiry_id: Id):
-    return get_object_or_404(Inquiry, pk=inquiry_id)
+    return get_object_or_404(inquiries_listed(), pk=inquiry_id)
 
 
 @api.get("/reports", response=list[ReportOut], tags=["reports"])

@@ -41,7 +41,9 @@ class RecommendationFilter(django_filters.FilterSet):
         method="filter_source",
     )
     inquiry = django_filters.ModelChoiceFilter(
-        field_name="report__inquiry", queryset=Inquiry.objects.all(), empty_label="All inquiries"
+        field_name="report__inquiry",
+        queryset=Inquiry.objects.active(),
+        empty_label="All inquiries",
     )
     directorate = django_filters.ModelChoiceFilter(
         queryset=Directorate.objects.all(), empty_label="All directorates"

@@ -22,6 +22,11 @@ record_pages = [
         name="recommendation_detail",
     ),
     path("reports/<int:pk>/", views.ReportDetailView.as_view(), name="report_detail"),
+    path(
+        "meetings/<int:pk>/tracking/",
+        views.TrackingFormView.as_view(),
+        name="assessments_record",
+    ),
 ]
 # The directorate's worklist shows responses with their deadlines: composed here too.
 response_pages = [path("worklist/", views.WorklistView.as_view(), name="worklist")]

@@ -20,11 +20,14 @@ from deadlines.selectors import worklist_for
 from exchange.exporting import DOWNLOADS
 from recommendations import selectors
 from recommendations.models import Committee, Recommendation, Report
+from recommendations.views import AssessmentsRecordView
 from responses.selectors import (
     items_readable_by,
     recommendation_timeline,
     recommendations_with_response,
+    reports_awaiting_agreement,
     response_of,
+    submitted_statements_for_meeting,
 )
 
 from .filters import RecommendationFilter
@@ -81,6 +84,8 @@ class HomeView(TemplateView):
             # Overdue and at-risk items come from deadlines' {% deadlines_attention %}.
             in_committees = visible.filter(report__committee__in=committees)
             context["status_counts"] = selectors.recommendations_by_status(in_committees)
+            if is_officer(user):
+                context["awaiting_agreement"] = reports_awaiting_agreement(in_committees)
         if not user.is_authenticated:
             context["recent_reports"] = (
                 selectors.reports_visible_to(user)
@@ -144,6 +149,9 @@ class RecommendationDetailView(PrivatePermissionMixin, DetailView):
         recommendation = self.object
         response = response_of(recommendation)
         context["response"] = response if response and items_readable_by(user, [response]) else None
+        # The facts everyone reads, whether or not they may read the response itself.
+        context["response_received"] = response is not None and not response.is_draft
+        context["response_agreed"] = response is not None and response.state == "agreed"
         context["timeline"] = recommendation_timeline(recommendation, user)
         context["next_report_back"] = recommendation.next_report_back
         context["deadlines"] = deadlines_by_recommendation([recommendation], user)[
@@ -171,8 +179,21 @@ class ReportDetailView(PrivatePermissionMixin, DetailView):
         )
         context["recommendations"] = recommendations
         context["deadlines"] = deadlines_by_recommendation(recommendations, user)
+        if is_officer(user):
+            waiting = reports_awaiting_agreement(
+                selectors.recommendations_visible_to(user).filter(report=self.object)
+            )
+            context["awaiting_agreement"] = len(waiting[0].responses) if waiting else 0
         context["today"] = timezone.localdate()
         return context
+
+
+class TrackingFormView(AssessmentsRecordView):
+    """The meeting's tracking form, with what the directorate said beside each
+    recommendation: its latest submitted position statement and the status it proposes."""
+
+    def statements_for(self, recommendations) -> dict:
+        return submitted_statements_for_meeting(recommendations, self.meeting)
 
 
 class WorklistView(PermissionRequiredMixin, TemplateView):

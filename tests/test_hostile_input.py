@@ -22,6 +22,7 @@ from tests.factories import (
     RecommendationFactory,
     ReportFactory,
     ResponseFactory,
+    submitted_response,
 )
 from tests.inspections.factories import InspectionFactory, PlanFactory
 
@@ -92,6 +93,7 @@ FORMS = {
         ("inquiry",),
         ["name", "remit", "first_met_on", "chair", "members", "supporting_officers"],
     ),
+    "recommendations:record_withdraw": (("=recommendations", "recommendation"), ["reason"]),
     "recommendations:evidence_create": (
         ("inquiry",),
         ["kind", "title", "working_group", "considered_on", "notes"],
@@ -140,6 +142,8 @@ OTHER_FORMS = {
         ("committee",),
         "recommendations.forms.MeetingSeriesForm",
     ),
+    "responses:response_return": (("submitted",), "responses.views.ReturnForm"),
+    "responses:responses_agree": (("report",), "responses.forms.AgreeResponsesForm"),
 }
 
 
@@ -156,6 +160,7 @@ def world(db):
         "report": report,
         "recommendation": recommendation,
         "draft": ResponseFactory(recommendation=RecommendationFactory(report=report)),
+        "submitted": submitted_response(RecommendationFactory(report=report)),
         "inspection": InspectionFactory(committee=committee),
         "plan": PlanFactory(committee=committee),
     }
@@ -180,7 +185,10 @@ def assert_safe(response) -> None:
 def test_officer_forms_survive_hostile_input(client, world, url_name):
     client.force_login(OfficerFactory())
     objects, fields = FORMS[url_name]
-    url = reverse(url_name, args=[world[name].pk for name in objects])
+    url = reverse(
+        url_name,
+        args=[url_argument(world, name) for name in objects],
+    )
 
     @HYPOTHESIS
     @given(values=st.fixed_dictionaries({name: hostile for name in fields}))
@@ -199,7 +207,7 @@ def test_the_other_apps_forms_survive_hostile_input(client, world, url_name):
     client.force_login(OfficerFactory())
     objects, form_path = OTHER_FORMS[url_name]
     fields = [*import_string(form_path).base_fields, "version"]
-    url = reverse(url_name, args=[world[name].pk for name in objects])
+    url = reverse(url_name, args=[url_argument(world, name) for name in objects])
 
     @HYPOTHESIS
     @given(values=st.fixed_dictionaries({name: hostile for name in fields}))
@@ -253,7 +261,7 @@ def test_an_oversized_body_is_refused_everywhere_without_a_500(client, world):
     client.force_login(OfficerFactory())
     too_big = SimpleUploadedFile("big.bin", b"x" * (settings_module.REQUEST_MAX_BYTES + 1))
     for name, (args, fields) in FORMS.items():
-        url = reverse(name, args=[world[arg].pk for arg in args])
+        url = reverse(name, args=[url_argument(world, arg) for arg in args])
         response = client.post(url, {field: "x" for field in fields} | {"file": too_big})
         too_big.seek(0)
         assert response.status_code == 413, name
@@ -479,3 +487,8 @@ def test_the_api_survives_hostile_query_strings(client, world):
             assert response.status_code in {200, 422}, (path, values, response.status_code)
 
     get()
+
+
+def url_argument(world, name: str):
+    """A URL argument: "=text" is the literal text, anything else an object's id."""
+    return name[1:] if name.startswith("=") else world[name].pk

@@ -42,6 +42,8 @@ PRIVATE_COUNCIL = codes(404, 200, 200, 200, 200, 200)
 # A draft is private to its directorate for every account, the administrator's included.
 OWN_DRAFT = codes(404, 404, 200, 404, 404, 404)
 DIRECTORATE = codes(302, 403, 200, 403, 403, 403)
+# A draft's existence is private; its own directorate may read it but not return it.
+OWN_DRAFT_NO_RETURN = codes(404, 404, 403, 404, 404, 404)
 
 
 @dataclass
@@ -181,9 +183,23 @@ CASES = [
     Case(
         "responses:response_update",
         ("submitted_response",),
-        codes(404, 403, 403, 403, 403, 403),
+        codes(404, 302, 302, 302, 302, 302),  # to its page: it can no longer be changed
         label="submitted",
     ),
+    Case("responses:response_check", ("draft_response",), OWN_DRAFT, label="draft"),
+    Case(
+        "responses:response_check",
+        ("submitted_response",),
+        codes(404, 302, 302, 302, 302, 302),  # to its page: already with the board
+        label="submitted",
+    ),
+    Case(
+        "responses:response_return",
+        ("submitted_response",),
+        codes(404, 403, 403, 403, 200, 200),
+        label="submitted",
+    ),
+    Case("responses:response_return", ("draft_response",), OWN_DRAFT_NO_RETURN, label="draft"),
     Case(
         "responses:response_agree",
         ("submitted_response",),
@@ -259,6 +275,20 @@ CASES += [
 ]
 
 CASES += [
+    Case("recommendations:withdrawn_list", (), OFFICERS),
+    Case("recommendations:record_withdraw", ("=recommendations", "unanswered"), OFFICERS),
+    Case("recommendations:record_withdraw", ("=reports", "report"), OFFICERS, label="report"),
+    Case("recommendations:record_withdraw", ("=inquiries", "inquiry"), OFFICERS, label="inquiry"),
+    Case(
+        "recommendations:record_restore",
+        ("=recommendations", "unanswered"),
+        codes(302, 403, 403, 403, 302, 302),
+        method="post",
+    ),
+    Case("recommendations:record_delete", ("=recommendations", "unanswered"), OFFICERS),
+    Case("responses:responses_agree", ("report",), OFFICERS),
+    Case("recommendations:report_complete", ("report",), OFFICERS),
+    Case("responses:responses_agreed", ("report", "meeting"), OFFICERS),
     Case("recommendations:recommendations_bulk_add", ("report",), OFFICERS),
     Case("exchange:import_start", (), OFFICERS),
     Case("exchange:import_detail", ("import_job",), OFFICERS),

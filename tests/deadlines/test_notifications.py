@@ -8,7 +8,12 @@ from django.test import override_settings
 
 from deadlines.models import SentNotification
 from deadlines.services import report_back_move
-from recommendations.services import TrackingDecision, assessments_record, recommendation_save
+from recommendations.services import (
+    TrackingDecision,
+    assessments_record,
+    recommendation_save,
+    report_recommendations_complete,
+)
 from responses import services as response_services
 from responses.models import ResponseState
 from tests.deadlines.failing_backend import BROKEN_ADDRESS
@@ -69,32 +74,45 @@ def test_the_officer_is_told_when_a_position_statement_is_submitted(
     assert "Position statement submitted" in mail.outbox[0].subject
 
 
-def test_the_directorate_is_told_once_when_a_recommendation_is_addressed_to_it(
-    published_report,
-    directorate_a,
-    directorate_b,
-    director_a,
-    director_b,
-    officer,
-    django_capture_on_commit_callbacks,
+def test_saving_a_recommendation_sends_no_email(
+    published_report, directorate_a, director_a, officer, django_capture_on_commit_callbacks
 ):
     recommendation = RecommendationFactory.build(
         report=published_report, number=9, directorate=directorate_a
     )
     with django_capture_on_commit_callbacks(execute=True):
         recommendation_save(recommendation=recommendation, user=officer)
-    assert [m.to for m in mail.outbox] == [[director_a.email]]
-    assert "New recommendation for Children's Services" in mail.outbox[0].subject
-    assert "The response is due by 10 April 2012" in mail.outbox[0].body
+    assert mail.outbox == []
 
-    with django_capture_on_commit_callbacks(execute=True):
-        recommendation_save(recommendation=recommendation, user=officer)  # an edit
-    assert len(mail.outbox) == 1
 
-    recommendation.directorate = directorate_b
+def test_each_directorate_is_told_once_per_report_when_its_recommendations_are_complete(
+    published_report,
+    directorate_a,
+    director_a,
+    director_b,
+    officer,
+    django_capture_on_commit_callbacks,
+):
     with django_capture_on_commit_callbacks(execute=True):
-        recommendation_save(recommendation=recommendation, user=officer)
-    assert [m.to for m in mail.outbox] == [[director_a.email], [director_b.email]]
+        report_recommendations_complete(report=published_report, user=officer)
+
+    by_recipient = {tuple(m.to): m for m in mail.outbox}
+    assert len(mail.outbox) == 2
+    to_a = by_recipient[(director_a.email,)]
+    assert to_a.subject.startswith("2 new recommendations for Children's Services")
+    assert "Recommendation 1" in to_a.body and "Recommendation 2" in to_a.body
+    assert "Recommendation 3" not in to_a.body
+    assert "The response is due by 10 April 2012" in to_a.body
+    assert "Recommendation 3" in by_recipient[(director_b.email,)].body
+
+    # Said again: nobody is told twice; a recommendation added since is told alone.
+    RecommendationFactory(report=published_report, number=4, directorate=directorate_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        report_recommendations_complete(report=published_report, user=officer)
+    assert len(mail.outbox) == 3
+    assert mail.outbox[2].to == [director_a.email]
+    assert "Recommendation 4" in mail.outbox[2].body
+    assert "Recommendation 1" not in mail.outbox[2].body
 
 
 def test_the_directorate_is_told_of_each_tracking_decision(

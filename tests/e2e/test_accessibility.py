@@ -96,6 +96,12 @@ def test_director_drafts_and_submits_a_response_with_the_keyboard_alone(
     audit.check()
     tab_to(page, page.get_by_role("textbox", name="Proposed action"))
     page.keyboard.type("A report to the board in July.")
+    tab_to(page, page.get_by_role("button", name="Continue"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Check your response before submitting it"
+    )
+    audit.check()
     tab_to(page, page.get_by_role("button", name="Submit response"))
     page.keyboard.press("Enter")
     expect(page.get_by_role("alert")).to_contain_text("Response submitted")

@@ -36,6 +36,15 @@ def success_banner(page: Page):
     return page.get_by_role("alert")
 
 
+def fill_date(page: Page, legend: str, on: str) -> None:
+    """Type a date (YYYY-MM-DD) into GOV.UK's day, month and year boxes."""
+    year, month, day = on.split("-")
+    group = page.get_by_role("group", name=legend)
+    group.get_by_label("Day").fill(day)
+    group.get_by_label("Month").fill(month)
+    group.get_by_label("Year").fill(year)
+
+
 def test_journey_1_officer_enters_an_inquiry_report_and_recommendations(demo, page, audit):
     sign_in(page, audit, "officer")
     menu(page, "Inquiries").click()
@@ -50,7 +59,7 @@ def test_journey_1_officer_enters_an_inquiry_report_and_recommendations(demo, pa
         "To consider persistent absence from school and what the council does about it."
     )
     page.get_by_label("Status").select_option(label="Drafting")
-    page.get_by_label("Started on").fill("2026-01-12")
+    fill_date(page, "Started on", "2026-01-12")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Inquiry into school attendance")
     expect(success_banner(page)).to_contain_text("Inquiry added.")
@@ -61,8 +70,8 @@ def test_journey_1_officer_enters_an_inquiry_report_and_recommendations(demo, pa
     page.get_by_label("Kind").select_option(label="Final report")
     page.get_by_label("Title").fill("School attendance: final report")
     page.get_by_label("Summary").fill("Persistent absence has risen; three recommendations.")
-    page.get_by_label("Published on").fill("2026-06-04")
-    page.get_by_label("Received on").fill("2026-06-10")
+    fill_date(page, "Published on", "2026-06-04")
+    fill_date(page, "Received on", "2026-06-10")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("School attendance: final report")
     audit.check()
@@ -158,6 +167,12 @@ def test_journey_2_director_drafts_then_submits_a_response(demo, awaiting_respon
     expect(page.get_by_role("radio", name="Accepted", exact=True)).to_be_checked()
     page.get_by_label("Proposed action").fill("Attendance report to the board in July.")
     page.get_by_label("Responsible officer").fill("Head of Learning Improvement")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Check your response before submitting it"
+    )
+    expect(page.get_by_role("main")).to_contain_text("Head of Learning Improvement")
+    audit.check()
     page.get_by_role("button", name="Submit response").click()
     expect(success_banner(page)).to_contain_text("Response submitted")
     expect(page.get_by_role("main")).to_contain_text("Submitted")
@@ -339,3 +354,114 @@ def test_journey_5_public_sees_published_work_but_no_draft(demo, awaiting_respon
     expect(main).to_contain_text(" ".join(agreed.text.split()[:12]))
     audit.check()
     screenshot(page, "journey-5-public-reads-agreed-response")
+
+
+def test_journey_6_officer_withdraws_a_recommendation_and_restores_it(
+    demo, awaiting_response, page, audit
+):
+    ours, _ = awaiting_response
+    sign_in(page, audit, "officer")
+    page.goto(ours.get_absolute_url())
+    audit.check()
+    page.get_by_role("link", name=re.compile(r"^Withdraw")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Withdraw it from the record")
+    audit.check()
+    page.get_by_role("button", name="Withdraw").click()  # no reason yet
+    expect(page.get_by_role("alert").first).to_contain_text("Enter why it is being withdrawn")
+    audit.check()
+    page.get_by_label("Why is it being withdrawn?").fill("Entered twice by mistake")
+    page.get_by_role("button", name="Withdraw").click()
+    expect(page.get_by_role("region", name="Withdrawn")).to_contain_text("Entered twice by mistake")
+    audit.check()
+
+    # Gone from the report's list and from the list of all recommendations.
+    page.goto(ours.report.get_absolute_url())
+    audit.check()
+    expect(page.get_by_role("main")).not_to_contain_text(ours.text)
+    page.goto("/")
+    audit.check()
+    page.get_by_role("link", name="Withdrawn from the record").click()
+    audit.check()
+    page.get_by_role("link", name=re.compile(r"^Recommendation 1, School attendance")).click()
+    audit.check()
+    page.get_by_role("button", name="Restore it").click()
+    expect(success_banner(page)).to_contain_text("restored to the record")
+    audit.check()
+    page.goto(ours.report.get_absolute_url())
+    expect(page.get_by_role("table", name="Recommendations")).to_contain_text("Recommendation 1")
+    audit.check()
+    screenshot(page, "journey-6-officer-withdraws-and-restores")
+    ours.refresh_from_db()
+    assert not ours.is_withdrawn
+    assert "Entered twice by mistake" in ours.history.values_list("withdrawn_reason", flat=True)
+
+
+def test_journey_7_officer_returns_a_response_and_the_director_corrects_it(
+    demo, awaiting_response, page, context, audit
+):
+    from tests.factories import submitted_response
+
+    ours, _ = awaiting_response
+    response = submitted_response(ours, text="Accepted, with the wrong service named.")
+    sign_in(page, audit, "officer")
+    page.goto(response.get_absolute_url())
+    audit.check()
+    page.get_by_role("link", name="Return it to the directorate").click()
+    audit.check()
+    page.get_by_label("What needs correcting?").fill("It names the wrong service.")
+    page.get_by_role("button", name="Return the response").click()
+    expect(success_banner(page)).to_contain_text("Response returned to the directorate")
+    audit.check()
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in(page, audit, "director")
+    page.goto(response.get_absolute_url())
+    expect(page.get_by_role("main")).to_contain_text("It names the wrong service.")
+    audit.check()
+    page.get_by_role("link", name="Edit the draft").click()
+    audit.check()
+    page.get_by_role("textbox", name="Response").fill("Accepted. The attendance service leads.")
+    page.get_by_role("button", name="Continue").click()
+    audit.check()
+    page.get_by_role("button", name="Submit response").click()
+    expect(success_banner(page)).to_contain_text("Response submitted")
+    audit.check()
+    # Back to the form after submitting: the response, not a refusal.
+    page.go_back()
+    page.go_back()
+    page.reload()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Response to recommendation 1")
+    audit.check()
+    screenshot(page, "journey-7-director-corrects-returned-response")
+    response.refresh_from_db()
+    assert response.state == ResponseState.SUBMITTED
+    assert response.text == "Accepted. The attendance service leads."
+
+
+def test_journey_8_officer_agrees_a_reports_responses_at_a_meeting(
+    demo, awaiting_response, page, audit
+):
+    from tests.factories import submitted_response
+
+    ours, _ = awaiting_response
+    response = submitted_response(ours, text="Accepted in full.")
+    meeting = Meeting.objects.filter(committee__name=BOARD).order_by("-date").first()
+    sign_in(page, audit, "officer")
+    waiting = page.get_by_role("heading", name=re.compile("waiting for the board's agreement"))
+    expect(waiting).to_be_visible()
+    page.get_by_role("link", name="School attendance: final report").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Record the responses the board agreed"
+    )
+    audit.check()
+    expect(page.get_by_role("checkbox", name=re.compile("Recommendation 1"))).to_be_checked()
+    page.get_by_label("At which meeting?").select_option(
+        label=f"{meeting.date.day} {meeting.date:%B %Y}"
+    )
+    page.get_by_role("button", name="Record as agreed").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("1 response agreed")
+    audit.check()
+    screenshot(page, "journey-8-officer-agrees-responses")
+    response.refresh_from_db()
+    assert response.state == ResponseState.AGREED
+    assert response.agreed_at_meeting == meeting

@@ -97,3 +97,35 @@ def test_an_inspections_findings_are_grouped_under_the_inspection(
     assert "Response to inspection report" in render_html(
         documents.response_paper(finding.report, officer)
     )
+
+
+def test_a_tracking_reports_file_name_says_what_it_is(db):
+    from datetime import date
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from papers import documents
+    from tests.factories import CommitteeFactory, MeetingFactory
+
+    meeting = MeetingFactory(
+        committee=CommitteeFactory(name="Scrutiny Board (Children and Families)"),
+        date=date(2012, 7, 19),
+    )
+    public = AnonymousUser()
+    assert (
+        documents.tracking_paper(meeting, public).filename
+        == "tracking-report-children-and-families-2012-07-19.pdf"
+    )
+    assert (
+        documents.briefing_paper(meeting, public, date(2012, 7, 1)).filename
+        == "members-briefing-children-and-families-2012-07-19.pdf"
+    )
+
+
+def test_a_file_name_is_plain_ascii_whatever_the_title():
+    from datetime import date
+
+    from papers.documents import paper_filename
+
+    name = paper_filename("response-report", "Inquiry: “Ofsted” – résumé <b>!", date(2012, 3, 1))
+    assert name == "response-report-inquiry-ofsted-resume-b-2012-03-01.pdf"

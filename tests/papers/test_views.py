@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.text import slugify
 
 from papers.models import ResponsePaper
 from papers.pdf import PaperRenderError
@@ -23,7 +24,8 @@ class TestPreviewsAndPdfs:
         pdf = client.get(reverse("papers:response_pdf", args=[report.pk]))
         assert pdf.status_code == 200
         assert pdf["Content-Type"] == "application/pdf"
-        assert f'filename="response-report-{report.pk}.pdf"' in pdf["Content-Disposition"]
+        expected = f"response-report-{slugify(report.title)}-{report.published_on}.pdf"
+        assert f'filename="{expected}"' in pdf["Content-Disposition"]
         text = pdf_text(pdf.content)
         assert "AGREED-ONE" in text
         assert SUBMITTED_TEXT not in text

@@ -76,7 +76,8 @@ def test_saving_a_page_goes_on_to_the_next(officer, crowded_meeting):
     client = signed_in(officer)
     first = Recommendation.objects.get(number=1)
     url = reverse("recommendations:assessments_record", args=[crowded_meeting.pk])
-    response = client.post(url + "?page=1", {f"rec-{first.pk}-status": tracking_status(4).pk})
+    data = {f"rec-{first.pk}-status": tracking_status(4).pk, f"rec-{first.pk}-version": 0}
+    response = client.post(url + "?page=1", data)
     assert response["Location"] == url + "?page=2"
     assert TrackingAssessment.objects.filter(recommendation=first).exists()
 

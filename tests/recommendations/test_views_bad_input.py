@@ -71,10 +71,12 @@ def test_an_inquiry_date_must_be_a_date(request, committee):
             "title": "Dated inquiry",
             "kind": "inquiry",
             "status": "scoping",
-            "started_on": "31/02/2012",
+            "started_on_day": "31",
+            "started_on_month": "2",
+            "started_on_year": "2012",
         },
     )
-    assert_rejected(response, "Enter a valid date.")
+    assert_rejected(response, "Started on must be a real date")
     assert not Inquiry.objects.exists()
 
 
@@ -218,7 +220,7 @@ def test_a_month_is_read_as_people_write_it(request, recommendation, written, mo
     client = client_for(request, "officer")
     response = client.post(
         reverse("recommendations:report_back_schedule", args=[recommendation.pk]),
-        {"report_back_month": written},
+        {"report_back_month": written, "version": recommendation.version},
     )
     assert response.status_code == 302
     recommendation.refresh_from_db()

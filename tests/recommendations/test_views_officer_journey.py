@@ -105,6 +105,7 @@ def test_an_officer_records_an_inquiry_from_start_to_tracking(
             "report_back_meeting": "",
             "report_back_month": "July 2012",
             "report_back_every_months": "6",
+            "version": Recommendation.objects.get(pk=recommendation.pk).version,
         },
     )
     assert response["Location"] == recommendation.get_absolute_url()
@@ -131,6 +132,7 @@ def test_an_officer_records_an_inquiry_from_start_to_tracking(
         {
             f"rec-{recommendation.pk}-status": tracking_status(4).pk,
             f"rec-{recommendation.pk}-comment": "Good progress on the review.",
+            f"rec-{recommendation.pk}-version": 0,
         },
     )
     assert response["Location"] == meeting.get_absolute_url()
@@ -162,8 +164,9 @@ def test_an_officer_corrects_a_decision_at_the_same_meeting(request, committee, 
     )
     client = client_for(request, "officer")
     record = reverse("recommendations:assessments_record", args=[meeting.pk])
-    client.post(record, {f"rec-{recommendation.pk}-status": tracking_status(4).pk})
-    client.post(record, {f"rec-{recommendation.pk}-status": tracking_status(2).pk})
+    prefix = f"rec-{recommendation.pk}"
+    client.post(record, {f"{prefix}-status": tracking_status(4).pk, f"{prefix}-version": 0})
+    client.post(record, {f"{prefix}-status": tracking_status(2).pk, f"{prefix}-version": 1})
     assessment = TrackingAssessment.objects.get()
     assert assessment.status == tracking_status(2)
     recommendation.refresh_from_db()
@@ -200,6 +203,7 @@ def test_an_officer_edits_a_recommendation_and_its_parts(request, recommendation
             "addressed_to": "other",
             "other_body": "Corporate Carers group",
             "directorate": recommendation.directorate_id,
+            "version": recommendation.version,
         },
     )
     assert response.status_code == 302
@@ -207,6 +211,21 @@ def test_an_officer_edits_a_recommendation_and_its_parts(request, recommendation
     assert recommendation.text == "Amended text."
     assert recommendation.other_body == "Corporate Carers group"
     assert not recommendation.parts.exists()
+
+
+def test_the_officer_tells_the_directorates_once_the_report_is_complete(
+    request, published_report, director_a, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    client = client_for(request, "officer")
+    url = reverse("recommendations:report_complete", args=[published_report.pk])
+    assert "Children&#x27;s Services: 2 recommendations" in page(client.get(url))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url)
+    assert response["Location"] == published_report.get_absolute_url()
+    assert [m.to for m in mail.outbox if m.to == [director_a.email]] == [[director_a.email]]
+    assert "Directorates last told" in page(client.get(published_report.get_absolute_url()))
 
 
 def test_a_single_part_is_refused_rather_than_dropped(request, recommendation):
@@ -220,6 +239,7 @@ def test_a_single_part_is_refused_rather_than_dropped(request, recommendation):
             "parts_text": "Only one part now.",
             "addressed_to": "directorate",
             "directorate": recommendation.directorate_id,
+            "version": recommendation.version,
         },
     )
     assert response.status_code == 200
@@ -239,6 +259,7 @@ def test_bulleted_parts_are_labelled_without_repeating_the_bullet(request, recom
             "parts_text": "\uf0b7 reviews every placement\n\u2022 reports the cost",
             "addressed_to": "directorate",
             "directorate": recommendation.directorate_id,
+            "version": recommendation.version,
         },
     )
     assert response.status_code == 302

@@ -10,7 +10,7 @@ from recommendations.services import recommendation_save
 from responses.models import Response, ResponseState
 from responses.selectors import response_of
 from responses.services import position_statement_save_draft, response_save_draft
-from tests.factories import OfficerFactory
+from tests.factories import OfficerFactory, submitted_response
 from tests.viewkit import signed_in
 
 SECRET = "DRAFT-SECRET-of-directorate-a"
@@ -101,7 +101,10 @@ def test_the_old_directorate_can_no_longer_change_a_moved_draft(
 ):
     move(recommendation, directorate_b, officer)
     url = reverse("responses:response_update", args=[draft.pk])
-    assert signed_in(director_a).post(url, {"text": "Late edit"}).status_code == 403
+    # Refused: they are sent to the draft's page (issue 11: never a dead-end 403).
+    refused = signed_in(director_a).post(url, {"text": "Late edit"})
+    assert refused.status_code == 302
+    assert refused["Location"] != url
     with pytest.raises(PermissionDenied):
         response_save_draft(
             recommendation=recommendation, user=director_a, response=draft, text="Late edit"
@@ -173,30 +176,36 @@ def _row_of(html: str, title: str) -> str:
     return html[start : html.index("</tr>", start)]
 
 
-def test_the_due_marker_does_not_tell_the_public_a_response_was_submitted(
+def test_the_public_and_the_council_are_told_the_same_of_a_submitted_response(
     client, published_report, member
 ):
-    """Finding 13: for the public a submitted, unagreed response looks like none at all;
-    the council sees that it is in."""
-    from tests.factories import submitted_response
-
+    """Finding 13 with issue 11: that a response is in is told to everyone alike ("Response
+    received; awaiting the board's agreement"), so no marker tells the public more or less
+    than the council; its words stay private until the board agrees them. A draft is
+    never told at all."""
     submitted, unanswered = published_report.recommendations.filter(number__in=[1, 2])
-    submitted_response(submitted)
-    public = client.get(reverse("recommendations:recommendation_list")).content.decode()
-    assert ("Due " in _row_of(public, submitted.title)) == (
-        "Due " in _row_of(public, unanswered.title)
+    submitted_response(submitted, text="WORDS-OF-THE-SUBMITTED-RESPONSE")
+    listing = reverse("recommendations:recommendation_list")
+    public = client.get(listing).content.decode()
+    council = signed_in(member).get(listing).content.decode()
+    for html in (public, council):
+        assert "Due " not in _row_of(html, submitted.title)
+        assert "Due " in _row_of(html, unanswered.title)
+    assert (
+        "WORDS-OF-THE-SUBMITTED-RESPONSE"
+        not in client.get(submitted.get_absolute_url()).content.decode()
     )
-    council = signed_in(member).get(reverse("recommendations:recommendation_list"))
-    assert "Due " not in _row_of(council.content.decode(), submitted.title)
 
 
-def test_the_overdue_filter_does_not_tell_the_public_a_response_was_submitted(
-    client, published_report
+def test_the_overdue_filter_gives_the_public_and_the_council_the_same_rows(
+    client, published_report, member
 ):
-    from tests.factories import submitted_response
-
     submitted, unanswered = published_report.recommendations.filter(number__in=[1, 2])
     submitted_response(submitted)
-    html = client.get(reverse("recommendations:recommendation_list"), {"overdue": "on"})
-    html = html.content.decode()
-    assert (submitted.title in html) == (unanswered.title in html)
+    query = {"overdue": "on"}
+    listing = reverse("recommendations:recommendation_list")
+    public = client.get(listing, query).content.decode()
+    council = signed_in(member).get(listing, query).content.decode()
+    for html in (public, council):
+        assert submitted.title not in html
+        assert unanswered.title in html

@@ -72,6 +72,7 @@ def response_data(**overrides):
         "proposed_action": "A report in July 2012.",
         "responsible_officer": "Head of Service",
         "target_date": "2012-07-31",
+        "version": 1,  # the version the form was opened at (a factory's draft is at 1)
     }
     return {**data, **overrides}
 
@@ -119,7 +120,7 @@ def test_a_draft_is_never_shown_on_the_recommendation_or_the_list(request, role,
 
 def test_a_member_reads_that_no_response_is_submitted_yet(request, draft):
     html = page(client_for(request, "member").get(draft.recommendation.get_absolute_url()))
-    assert "No response has been submitted yet." in html
+    assert "No response yet" in html
     assert "Draft the response" not in html
 
 
@@ -145,12 +146,15 @@ def test_a_submitted_response_is_read_in_the_council_not_by_the_public(request, 
 def test_a_submitted_response_cannot_be_edited(request, role, submitted):
     client = client_for(request, role)
     url = reverse("responses:response_update", args=[submitted.pk])
-    expected = 404 if role == "anonymous" else 403
-    expect(client.get(url), expected)
+    if role == "anonymous":
+        expect(client.get(url), 404)  # a submitted, unagreed response is private
+    else:
+        # Back to the form after submitting: the response's page, saying why, not a 403.
+        reply = client.get(url, follow=True)
+        assert reply.redirect_chain[-1][0] == submitted.get_absolute_url()
+        assert "it can no longer be changed here" in page(reply)
     response = client.post(url, response_data(text="Rewritten after submission"))
-    expect(response, expected)
-    if role != "anonymous":
-        assert "cannot be changed" in page(response)
+    assert response.status_code == (404 if role == "anonymous" else 302)
     submitted.refresh_from_db()
     assert submitted.text == SECRET
     assert submitted.state == ResponseState.SUBMITTED
@@ -162,12 +166,10 @@ def test_an_agreed_response_is_public(request, role, agreed):
     response = client.get(agreed.get_absolute_url())
     assert response.status_code == 200
     assert "The recommendation is accepted in full." in page(response)
-    # ...and nobody can edit it: the public is refused outright, as there is nothing to
-    # sign in for.
-    expected = 403
-    assert client.get(reverse("responses:response_update", args=[agreed.pk])).status_code == (
-        expected
-    )
+    # ...and nobody can edit it: its edit address leads back to it.
+    reply = client.get(reverse("responses:response_update", args=[agreed.pk]))
+    assert reply.status_code == 302
+    assert reply["Location"] == agreed.get_absolute_url()
 
 
 def test_an_agreed_response_to_an_exempt_report_is_not_public(client, committee):
@@ -292,7 +294,9 @@ def test_a_draft_statement_is_read_and_edited_only_by_its_directorate(
     expect(client.get(draft_statement.get_absolute_url()), DRAFT_READ[role])
     url = reverse("responses:statement_update", args=[draft_statement.pk])
     expect(client.get(url), DRAFT_READ[role])
-    response = client.post(url, {"text": "Overwritten", "proposed_status": ""})
+    response = client.post(
+        url, {"text": "Overwritten", "proposed_status": "", "version": draft_statement.version}
+    )
     if role == "director_a":
         assert response.status_code == 302
     else:
@@ -311,9 +315,12 @@ def test_a_submitted_statement_is_read_in_the_council_and_not_edited(
     client = client_for(request, role)
     expect(client.get(draft_statement.get_absolute_url()), SUBMITTED_READ[role])
     url = reverse("responses:statement_update", args=[draft_statement.pk])
-    expected = 404 if role == "anonymous" else 403
-    expect(client.get(url), expected)
-    expect(client.post(url, {"text": "Rewritten"}), expected)
+    if role == "anonymous":
+        expect(client.get(url), 404)
+        expect(client.post(url, {"text": "Rewritten"}), 404)
+    else:
+        assert client.get(url)["Location"] == draft_statement.get_absolute_url()
+        assert client.post(url, {"text": "Rewritten"}).status_code == 302
     draft_statement.refresh_from_db()
     assert draft_statement.text == SECRET
 
@@ -348,7 +355,8 @@ def test_writing_a_statement_twice_leads_to_the_first(request, draft_statement):
     assert response["Location"] == draft_statement.get_absolute_url()
     response = client.post(url, {"text": "A second statement"})
     assert response.status_code == 200
-    assert "A position statement for this report-back already exists." in page(response)
+    assert "started the position statement for this report-back while you were" in page(response)
+    assert "A second statement" in page(response)  # what was typed is kept
     assert PositionStatement.objects.count() == 1
 
 
@@ -448,7 +456,7 @@ def test_a_recommendation_from_inquiry_to_agreed_response_and_tracking(
     assert (part_a.label, part_b.label) == ("a", "b")
     officer_client.post(
         reverse("recommendations:report_back_schedule", args=[recommendation.pk]),
-        {"report_back_month": "July 2012"},
+        {"report_back_month": "July 2012", "version": recommendation.version},
     )
     recommendation.refresh_from_db()
     assert recommendation.report_back_month == date(2012, 7, 1)
@@ -493,21 +501,28 @@ def test_a_recommendation_from_inquiry_to_agreed_response_and_tracking(
     response = director.post(
         update_url,
         response_data(
+            version=draft.version,
             decision="partial",
             accepted_parts=[part_a.pk],
             partial_acceptance_detail="Part a is accepted; part b takes another approach.",
             text="The thresholds will be reviewed; publication is pragmatic.",
-            submit="1",
+            check="1",
         ),
         follow=True,
     )
+    # Check your answers, then submit.
+    check_url = reverse("responses:response_check", args=[draft.pk])
+    assert response.redirect_chain[-1][0] == check_url
+    assert "Check your response before submitting it" in page(response)
+    assert Response.objects.get(pk=draft.pk).state == ResponseState.DRAFT
+    response = director.post(check_url, follow=True)
     assert "Response submitted to the scrutiny board." in page(response)
     draft.refresh_from_db()
     assert draft.state == ResponseState.SUBMITTED
     assert draft.submitted_by == director_a
     # Submitted: the edit is refused, the council reads it, the public does not yet.
-    assert director.get(update_url).status_code == 403
-    assert director.post(update_url, response_data(text="Too late")).status_code == 403
+    assert director.get(update_url)["Location"] == draft.get_absolute_url()
+    assert director.post(update_url, response_data(text="Too late")).status_code == 302
     assert "publication is pragmatic" in page(officer_client.get(draft.get_absolute_url()))
     assert public.get(draft.get_absolute_url()).status_code == 404
     assert b"pragmatic" not in public.get(recommendation.get_absolute_url()).content
@@ -539,6 +554,7 @@ def test_a_recommendation_from_inquiry_to_agreed_response_and_tracking(
             "text": "The thresholds were reviewed in May.",
             "proposed_status": tracking_status(2).pk,
             "submit": "1",
+            "version": statement.version,
         },
     )
     statement.refresh_from_db()
@@ -555,6 +571,7 @@ def test_a_recommendation_from_inquiry_to_agreed_response_and_tracking(
         {
             f"rec-{recommendation.pk}-status": tracking_status(2).pk,
             f"rec-{recommendation.pk}-comment": "Achieved.",
+            f"rec-{recommendation.pk}-version": 0,
         },
     )
     assert TrackingAssessment.objects.get().status == tracking_status(2)
@@ -651,7 +668,7 @@ def test_an_unknown_decision_is_rejected(request, recommendation):
 
 def test_a_bad_target_date_is_rejected(request, recommendation):
     response = post_response(request, recommendation, target_date="31/31/2012")
-    assert_rejected(response, "Enter a valid date.")
+    assert_rejected(response, "Target date must be a real date")
     assert not Response.objects.exists()
 
 
