@@ -221,3 +221,12 @@ def screenshot(page: Page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=path, full_page=True)
     return path
+
+
+def fill_date(page: Page, legend: str, on: str) -> None:
+    """Type a date (YYYY-MM-DD) into GOV.UK's day, month and year boxes."""
+    year, month, day = on.split("-")
+    group = page.get_by_role("group", name=legend)
+    group.get_by_label("Day").fill(day)
+    group.get_by_label("Month").fill(month)
+    group.get_by_label("Year").fill(year)

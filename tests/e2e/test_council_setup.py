@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from accounts.models import Role, User
 from council.models import CouncilSettings
 from recommendations.models import Committee, Directorate, Meeting
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import fill_date, screenshot
 from tests.factories import InquiryFactory, RecommendationFactory, ReportFactory
 from tests.oidc_provider import Provider
 
@@ -121,7 +121,7 @@ def test_an_administrator_sets_up_a_council_and_an_invited_director_signs_in(
     expect(heading(page)).to_have_text(f"Add a year's meetings of {BOARD}")
     audit.check()
     first = timezone.localdate() + timedelta(days=(3 - timezone.localdate().weekday()) % 7 + 7)
-    page.get_by_label("First meeting").fill(first.isoformat())
+    fill_date(page, "First meeting", first.isoformat())
     page.get_by_label("Then every … weeks").fill("6")
     page.get_by_label("Start time").fill("10:00")
     page.get_by_label("Place").fill("County Hall, Borchester")

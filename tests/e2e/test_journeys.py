@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from recommendations.models import Committee, Meeting, Recommendation, Report
 from recommendations.selectors import recommendations_due_for_meeting
 from responses.models import Response, ResponseState
-from tests.e2e.conftest import BOARD, CHILDRENS, ENVIRONMENT, screenshot, sign_in
+from tests.e2e.conftest import BOARD, CHILDRENS, ENVIRONMENT, fill_date, screenshot, sign_in
 from tests.factories import ResponseFactory
 
 pytestmark = [
@@ -34,15 +34,6 @@ def menu(page: Page, name: str):
 
 def success_banner(page: Page):
     return page.get_by_role("alert")
-
-
-def fill_date(page: Page, legend: str, on: str) -> None:
-    """Type a date (YYYY-MM-DD) into GOV.UK's day, month and year boxes."""
-    year, month, day = on.split("-")
-    group = page.get_by_role("group", name=legend)
-    group.get_by_label("Day").fill(day)
-    group.get_by_label("Month").fill(month)
-    group.get_by_label("Year").fill(year)
 
 
 def test_journey_1_officer_enters_an_inquiry_report_and_recommendations(demo, page, audit):
