@@ -110,7 +110,6 @@ def build(size: int) -> dict:
         TrackingAssessment,
         TrackingStatus,
     )
-    from recommendations.report_backs import next_report_back
     from responses.models import PositionStatement, Response
 
     call_command("migrate", verbosity=0)
@@ -189,12 +188,6 @@ def build(size: int) -> dict:
                 taken.sort(key=lambda m: m.date)
                 taken = [m for m in taken if m.date.year < 2026]
                 status = rng.choice(statuses) if taken else None
-                last = taken[-1].date if taken else None
-                occurrence = None
-                if not (status and status.ends_monitoring):
-                    occurrence = next_report_back(
-                        meeting_on=None, month=month, every_months=every, last_assessed_on=last
-                    )
                 recommendation = Recommendation(
                     report=report,
                     number=number,
@@ -203,10 +196,10 @@ def build(size: int) -> dict:
                     report_back_month=month,
                     report_back_every_months=every,
                     current_status=status,
-                    last_assessed_on=last,
-                    next_report_back_on=occurrence.due_on if occurrence else None,
-                    next_report_back_deadline=occurrence.deadline if occurrence else None,
+                    last_assessed_on=taken[-1].date if taken else None,
                 )
+                # The stored reference and next report-back, by the model's own rule.
+                recommendation.derive_stored_values()
                 recommendations.append((recommendation, taken, status))
             Recommendation.objects.bulk_create([r for r, _, _ in recommendations])
             for recommendation, taken, status in recommendations:

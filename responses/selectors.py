@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Subquery
 
 from accounts.models import User
 from accounts.rules import is_council_reader
-from recommendations.models import Recommendation
+from core.lists import Shortlist
+from recommendations.models import Recommendation, Report
 
 from .models import PositionStatement, Response, ResponseState
 from .rules import can_read
@@ -142,13 +143,47 @@ class ReportAwaiting:
     responses: list
 
 
-def reports_awaiting_agreement(recommendations: QuerySet[Recommendation]) -> list[ReportAwaiting]:
-    """The responses waiting for the board's agreement, by report (officers' home page)."""
-    grouped: dict[int, ReportAwaiting] = {}
-    for response in responses_awaiting_agreement(recommendations):
-        report = response.recommendation.report
-        grouped.setdefault(report.pk, ReportAwaiting(report, [])).responses.append(response)
+def reports_with_responses_awaiting(recommendations: QuerySet[Recommendation]) -> QuerySet[Report]:
+    """The reports of `recommendations` holding responses that wait for the board's
+    agreement, the longest waiting first, each with how many (`waiting`)."""
+    waiting = Q(
+        recommendations__responses__state=ResponseState.SUBMITTED,
+        recommendations__in=recommendations,
+    )
+    return (
+        Report.objects.filter(waiting)
+        .annotate(
+            waiting=Count("recommendations__responses", filter=waiting),
+            first_submitted=Min("recommendations__responses__submitted_at", filter=waiting),
+        )
+        .select_related("committee")
+        .order_by("first_submitted", "pk")
+    )
+
+
+def awaiting_by_report(
+    reports: list[Report], recommendations: QuerySet[Recommendation]
+) -> list[ReportAwaiting]:
+    """The waiting responses of a page of those reports, grouped: one query."""
+    grouped = {report.pk: ReportAwaiting(report, []) for report in reports}
+    for response in responses_awaiting_agreement(recommendations).filter(
+        recommendation__report__in=list(grouped) or [0]
+    ):
+        grouped[response.recommendation.report_id].responses.append(response)
     return list(grouped.values())
+
+
+# The officer's home page names this many reports; the count says how many there are.
+REPORTS_AWAITING_LIMIT = 10
+
+
+def reports_awaiting_agreement(
+    recommendations: QuerySet[Recommendation], *, limit: int = REPORTS_AWAITING_LIMIT
+) -> Shortlist:
+    """The first `limit` reports with responses waiting, and how many there are in all:
+    three queries, whatever the record holds."""
+    reports = reports_with_responses_awaiting(recommendations)
+    return Shortlist(awaiting_by_report(list(reports[:limit]), recommendations), reports.count())
 
 
 def statement_for_meeting(statements, meeting) -> PositionStatement | None:

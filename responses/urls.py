@@ -12,6 +12,11 @@ urlpatterns = [
         views.ResponseCreateView.as_view(),
         name="response_create",
     ),
+    path(
+        "responses/awaiting-agreement/",
+        views.ResponsesAwaitingAgreementView.as_view(),
+        name="responses_awaiting_agreement",
+    ),
     path("responses/<int:pk>/", views.ResponseDetailView.as_view(), name="response_detail"),
     path("responses/<int:pk>/edit/", views.ResponseUpdateView.as_view(), name="response_update"),
     path("responses/<int:pk>/agree/", views.ResponseAgreeView.as_view(), name="response_agree"),

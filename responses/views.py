@@ -4,7 +4,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views.generic import CreateView, DetailView, FormView, TemplateView, UpdateView
+from django.views.generic import (
+    CreateView,
+    DetailView,
+    FormView,
+    ListView,
+    TemplateView,
+    UpdateView,
+)
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.forms import GovukErrorMessagesMixin
@@ -20,7 +27,12 @@ from recommendations.selectors import recommendations_visible_to
 from . import services
 from .forms import AgreeResponsesForm, PositionStatementForm, ResponseForm
 from .models import PositionStatement, Response
-from .selectors import response_of, responses_awaiting_agreement
+from .selectors import (
+    awaiting_by_report,
+    reports_with_responses_awaiting,
+    response_of,
+    responses_awaiting_agreement,
+)
 
 
 class RecommendationChildMixin(ParentObjectMixin):
@@ -465,3 +477,23 @@ class ReportResponsesAgreedView(PermissionRequiredMixin, TemplateView):
             ).count(),
             **kwargs,
         )
+
+
+class ResponsesAwaitingAgreementView(PermissionRequiredMixin, ListView):
+    """Every report with responses waiting for the board's agreement, longest waiting
+    first, a page at a time (the home page names the first few)."""
+
+    permission_required = "responses.agree_responses"
+    template_name = "responses/awaiting_agreement.html"
+    paginate_by = 25
+    context_object_name = "reports"
+
+    def get_queryset(self):
+        return reports_with_responses_awaiting(recommendations_visible_to(self.request.user))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["groups"] = awaiting_by_report(
+            list(context["reports"]), recommendations_visible_to(self.request.user)
+        )
+        return context

@@ -27,6 +27,7 @@ from responses.selectors import (
     recommendations_with_response,
     reports_awaiting_agreement,
     response_of,
+    responses_awaiting_agreement,
     submitted_statements_for_meeting,
 )
 
@@ -180,10 +181,9 @@ class ReportDetailView(PrivatePermissionMixin, DetailView):
         context["recommendations"] = recommendations
         context["deadlines"] = deadlines_by_recommendation(recommendations, user)
         if is_officer(user):
-            waiting = reports_awaiting_agreement(
+            context["awaiting_agreement"] = responses_awaiting_agreement(
                 selectors.recommendations_visible_to(user).filter(report=self.object)
-            )
-            context["awaiting_agreement"] = len(waiting[0].responses) if waiting else 0
+            ).count()
         context["today"] = timezone.localdate()
         return context
 

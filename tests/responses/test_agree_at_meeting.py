@@ -8,7 +8,13 @@ import pytest
 from django.urls import reverse
 
 from responses.models import Response, ResponseState
-from tests.factories import MeetingFactory, submitted_response
+from tests.factories import (
+    InquiryFactory,
+    MeetingFactory,
+    RecommendationFactory,
+    ReportFactory,
+    submitted_response,
+)
 from tests.viewkit import assert_rejected, page, signed_in
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +97,49 @@ def test_the_public_reads_an_agreed_response_with_its_meeting(
     )
     shown = page(client.get(first.get_absolute_url()))
     assert "the meeting of 17 May 2012" in shown
+
+
+def _reports_with_waiting_responses(count: int, committee) -> list:
+    reports = []
+    for _ in range(count):
+        report = ReportFactory(inquiry=InquiryFactory(committee=committee))
+        submitted_response(RecommendationFactory(report=report, number=1))
+        reports.append(report)
+    return reports
+
+
+@pytest.mark.parametrize("reports", [3, 14])
+def test_the_officers_home_names_at_most_ten_reports_whatever_is_waiting(
+    officer, committee, reports, django_assert_max_num_queries
+):
+    waiting = _reports_with_waiting_responses(reports, committee)
+    client = signed_in(officer)
+    client.get(reverse("home"))  # the council settings' first read
+
+    with django_assert_max_num_queries(40):
+        home = page(client.get(reverse("home")))
+
+    shown = sum(
+        reverse("responses:responses_agree", args=[report.pk]) in home for report in waiting
+    )
+    assert shown == min(reports, 10)
+    assert ("See all 14 reports with responses waiting" in home) == (reports > 10)
+
+
+def test_every_report_waiting_is_on_the_paged_list_longest_waiting_first(officer, committee):
+    reports = _reports_with_waiting_responses(27, committee)
+    client = signed_in(officer)
+    url = reverse("responses:responses_awaiting_agreement")
+
+    first = page(client.get(url))
+    second = page(client.get(url + "?page=2"))
+
+    assert "27 reports hold responses" in first
+    assert reverse("responses:responses_agree", args=[reports[0].pk]) in first
+    assert reverse("responses:responses_agree", args=[reports[26].pk]) in second
+    assert reverse("responses:responses_agree", args=[reports[0].pk]) not in second
+
+
+def test_only_officers_see_the_list_of_responses_waiting(director_a):
+    reply = signed_in(director_a).get(reverse("responses:responses_awaiting_agreement"))
+    assert reply.status_code == 403
