@@ -2,11 +2,10 @@
 committee's work programme, the daily reminders and the calendar. Every rule of what is
 due, overdue or at risk is in `deadlines.engine`."""
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -14,7 +13,10 @@ from accounts.rules import is_directorate_user, is_member, is_officer
 from core.lists import Shortlist
 from council.selectors import council_settings
 from recommendations.models import Committee, Meeting, Recommendation
-from recommendations.selectors import recommendations_visible_to, report_back_due_at_meeting
+from recommendations.selectors import (
+    recommendations_due_for_meeting,
+    recommendations_visible_to,
+)
 from responses.models import PositionStatement, Response, ResponseState
 
 from .engine import (
@@ -24,15 +26,10 @@ from .engine import (
     REPORT_BACK,
     RESPONSE,
     Deadline,
-    MeetingIndex,
-    deadline_order,
     deadlines_by_recommendation,
     deadlines_for,
-    report_back_deadline,
-    response_deadline,
     standing_q,
     with_standing,
-    with_submissions,
 )
 from .models import ReportBackMove
 
@@ -240,16 +237,18 @@ def attention_for(user: User, today: date) -> Attention:
 # --- The work programme -----------------------------------------------------------
 
 
+# The work programme shows this many report-backs and responses under each meeting; the
+# meeting's counts say how many there are, and its page lists them all.
+PROGRAMME_LIMIT = 50
+
+
 @dataclass
 class ProgrammeMeeting:
     meeting: Meeting
-    report_backs: list[Deadline] = field(default_factory=list)
-    responses: list[Deadline] = field(default_factory=list)
+    report_backs: Shortlist = field(default_factory=Shortlist)
+    responses: Shortlist = field(default_factory=Shortlist)
     moves: dict[int, ReportBackMove] = field(default_factory=dict)
-
-    @property
-    def submitted_count(self) -> int:
-        return sum(1 for d in [*self.report_backs, *self.responses] if d.submitted)
+    submitted_count: int = 0
 
 
 def work_programme(
@@ -259,17 +258,21 @@ def work_programme(
     *,
     start: date | None = None,
     meeting_count: int = 12,
+    limit: int = PROGRAMME_LIMIT,
 ) -> list[ProgrammeMeeting]:
     """The committee's coming meetings (from `start`, default today), each with the
-    report-backs it takes, the responses due before it, and which of them are already
-    submitted.
+    report-backs it takes, the responses due before it, and how many of them are already
+    submitted; at most `limit` of each are read per meeting, soonest first, whatever the
+    record holds.
 
     Each recommendation's next report-back is placed at the first listed meeting at which
     it is due for tracking, by the rule the meeting page and the tracking form use
-    (`report_back_due_at_meeting`): one already late goes to the next meeting, so nothing
-    overdue drops out of the programme, and every report-back listed under a meeting can
-    be given the board's decision on that meeting's tracking form. A response already
-    late goes to the first meeting listed.
+    (`recommendations_due_for_meeting`): one already late goes to the next meeting, so
+    nothing overdue drops out of the programme, and every report-back listed under a
+    meeting can be given the board's decision on that meeting's tracking form. A response
+    goes under the first meeting on or after its deadline, one already late under the
+    first meeting listed; a submitted one only if its deadline fell since the board last
+    met.
     """
     start = start or today
     meetings = list(
@@ -279,9 +282,6 @@ def work_programme(
     )
     if not meetings:
         return []
-    programme = [ProgrammeMeeting(meeting) for meeting in meetings]
-    dates = [meeting.date for meeting in meetings]
-    last = dates[-1]
     before = (
         Meeting.objects.filter(committee=committee, date__lt=start)
         .exclude(status=Meeting.Status.CANCELLED)
@@ -289,66 +289,66 @@ def work_programme(
         .values_list("date", flat=True)
         .first()
     )
-
-    def slot(day: date) -> ProgrammeMeeting | None:
-        index = bisect_left(dates, day)
-        return programme[index] if index < len(programme) else None
-
-    recommendations = list(with_submissions(recommendations.filter(report__committee=committee)))
-    index = MeetingIndex([committee.pk])
-    latest_moves = {}
-    for move in ReportBackMove.objects.filter(
-        recommendation__in=[r.pk for r in recommendations]
-    ).select_related("from_meeting", "moved_by"):
-        latest_moves.setdefault(move.recommendation_id, move)  # newest first
-
-    meeting_dates = list(
-        Meeting.objects.filter(committee=committee)
-        .exclude(status=Meeting.Status.CANCELLED)
-        .values_list("date", flat=True)
-    )
-    for recommendation in recommendations:
-        _place_response(recommendation, programme, slot, start=start, last=last, before=before)
-        # The report-back goes where the tracking form will take it: the first listed
-        # meeting at which it is due (recommendations.selectors, one rule for both).
-        target = next(
-            (
-                entry
-                for entry in programme
-                if report_back_due_at_meeting(
-                    next_report_back_on=recommendation.next_report_back_on,
-                    meeting=entry.meeting,
-                    meeting_dates=meeting_dates,
-                    today=today,
-                )
-            ),
-            None,
-        )
-        occurrence = recommendation.next_report_back
-        if target is None or occurrence is None:
-            continue
-        target.report_backs.append(report_back_deadline(recommendation, occurrence, index))
-        move = latest_moves.get(recommendation.pk)
-        if move is not None and move.to_meeting_id == target.meeting.pk:
-            target.moves[recommendation.pk] = move
-    for entry in programme:
-        entry.report_backs.sort(key=deadline_order)
-        entry.responses.sort(key=deadline_order)
+    programme = []
+    previous: date | None = None
+    for meeting in meetings:
+        report_backs = _programme_report_backs(meeting, recommendations, today, previous)
+        responses = _programme_responses(meeting, recommendations, previous, before)
+        entry = ProgrammeMeeting(meeting)
+        submitted = 0
+        for kind, rows, is_in in (
+            ("report_backs", report_backs, "statement_in"),
+            ("responses", responses, "response_in"),
+        ):
+            counts = rows.aggregate(
+                total=Count("pk"), submitted=Count("pk", filter=Q(**{is_in: True}))
+            )
+            setattr(entry, kind, Shortlist(list(rows[:limit]), counts["total"]))
+            submitted += counts["submitted"]
+        entry.submitted_count = submitted
+        programme.append(entry)
+        previous = meeting.date
+    _fill_programme_deadlines(programme)
     return programme
 
 
-def _place_response(recommendation, programme, slot, *, start, last, before) -> None:
-    """Put an outstanding response (or one submitted since the last meeting) under the
-    first meeting on or after its deadline; one already late under the next meeting."""
-    response = response_deadline(recommendation)
-    if response is None or response.due_on > last:
-        return
-    recent = before is None or response.due_on > before
-    if response.submitted and not recent:
-        return
-    target = slot(response.due_on) if response.due_on >= start else programme[0]
-    if target is not None:
-        target.responses.append(response)
+def _programme_report_backs(meeting, recommendations, today, previous) -> QuerySet:
+    due = with_standing(
+        recommendations_due_for_meeting(meeting, recommendations, today=today)
+    ).filter(next_report_back_on__isnull=False, next_report_back_on__lte=meeting.date)
+    if previous is not None:
+        due = due.filter(next_report_back_on__gt=previous)  # listed at an earlier meeting
+    return due.order_by("report_back_anchor_on", "report", "number")
+
+
+def _programme_responses(meeting, recommendations, previous, before) -> QuerySet:
+    due = with_standing(recommendations.filter(report__committee=meeting.committee_id)).filter(
+        report__response_due_on__lte=meeting.date
+    )
+    if previous is not None:
+        due = due.filter(report__response_due_on__gt=previous)
+    if before is not None:
+        due = due.filter(Q(response_in=False) | Q(report__response_due_on__gt=before))
+    return due.order_by("report__response_due_on", "report", "number")
+
+
+def _fill_programme_deadlines(programme: list[ProgrammeMeeting]) -> None:
+    """Turn each meeting's rows into their deadlines, and note report-backs moved to it:
+    a constant number of queries for the whole programme."""
+    rows = [row for entry in programme for row in (*entry.report_backs, *entry.responses)]
+    deadlines = deadlines_by_recommendation(rows)
+    latest_moves: dict[int, ReportBackMove] = {}
+    for move in ReportBackMove.objects.filter(
+        recommendation__in=[row.pk for row in rows] or [0]
+    ).select_related("from_meeting", "moved_by"):
+        latest_moves.setdefault(move.recommendation_id, move)  # newest first
+    for entry in programme:
+        entry.report_backs.items = [deadlines[row.pk].report_back for row in entry.report_backs]
+        entry.responses.items = [deadlines[row.pk].response for row in entry.responses]
+        for deadline in entry.report_backs:
+            move = latest_moves.get(deadline.recommendation.pk)
+            if move is not None and move.to_meeting_id == entry.meeting.pk:
+                entry.moves[deadline.recommendation.pk] = move
 
 
 # --- Reminders -----------------------------------------------------------------

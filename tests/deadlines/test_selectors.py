@@ -228,7 +228,7 @@ def test_the_work_programme_places_meetings_months_repeats_and_responses(committ
     assert [d.recommendation for d in by_meeting[october].report_backs] == [at_meeting]
     # A repeat is placed once the board has taken the report-back before it: until then
     # it is not due at January's meeting, whose tracking form would not take it.
-    assert by_meeting[january].report_backs == []
+    assert not by_meeting[january].report_backs
     # Responses are due 20 June: before the July meeting; one is in already.
     assert {d.recommendation for d in by_meeting[july].responses} == {
         at_meeting,
@@ -236,7 +236,7 @@ def test_the_work_programme_places_meetings_months_repeats_and_responses(committ
         repeating,
     }
     assert by_meeting[july].submitted_count == 2
-    assert by_meeting[june].responses == []
+    assert not by_meeting[june].responses
 
     assessments_record(
         meeting=july,
@@ -273,7 +273,32 @@ def test_the_programme_only_shows_what_the_user_may_read(committee, anonymous):
     from recommendations.selectors import recommendations_visible_to
 
     programme = work_programme(committee, recommendations_visible_to(anonymous), date(2012, 6, 1))
-    assert programme[0].report_backs == []
+    assert not programme[0].report_backs
     assert selectors.work_programme(committee, Recommendation.objects.all(), date(2012, 6, 1))[
         0
     ].report_backs
+
+
+@pytest.mark.parametrize("late", [2, 7])
+def test_the_programme_reads_a_bounded_number_of_rows_per_meeting(
+    committee, late, django_assert_num_queries
+):
+    """However much is late, a meeting lists at most `limit` of each kind, counts the
+    rest, and the programme's queries stay the same."""
+    MeetingFactory(committee=committee, date=date(2012, 7, 19))
+    MeetingFactory(committee=committee, date=date(2012, 10, 11))
+    report = _report(committee, published_on=date(2012, 1, 5), received_on=date(2012, 1, 10))
+    for number in range(1, late + 1):
+        RecommendationFactory(report=report, number=number, report_back_month=date(2012, 3, 1))
+    work_programme(committee, Recommendation.objects.all(), date(2012, 6, 1))  # settings read
+
+    with django_assert_num_queries(15):
+        programme = work_programme(
+            committee, Recommendation.objects.all(), date(2012, 6, 1), limit=3
+        )
+
+    july = programme[0]
+    assert len(july.report_backs) == min(late, 3)
+    assert july.report_backs.total == late
+    assert july.responses.total == late
+    assert not programme[1].report_backs
