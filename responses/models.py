@@ -106,6 +106,10 @@ class Response(models.Model):
 
     class Meta:
         ordering = ["created_at"]
+        indexes = [
+            # The responses waiting for the board's agreement, longest waiting first.
+            models.Index(fields=["state", "submitted_at"], name="response_state_submitted_idx")
+        ]
         constraints = [
             # One response per recommendation: one submitted (or agreed) response, and
             # before that one draft, of the directorate the recommendation is addressed

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from accounts.models import User
 from accounts.rules import is_council_reader
@@ -143,28 +143,10 @@ class ReportAwaiting:
     responses: list
 
 
-def reports_with_responses_awaiting(recommendations: QuerySet[Recommendation]) -> QuerySet[Report]:
-    """The reports of `recommendations` holding responses that wait for the board's
-    agreement, the longest waiting first, each with how many (`waiting`)."""
-    waiting = Q(
-        recommendations__responses__state=ResponseState.SUBMITTED,
-        recommendations__in=recommendations,
-    )
-    return (
-        Report.objects.filter(waiting)
-        .annotate(
-            waiting=Count("recommendations__responses", filter=waiting),
-            first_submitted=Min("recommendations__responses__submitted_at", filter=waiting),
-        )
-        .select_related("committee")
-        .order_by("first_submitted", "pk")
-    )
-
-
 def awaiting_by_report(
     reports: list[Report], recommendations: QuerySet[Recommendation]
 ) -> list[ReportAwaiting]:
-    """The waiting responses of a page of those reports, grouped: one query."""
+    """The waiting responses of some reports, grouped, in the reports' order: one query."""
     grouped = {report.pk: ReportAwaiting(report, []) for report in reports}
     for response in responses_awaiting_agreement(recommendations).filter(
         recommendation__report__in=list(grouped) or [0]
@@ -173,17 +155,33 @@ def awaiting_by_report(
     return list(grouped.values())
 
 
-# The officer's home page names this many reports; the count says how many there are.
+# The officer's home page names this many reports; the count says how many responses wait.
 REPORTS_AWAITING_LIMIT = 10
 
 
 def reports_awaiting_agreement(
     recommendations: QuerySet[Recommendation], *, limit: int = REPORTS_AWAITING_LIMIT
 ) -> Shortlist:
-    """The first `limit` reports with responses waiting, and how many there are in all:
-    three queries, whatever the record holds."""
-    reports = reports_with_responses_awaiting(recommendations)
-    return Shortlist(awaiting_by_report(list(reports[:limit]), recommendations), reports.count())
+    """The first `limit` reports with responses waiting for the board's agreement, the
+    longest waiting first (officers' home page), and how many responses wait in all. The
+    reports are found by walking the waiting responses oldest first a batch at a time (an
+    index serves it), so the cost is the same however many wait."""
+    waiting = responses_awaiting_agreement(recommendations)
+    oldest_first = waiting.order_by("submitted_at", "pk").values_list(
+        "recommendation__report", flat=True
+    )
+    report_ids: list[int] = []
+    batch = limit * 20
+    offset = 0
+    while len(report_ids) < limit:
+        found = list(oldest_first[offset : offset + batch])
+        report_ids.extend(pk for pk in dict.fromkeys(found) if pk not in report_ids)
+        if len(found) < batch:
+            break
+        offset += batch
+    reports = Report.objects.select_related("committee").in_bulk(report_ids[:limit])
+    groups = awaiting_by_report([reports[pk] for pk in report_ids[:limit]], recommendations)
+    return Shortlist(groups, waiting.count())
 
 
 def statement_for_meeting(statements, meeting) -> PositionStatement | None:

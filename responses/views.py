@@ -28,8 +28,6 @@ from . import services
 from .forms import AgreeResponsesForm, PositionStatementForm, ResponseForm
 from .models import PositionStatement, Response
 from .selectors import (
-    awaiting_by_report,
-    reports_with_responses_awaiting,
     response_of,
     responses_awaiting_agreement,
 )
@@ -480,20 +478,15 @@ class ReportResponsesAgreedView(PermissionRequiredMixin, TemplateView):
 
 
 class ResponsesAwaitingAgreementView(PermissionRequiredMixin, ListView):
-    """Every report with responses waiting for the board's agreement, longest waiting
-    first, a page at a time (the home page names the first few)."""
+    """Every response waiting for the board's agreement, longest waiting first, a page at
+    a time (the home page names the first few reports)."""
 
     permission_required = "responses.agree_responses"
     template_name = "responses/awaiting_agreement.html"
-    paginate_by = 25
-    context_object_name = "reports"
+    paginate_by = 50
+    context_object_name = "responses"
 
     def get_queryset(self):
-        return reports_with_responses_awaiting(recommendations_visible_to(self.request.user))
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["groups"] = awaiting_by_report(
-            list(context["reports"]), recommendations_visible_to(self.request.user)
+        return responses_awaiting_agreement(recommendations_visible_to(self.request.user)).order_by(
+            "submitted_at", "pk"
         )
-        return context
