@@ -11,6 +11,12 @@ class Shortlist:
 
     items: list = field(default_factory=list)
     total: int = 0
+    capped: bool = False  # there are more than `total`: counting stopped there
+
+    @property
+    def total_label(self) -> str:
+        """ "1,250", or "over 1,000" when counting stopped (see count_capped)."""
+        return f"over {self.total:,}" if self.capped else f"{self.total:,}"
 
     def __iter__(self):
         return iter(self.items)
@@ -29,6 +35,22 @@ class Shortlist:
         return self.total - len(self.items)
 
 
-def shortlist_of(queryset: QuerySet, limit: int) -> Shortlist:
-    """The first `limit` rows and the count: two queries, whatever the table holds."""
-    return Shortlist(list(queryset[:limit]), queryset.count())
+# Home pages and worklists count what needs attention up to this many and then say "over
+# 1,000": counting further would cost the page in proportion to the whole record, and
+# the full lists (which page through everything) give the exact figure.
+COUNT_CAP = 1000
+
+
+def count_capped(queryset: QuerySet, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """How many rows, counting no further than `cap`: (count, whether it stopped)."""
+    counted = queryset[: cap + 1].count()
+    return min(counted, cap), counted > cap
+
+
+def shortlist_of(queryset: QuerySet, limit: int, *, cap: int | None = None) -> Shortlist:
+    """The first `limit` rows and the count (up to `cap`, when given): two queries,
+    whatever the table holds."""
+    if cap is None:
+        return Shortlist(list(queryset[:limit]), queryset.count())
+    total, capped = count_capped(queryset, cap)
+    return Shortlist(list(queryset[:limit]), total, capped)

@@ -301,14 +301,21 @@ def standing_q(kind: str, state: str, today: date) -> Q:
     outstanding = due & Q(statement_in=False)
     # The statement is wanted `wanted` days before the anchor: compare the anchor with
     # today + wanted, so the database needs no date arithmetic.
+    # The anchor is never before the report-back's day, so a bound on the anchor bounds
+    # that stored, indexed day too: the database need not work out every row's anchor.
     states = {
         SUBMITTED: due & Q(statement_in=True),
         OVERDUE: outstanding & Q(next_report_back_deadline__lt=today),
         AT_RISK: outstanding
-        & Q(next_report_back_deadline__gte=today, report_back_anchor_on__lt=today + wanted),
+        & Q(
+            next_report_back_deadline__gte=today,
+            next_report_back_on__lt=today + wanted,
+            report_back_anchor_on__lt=today + wanted,
+        ),
         DUE_SOON: outstanding
         & Q(
             next_report_back_deadline__gte=today,
+            next_report_back_on__lte=today + wanted + ahead,
             report_back_anchor_on__gte=today + wanted,
             report_back_anchor_on__lte=today + wanted + ahead,
         ),

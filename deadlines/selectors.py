@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from accounts.rules import is_directorate_user, is_member, is_officer
-from core.lists import Shortlist
+from core.lists import Shortlist, count_capped
 from council.selectors import council_settings
 from recommendations.models import Committee, Meeting, Recommendation
 from recommendations.selectors import (
@@ -64,13 +64,13 @@ class Attention:
 def _shortlist(annotated, kind: str, state: str, today: date, order: str, limit: int) -> Shortlist:
     rows = annotated.filter(standing_q(kind, state, today)).order_by(order, "report", "number")
     shown = list(rows[:limit])
-    total = rows.count()  # every time: the page's queries do not depend on the data
+    total, capped = count_capped(rows)  # every time: the queries do not depend on the data
     deadlines = deadlines_by_recommendation(shown)
     items = [
         deadlines[row.pk].response if kind == RESPONSE else deadlines[row.pk].report_back
         for row in shown
     ]
-    return Shortlist([item for item in items if item is not None], total)
+    return Shortlist([item for item in items if item is not None], total, capped)
 
 
 def needing_attention(
@@ -96,7 +96,7 @@ def needing_attention(
 
 
 # The worklist page shows this many items of each kind; the home page fewer.
-WORKLIST_LIMIT = 100
+WORKLIST_LIMIT = 50
 
 
 @dataclass
@@ -125,6 +125,11 @@ class WorkGroup:
 class Worklist:
     groups: list[WorkGroup] = field(default_factory=list)
     total: int = 0
+    capped: bool = False  # over `total`: see core.lists.count_capped
+
+    @property
+    def total_label(self) -> str:
+        return f"over {self.total:,}" if self.capped else f"{self.total:,}"
 
     @property
     def items(self) -> list[WorkItem]:
@@ -156,12 +161,15 @@ def worklist_for(user: User, today: date, *, limit: int = WORKLIST_LIMIT) -> Wor
     )
     statements_owed = own.filter(
         response_in=True, next_report_back_on__lte=horizon, statement_in=False
-    ).order_by("report_back_anchor_on", "report", "number")
+    # By the stored, indexed deadline (the anchor is worked out per row, so ordering by it
+    # would cost the whole directorate); the page then puts the shown items in order.
+    ).order_by("next_report_back_deadline", "report", "number")
     response_rows = list(responses_owed[:limit])
     statement_rows = list(statements_owed[:limit])
     # Counted every time (not only when a list is full), so that the page issues the
     # same queries whatever the directorate holds.
-    total = responses_owed.count() + statements_owed.count()
+    responses_counted, responses_capped = count_capped(responses_owed)
+    statements_counted, statements_capped = count_capped(statements_owed)
     deadlines = deadlines_by_recommendation([*response_rows, *statement_rows])
     response_drafts = {
         draft.recommendation_id: draft
@@ -205,7 +213,11 @@ def worklist_for(user: User, today: date, *, limit: int = WORKLIST_LIMIT) -> Wor
     for item in items:
         report = item.recommendation.report
         groups.setdefault(report.pk, WorkGroup(report, [])).items.append(item)
-    return Worklist(groups=list(groups.values()), total=total)
+    return Worklist(
+        groups=list(groups.values()),
+        total=responses_counted + statements_counted,
+        capped=responses_capped or statements_capped,
+    )
 
 
 def committees_of(user: User) -> QuerySet[Committee]:

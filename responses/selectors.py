@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from accounts.models import User
 from accounts.rules import is_council_reader
-from core.lists import Shortlist
+from core.lists import Shortlist, count_capped
 from recommendations.models import Recommendation, Report
 
 from .models import PositionStatement, Response, ResponseState
@@ -181,7 +181,7 @@ def reports_awaiting_agreement(
         offset += batch
     reports = Report.objects.select_related("committee").in_bulk(report_ids[:limit])
     groups = awaiting_by_report([reports[pk] for pk in report_ids[:limit]], recommendations)
-    return Shortlist(groups, waiting.count())
+    return Shortlist(groups, *count_capped(waiting))
 
 
 def statement_for_meeting(statements, meeting) -> PositionStatement | None:
