@@ -193,11 +193,10 @@ def _paper(kind: str, case: dict):
 def app_case(kind: str, case: dict, html_out: Path) -> dict:
     import multiprocessing.forkserver
 
+    from django.core.cache import caches
     from pypdf import PdfReader
 
     from papers.rendering import render_html, render_pdf
-
-    from django.core.cache import caches
 
     timings = []
     for _ in range(2):  # cold, then warm
