@@ -1,7 +1,9 @@
-"""The base's one record: what someone typed when their session had ended."""
+"""The base's records: what someone typed when their session had ended, and long work
+done off the request."""
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 
 class KeptInput(models.Model):
@@ -22,3 +24,47 @@ class KeptInput(models.Model):
 
     def __str__(self) -> str:
         return f"Input kept for {self.user} at {self.path}"
+
+
+class Job(models.Model):
+    """Long work done off the request (a large paper's PDF, a large export): who asked,
+    how far it has got, and its result, kept here in the database (never on local disk,
+    so that any app server can serve it) until it expires."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "In progress"
+        DONE = "done", "Ready"
+        FAILED = "failed", "Failed"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs"
+    )
+    kind = models.CharField(max_length=50, help_text="Which task does it, e.g. papers.tracking.")
+    title = models.CharField(max_length=300, help_text="What is being made, for its page.")
+    params = models.JSONField(default=dict, blank=True)
+    back_url = models.CharField(max_length=500, blank=True)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.QUEUED)
+    percent = models.PositiveSmallIntegerField(default=0)
+    stage = models.CharField(max_length=200, blank=True)
+    error = models.TextField(blank=True)
+    filename = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    result = models.BinaryField(blank=True, editable=False)
+    result_size = models.PositiveIntegerField(default=0, help_text="Bytes.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_state_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:job_detail", args=[self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state in (self.State.DONE, self.State.FAILED)

@@ -1,16 +1,22 @@
-"""View pieces every app shares: private-record permissions and service-backed forms."""
+"""View pieces every app shares: private-record permissions and service-backed forms;
+the pages of a job done off the request."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Model
-from django.http import Http404, HttpRequest, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.views import View
 from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from .history import EditConflict
+from .jobs import jobs_visible_to
+from .models import Job
 from .services import record_save
 
 
@@ -143,3 +149,37 @@ def session_keep_alive(request: HttpRequest) -> JsonResponse:
     if not request.user.is_authenticated:
         return JsonResponse({"signed_in": False}, status=401)
     return JsonResponse({"signed_in": True, "expires_in": settings.SESSION_COOKIE_AGE})
+
+
+class JobMixin:
+    """A job's pages: its owner's (and staff's) alone; 404 for everyone else, signed in
+    or not, as for an address that holds nothing."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.job = get_object_or_404(jobs_visible_to(request.user), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+
+class JobDetailView(JobMixin, TemplateView):
+    """How far a job has got (the page refreshes itself until it is done), then its
+    download, or why it failed."""
+
+    template_name = "core/job_detail.html"
+    refresh_seconds = 3
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            job=self.job, refresh_seconds=self.refresh_seconds, **kwargs
+        )
+
+
+class JobDownloadView(JobMixin, View):
+    def get(self, request, *args, **kwargs):
+        if self.job.state != Job.State.DONE:
+            raise Http404
+        content = Job.objects.values_list("result", flat=True).get(pk=self.job.pk)
+        response = HttpResponse(bytes(content), content_type=self.job.content_type)
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=self.job.filename
+        )
+        return response

@@ -3,6 +3,7 @@ a list of any length costs bounded memory. An export holds only what its user ma
 it is made from the list's own queryset (recommendations_visible_to) and the response
 the user may read."""
 
+import io
 import tempfile
 from collections.abc import Iterator
 from datetime import date
@@ -14,7 +15,10 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
 from core.csv import safe_csv_writer
+from core.jobs import JobResult, Progress
+from core.models import Job
 from recommendations.models import Recommendation, TrackingAssessment
+from recommendations.selectors import recommendations_visible_to
 from responses.models import ResponseDecision
 from responses.selectors import readable_response
 
@@ -80,7 +84,20 @@ def _rows(recommendations: QuerySet[Recommendation], user) -> Iterator[list]:
         yield row_values(recommendation)
 
 
-def _filename(name: str, extension: str) -> str:
+def _rows_of(ids: list[int], user, progress: Progress) -> Iterator[list]:
+    """The rows of these recommendations in this order (the list's, when it was asked
+    for), a chunk a query, leaving out any the user may no longer see."""
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        found = export_queryset(recommendations_visible_to(user).filter(pk__in=chunk), user)
+        by_pk = {recommendation.pk: recommendation for recommendation in found}
+        for pk in chunk:
+            if pk in by_pk:
+                yield row_values(by_pk[pk])
+        progress(5 + 90 * (start + len(chunk)) // len(ids), f"{start + len(chunk):,} rows written")
+
+
+def export_filename(name: str, extension: str) -> str:
     return f"{name}-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
@@ -98,22 +115,30 @@ def _csv_cell(value) -> str:
 
 
 def csv_lines(recommendations: QuerySet[Recommendation], user) -> Iterator[str]:
+    return _csv_lines(_rows(recommendations, user))
+
+
+def _csv_lines(rows: Iterator[list]) -> Iterator[str]:
     writer = safe_csv_writer(_Line())
     yield "\ufeff"  # so that Excel reads the file as UTF-8 (£, curly quotes, Welsh letters)
     yield writer.writerow(EXPORT_HEADERS)
-    for row in _rows(recommendations, user):
+    for row in rows:
         yield writer.writerow([_csv_cell(value) for value in row])
 
 
 def export_csv(request: HttpRequest, recommendations: QuerySet, name: str) -> StreamingHttpResponse:
     response = StreamingHttpResponse(
-        csv_lines(recommendations, request.user), content_type="text/csv; charset=utf-8"
+        csv_lines(recommendations, request.user), content_type=CONTENT_TYPES["csv"]
     )
-    response["Content-Disposition"] = f'attachment; filename="{_filename(name, "csv")}"'
+    response["Content-Disposition"] = f'attachment; filename="{export_filename(name, "csv")}"'
     return response
 
 
 def write_xlsx(recommendations: QuerySet[Recommendation], user, file) -> None:
+    _write_xlsx(_rows(recommendations, user), file)
+
+
+def _write_xlsx(rows: Iterator[list], file) -> None:
     """Write the workbook row by row (openpyxl's write-only mode keeps memory bounded)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Recommendations")
@@ -131,7 +156,7 @@ def write_xlsx(recommendations: QuerySet[Recommendation], user, file) -> None:
         return "" if value is None else value
 
     sheet.append(EXPORT_HEADERS)
-    for row in _rows(recommendations, user):
+    for row in rows:
         sheet.append([cell(value) for value in row])
     workbook.save(file)
 
@@ -144,10 +169,27 @@ def export_xlsx(request: HttpRequest, recommendations: QuerySet, name: str) -> F
     return FileResponse(
         file,
         as_attachment=True,
-        filename=_filename(name, "xlsx"),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename=export_filename(name, "xlsx"),
+        content_type=CONTENT_TYPES["xlsx"],
     )
 
 
-# The list page's downloads, by its `format` parameter.
-DOWNLOADS = {"csv": export_csv, "xlsx": export_xlsx}
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def make_export(job: Job, progress: Progress) -> JobResult:
+    """The worker's side of a large export: the same file the request would have made."""
+    params = job.params
+    rows = _rows_of(params["ids"], job.owner, progress)
+    if params["format"] == "csv":
+        content = "".join(_csv_lines(rows)).encode("utf-8")
+    else:
+        file = io.BytesIO()
+        _write_xlsx(rows, file)
+        content = file.getvalue()
+    return JobResult(
+        content=content, filename=params["filename"], content_type=CONTENT_TYPES[params["format"]]
+    )

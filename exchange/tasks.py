@@ -1,4 +1,5 @@
-"""Large imports run off the request, on Django's tasks framework (TASKS "default")."""
+"""Large imports and exports run off the request, on Django's tasks framework (TASKS
+"default"), worked by the database-backed worker (`manage.py db_worker`)."""
 
 import logging
 
@@ -7,8 +8,10 @@ from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
 
+from core.jobs import job_run
 from council.selectors import council_settings
 
+from .exporting import make_export
 from .models import ImportJob
 from .running import run_import
 
@@ -57,3 +60,9 @@ def _tell_the_officer(job_id: int) -> None:
         )
     except Exception:  # noqa: BLE001 - the import is done; its page says so either way
         logger.exception("Could not email %s about import %s", officer.email, job_id)
+
+
+@task
+def export_in_background(job_id: int) -> None:
+    """A large export (see exchange.downloads): the file kept on its job for download."""
+    job_run(job_id, make_export)

@@ -176,6 +176,7 @@ def response_paper(report: Report, user: User) -> Paper:
         body_template="papers/_response_body.html",
         filename=paper_filename("response-report", report.title, report.published_on),
         not_for_publication=not_for_publication([report]),
+        size=len(quoted),
         context={
             "report": report,
             "narrative": narrative,
@@ -278,6 +279,7 @@ def tracking_paper(meeting: Meeting, user: User) -> Paper:
         body_template="papers/_tracking_body.html",
         filename=paper_filename("tracking-report", _board_name(meeting), meeting.date),
         not_for_publication=not_for_publication(item.recommendation.report for item in items),
+        size=len(items),
         context={
             "meeting": meeting,
             "groups": groups,
@@ -306,6 +308,7 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
         not_for_publication=not_for_publication(
             Report.objects.filter(pk__in=visible.values("report"))
         ),
+        size=len(items),
         context={
             "meeting": meeting,
             "today": today,
@@ -373,6 +376,7 @@ def plan_paper(plan: ImprovementPlan, user: User, today: date) -> Paper:
             "improvement-plan", plan.title, getattr(plan, "published_on", None)
         ),
         not_for_publication=not_for_publication(rec.report for rec in printed),
+        size=len(printed) + len(actions),
         context={
             "plan": plan,
             "inspection": inspection,
@@ -385,6 +389,29 @@ def plan_paper(plan: ImprovementPlan, user: User, today: date) -> Paper:
             "action_count": len(actions),
         },
     )
+
+
+# --- Any paper by its kind, for the worker that makes large ones ------------------------
+
+PAPER_SOURCES = {
+    "response": (
+        Report.objects.select_related("committee", "inquiry", "inspection"),
+        lambda report, user, today: response_paper(report, user),
+    ),
+    "tracking": (
+        Meeting.objects.select_related("committee"),
+        lambda meeting, user, today: tracking_paper(meeting, user),
+    ),
+    "briefing": (Meeting.objects.select_related("committee"), briefing_paper),
+    "plan": (ImprovementPlan.objects.select_related("committee", "inspection"), plan_paper),
+}
+
+
+def paper_for(kind: str, pk: int, user: User, today: date) -> Paper:
+    """The paper of `kind` ("tracking"...) for the object `pk` (its meeting, report or
+    plan), as `user` may read it on `today`. Raises the model's DoesNotExist."""
+    queryset, build = PAPER_SOURCES[kind]
+    return build(queryset.get(pk=pk), user, today)
 
 
 FILENAME_WORDS_LIMIT = 60  # characters of the name's middle part

@@ -16,6 +16,7 @@ __all__ = [
     "PaperBusyError",
     "PaperRenderError",
     "PaperTimeoutError",
+    "cached_pdf",
     "render_html",
     "render_pdf",
 ]
@@ -34,6 +35,9 @@ class Paper:
     filename: str  # for the PDF download
     context: dict = field(default_factory=dict)
     not_for_publication: bool = False
+    # How many recommendations (or findings) it prints: a large paper is made in the
+    # background (settings.PAPERS_INLINE_MAX_RECOMMENDATIONS).
+    size: int = 0
 
 
 def static_files() -> StaticFiles:
@@ -60,6 +64,11 @@ def render_html(paper: Paper) -> str:
             "council_name": council_settings().council_name,
         },
     )
+
+
+def cached_pdf(paper: Paper) -> bytes | None:
+    """The PDF last made of this paper's content, if it is still kept."""
+    return limits.cached_pdf(render_html(paper))
 
 
 def render_pdf(paper: Paper, *, timeout: float | None | object = ...) -> bytes:

@@ -2,20 +2,31 @@
 
 import logging
 
+from django.conf import settings
+from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.jobs import job_create
 from core.views import PrivatePermissionMixin, ServiceFormMixin
 from inspections.models import ImprovementPlan
 from recommendations.models import Meeting, Report
 
 from . import documents, services
 from .forms import ResponsePaperForm
-from .rendering import Paper, PaperBusyError, PaperRenderError, PaperTimeoutError, render_pdf
+from .rendering import (
+    Paper,
+    PaperBusyError,
+    PaperRenderError,
+    PaperTimeoutError,
+    cached_pdf,
+    render_pdf,
+)
+from .tasks import paper_in_background
 
 logger = logging.getLogger(__name__)
 # When every render slot is busy: papers take seconds, so a short wait is enough.
@@ -43,6 +54,11 @@ class PaperViewMixin:
         return self.render_to_response(self.get_context_data(paper=paper, **kwargs))
 
     def pdf_response(self, paper: Paper):
+        if self._made_in_background(paper):
+            pdf = cached_pdf(paper)
+            if pdf is None:
+                return self.pdf_in_background(paper)
+            return self._pdf(paper, pdf)
         try:
             pdf = render_pdf(paper)
         except PaperRenderError as error:
@@ -66,6 +82,32 @@ class PaperViewMixin:
             )
             response["Retry-After"] = str(RETRY_AFTER_SECONDS if busy else 60)
             return response
+        return self._pdf(paper, pdf)
+
+    def _made_in_background(self, paper: Paper) -> bool:
+        # A job belongs to someone: a paper for the public is always made in the request.
+        return (
+            paper.size > settings.PAPERS_INLINE_MAX_RECOMMENDATIONS
+            and self.request.user.is_authenticated
+        )
+
+    def pdf_in_background(self, paper: Paper):
+        """Queue the paper for the task worker and send the reader to its job's page."""
+        job = job_create(
+            owner=self.request.user,
+            kind=f"papers.{paper.kind}",
+            title=paper.title,
+            params={
+                "paper": paper.kind,
+                "pk": self.kwargs["pk"],
+                "today": timezone.localdate().isoformat(),
+            },
+            back_url=reverse(self.preview_url_name, args=[self.kwargs["pk"]]),
+        )
+        transaction.on_commit(lambda: paper_in_background.enqueue(job.pk))
+        return redirect(job)
+
+    def _pdf(self, paper: Paper, pdf: bytes) -> HttpResponse:
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{paper.filename}"'
         return response

@@ -222,6 +222,12 @@ NOTIFICATION_RECLAIM_AFTER = timedelta(
 # Work done off the request (emails, large imports): Django's tasks framework with a
 # database queue, worked by `manage.py db_worker` (started by `make run` and the deployment).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Papers and exports larger than these are made by the worker, their progress shown on
+# a job page and their result kept in the database (core.Job) for this long; smaller
+# ones are made in the request. `manage.py jobs_delete_expired` removes expired results.
+PAPERS_INLINE_MAX_RECOMMENDATIONS = int(os.environ.get("PAPERS_INLINE_MAX_RECOMMENDATIONS", "250"))
+EXPORT_INLINE_MAX_ROWS = int(os.environ.get("EXPORT_INLINE_MAX_ROWS", "5000"))
+JOB_RESULTS_KEPT_FOR = timedelta(hours=int(os.environ.get("JOB_RESULTS_KEPT_HOURS", "24")))
 
 # No inline script or style anywhere: everything comes from our own static files.
 SECURE_CSP = {
@@ -292,6 +298,10 @@ if not DEBUG:
 RECOMMENDATIONS_PER_PAGE = 25
 # The longest a PDF may take before the request gets an error page (None: no limit).
 PAPERS_RENDER_TIMEOUT_SECONDS = float(os.environ.get("PAPERS_RENDER_TIMEOUT_SECONDS", "60"))
+# The same for a paper made by the task worker (a large one).
+PAPERS_BACKGROUND_RENDER_TIMEOUT_SECONDS = float(
+    os.environ.get("PAPERS_BACKGROUND_RENDER_TIMEOUT_SECONDS", "600")
+)
 # Links in emails and calendar events start with SITE_URL.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 

@@ -54,5 +54,6 @@ urlpatterns = [
     path("", include("papers.urls")),
     path("", include("council.urls")),
     path("", include("exchange.urls")),
+    path("", include("core.urls")),
     path("api/v1/", api.urls),
 ]

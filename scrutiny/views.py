@@ -17,7 +17,7 @@ from core.lists import COUNT_CAP, shortlist_of
 from core.views import PrivatePermissionMixin
 from deadlines.engine import deadlines_by_recommendation
 from deadlines.selectors import worklist_for
-from exchange.exporting import DOWNLOADS
+from exchange.downloads import DOWNLOADS
 from recommendations import selectors
 from recommendations.models import Committee, Recommendation, Report
 from recommendations.views import AssessmentsRecordView
