@@ -76,8 +76,14 @@ def _ensure_database(size: int) -> None:
             connection.execute(f'CREATE DATABASE "{name}"')
 
 
+# The bench's own signing key, shared with the gunicorn it starts, so that a session made
+# here is good there.
+BENCH_SECRET_KEY = "bench-" + "k3y-0f-the-synthetic-council-for-page-timings-only-xyz"
+
+
 def _django(size: int) -> None:
     os.environ["DATABASE_URL"] = _database_url(size)
+    os.environ.setdefault("DJANGO_SECRET_KEY", BENCH_SECRET_KEY)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
     os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
     sys.path.insert(0, str(ROOT))
@@ -412,13 +418,122 @@ queries and its size. Goal (issue 14): under 100 ms median and 200 ms p95 at 100
 recommendations, with queries and bytes that do not grow with the database."""
 
 
+def _session_cookie(user) -> str:
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+
+def _hammer(port: int, path: str, cookie: str, clients: int, seconds: float) -> float:
+    """Requests per second that `clients` concurrent keep-alive connections get."""
+    import http.client
+    import threading
+
+    done = [0] * clients
+    failed = []
+    until = time.perf_counter() + seconds
+
+    def client(index: int) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        while time.perf_counter() < until:
+            connection.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                failed.append(response.status)
+                return
+            done[index] += 1
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failed:
+        raise SystemExit(f"{path} answered HTTP {failed[0]} under load")
+    return sum(done) / (time.perf_counter() - started)
+
+
+def throughput(people: dict, *, clients: int = 4, seconds: float = 15) -> dict:
+    """The list page's throughput under the production server (gunicorn.conf.py, as
+    `make serve` runs it) with `clients` concurrent clients, and a minimal Django view's
+    (the health check: one trivial query) on the same server in the same run."""
+    import socket
+    import urllib.request
+
+    from django.urls import reverse
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = {
+        **os.environ,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_LOG_LEVEL": "warning",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+    )
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "--config",
+            "gunicorn.conf.py",
+            "--access-logfile",
+            "/dev/null",
+        ],
+        cwd=ROOT,
+        env=environment,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        cookie = _session_cookie(people["member"])
+        listing = reverse("recommendations:recommendation_list")
+        minimal = "/healthz"
+        for path in (minimal, listing):  # warm every worker
+            _hammer(port, path, cookie, clients, 2)
+        result = {
+            "minimal": _hammer(port, minimal, cookie, clients, seconds),
+            "list": _hammer(port, listing, cookie, clients, seconds),
+        }
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    result["ratio"] = result["list"] / result["minimal"]
+    result["clients"] = clients
+    return result
+
+
 def _main(size: int, requests: int) -> None:
     _ensure_database(size)
     _django(size)
     people = build(size)
     rows = measure(people, requests)
+    served = throughput(people)
     print("@@TABLE@@")
     print(table(size, rows))
+    print()
+    print(
+        f"Under the production server (gunicorn.conf.py) with {served['clients']} concurrent "
+        f"clients: the recommendations list {served['list']:,.1f} requests/s, a minimal Django "
+        f"view (the health check) {served['minimal']:,.1f} requests/s: ratio "
+        f"{served['ratio']:.3f}."
+    )
     print()
     print(f"Measured on {machine()}.")
 
