@@ -3,10 +3,11 @@ committee's work programme, the daily reminders and the calendar. Every rule of 
 due, overdue or at risk is in `deadlines.engine`."""
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -35,18 +36,6 @@ from .engine import (
     with_submissions,
 )
 from .models import ReportBackMove
-
-
-def _near(recommendations: QuerySet[Recommendation], today: date) -> QuerySet[Recommendation]:
-    """A cheap database filter to what can be due soon or late by `today`."""
-    limit = today + timedelta(
-        days=council_settings().reminder_days_ahead
-        + council_settings().statement_due_days_before_meeting
-    )
-    return recommendations.filter(
-        Q(report__response_due_on__lte=limit) | Q(next_report_back_on__lte=limit)
-    )
-
 
 # Home pages show this many of each kind; the count says how many there are in all.
 ATTENTION_LIMIT = 20
@@ -357,16 +346,70 @@ def _place_response(recommendation, programme, slot, *, start, last, before) -> 
 REMINDER_STAGES = (OVERDUE, AT_RISK, DUE_SOON)
 
 
-def reminders_due(
-    recommendations: QuerySet[Recommendation], today: date
-) -> list[tuple[Deadline, str]]:
-    """Every deadline worth a reminder today, with its stage."""
-    items = []
-    for deadline in deadlines_for(_near(recommendations, today)):
-        stage = deadline.state(today)
-        if stage in REMINDER_STAGES:
-            items.append((deadline, stage))
-    return items
+@dataclass(frozen=True)
+class ReminderDue:
+    """One deadline worth a reminder today, as the database form of the engine finds it:
+    enough to claim it (`item` as `Deadline.item` names it) and to address it."""
+
+    recommendation_id: int
+    directorate_id: int | None
+    committee_id: int
+    item: str
+    stage: str
+    due_on: date
+
+
+def reminders_due(recommendations: QuerySet[Recommendation], today: date) -> list[ReminderDue]:
+    """Every deadline worth a reminder today, with its stage: two queries (one for
+    responses, one for report-backs), whatever the number of recommendations."""
+    annotated = with_standing(recommendations)
+    found = []
+    for kind, due_field in (
+        (RESPONSE, "report__response_due_on"),
+        (REPORT_BACK, "next_report_back_deadline"),
+    ):
+        stage = Case(
+            *(When(standing_q(kind, state, today), then=Value(state)) for state in REMINDER_STAGES),
+            default=None,
+        )
+        rows = (
+            annotated.annotate(reminder_stage=stage)
+            .filter(reminder_stage__isnull=False)
+            .values_list(
+                "pk",
+                "directorate_id",
+                "report__committee_id",
+                "reminder_stage",
+                due_field,
+                "next_report_back_on",
+            )
+            .order_by()
+        )
+        for pk, directorate_id, committee_id, state, due_on, report_back_on in rows:
+            item = RESPONSE if kind == RESPONSE else f"{REPORT_BACK}:{report_back_on.isoformat()}"
+            found.append(ReminderDue(pk, directorate_id, committee_id, item, state, due_on))
+    return found
+
+
+def reminder_deadlines(pks: Iterable[int]) -> dict[tuple[int, str], Deadline]:
+    """The outstanding deadlines of some recommendations (the ones a run sends), by
+    recommendation and item, for the digest to show: a constant number of queries."""
+    return {
+        (deadline.recommendation.pk, deadline.item): deadline
+        for deadline in deadlines_for(Recommendation.objects.filter(pk__in=list(pks)))
+    }
+
+
+def recipients_by_directorate() -> dict[int, list[User]]:
+    """`recipients_of_directorate` for every directorate at once (one query)."""
+    found: dict[int, list[User]] = {}
+    for user in (
+        User.objects.filter(role=Role.DIRECTORATE, is_active=True, directorate__isnull=False)
+        .exclude(email="")
+        .order_by("pk")
+    ):
+        found.setdefault(user.directorate_id, []).append(user)
+    return found
 
 
 def recipients_of_directorate(directorate_id: int) -> list[User]:
