@@ -14,6 +14,7 @@ from accounts.models import Role, User
 from accounts.rules import is_directorate_user, is_member, is_officer
 from core.lists import Shortlist
 from council.selectors import council_settings
+from recommendations.dates import add_months
 from recommendations.models import Committee, Meeting, Recommendation
 from recommendations.selectors import recommendations_visible_to, report_back_due_at_meeting
 from responses.models import PositionStatement, Response, ResponseState
@@ -430,12 +431,22 @@ class CalendarContent:
     deadlines: list[Deadline]
 
 
-def calendar_for(user: User, today: date, *, days_back: int = 365) -> CalendarContent:
-    """The meetings and outstanding deadlines a user cares about (see `committees_of`)."""
-    since = today - timedelta(days=days_back)
+# The feed's window: a bounded calendar however long the council's history.
+CALENDAR_MONTHS_BACK = 3
+CALENDAR_MONTHS_AHEAD = 12
+
+
+def calendar_window(today: date) -> tuple[date, date]:
+    return add_months(today, -CALENDAR_MONTHS_BACK), add_months(today, CALENDAR_MONTHS_AHEAD)
+
+
+def calendar_for(user: User, today: date) -> CalendarContent:
+    """The meetings and outstanding deadlines a user cares about (see `committees_of`)
+    within `calendar_window`: the last 3 months and the next 12."""
+    since, until = calendar_window(today)
     committees = committees_of(user)
     meetings = list(
-        Meeting.objects.filter(committee__in=committees, date__gte=since)
+        Meeting.objects.filter(committee__in=committees, date__range=(since, until))
         .select_related("committee")
         .order_by("date")
     )
@@ -443,7 +454,8 @@ def calendar_for(user: User, today: date, *, days_back: int = 365) -> CalendarCo
     if is_directorate_user(user) and not is_officer(user):
         recommendations = recommendations.filter(directorate=user.directorate_id)
     recommendations = recommendations.filter(
-        Q(report__response_due_on__gte=since) | Q(next_report_back_deadline__gte=since)
+        Q(report__response_due_on__range=(since, until))
+        | Q(next_report_back_deadline__range=(since, until))
     )
-    deadlines = [d for d in deadlines_for(recommendations) if d.due_on >= since]
+    deadlines = [d for d in deadlines_for(recommendations) if since <= d.due_on <= until]
     return CalendarContent(meetings=meetings, deadlines=deadlines)
