@@ -13,6 +13,7 @@ so the attempt is certainly over), and the next run retries it.
 import logging
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -77,7 +78,7 @@ class Wanted:
     stage: str
     due_on: date | None = None
 
-    @property
+    @cached_property  # read several times per notification, for many thousands of them
     def key(self) -> tuple[int, int, str, str]:
         return (self.recipient.pk, self.recommendation_id, self.item, self.stage)
 
@@ -94,10 +95,11 @@ def claim_all(wanted: list[Wanted]) -> dict[tuple[int, int, str, str], SentNotif
     item, stage)."""
     if not wanted:
         return {}
+    recipients = {w.recipient.pk for w in wanted}
     taken: dict[tuple, tuple[int, str]] = {
         (recipient, recommendation, item, stage): (pk, status)
         for pk, recipient, recommendation, item, stage, status in SentNotification.objects.filter(
-            recipient__in={w.recipient.pk for w in wanted}, stage__in={w.stage for w in wanted}
+            recipient__in=recipients, stage__in={w.stage for w in wanted}
         ).values_list("pk", "recipient", "recommendation", "item", "stage", "status")
     }
     stamp = timezone.now()
@@ -121,9 +123,9 @@ def claim_all(wanted: list[Wanted]) -> dict[tuple[int, int, str, str], SentNotif
     )
     retry: dict[User, list[int]] = {}
     for w in wanted:
-        pk, status = taken.get(w.key, (None, None))
-        if status == Status.FAILED:
-            retry.setdefault(w.recipient, []).append(pk)
+        found = taken.get(w.key)
+        if found is not None and found[1] == Status.FAILED:
+            retry.setdefault(w.recipient, []).append(found[0])
     for recipient, pks in retry.items():
         SentNotification.objects.filter(pk__in=pks, status=Status.FAILED).update(
             status=Status.QUEUED, status_since=stamp, email=recipient.email, error=""
