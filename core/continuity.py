@@ -7,6 +7,10 @@ user signs in and the form opens again, it opens with what they typed (ServiceFo
 reads `request.kept_input`), and the copy is deleted. Anyone else who signs in on the
 browser gets nothing, and signing out deletes the cookie. Pages also warn before the
 session ends and offer to stay signed in (static/app/session.js, `session_keep_alive`).
+
+A second signed cookie lists the paths whose input was kept, so only a GET of one of
+them looks for kept input: an ordinary signed-in page makes no query for it. Restoring
+takes the path off the list; the cookie goes when the list is empty.
 """
 
 from datetime import timedelta
@@ -23,6 +27,8 @@ from .models import KeptInput
 
 LAST_USER_COOKIE = "scrutiny_last_user"
 LAST_USER_SALT = "core.continuity.last-user"
+KEPT_PATHS_COOKIE = "scrutiny_kept_input"
+KEPT_PATHS_SALT = "core.continuity.kept-paths"
 # Kept input older than this is not put back (and is deleted).
 KEEP_FOR = timedelta(days=1)
 # Never kept: the sign-in form itself and the fields Django manages.
@@ -40,16 +46,43 @@ def _last_user_id(request: HttpRequest) -> int | None:
         return None
 
 
-def _keep(request: HttpRequest, user_id: int) -> None:
+def _kept_paths(request: HttpRequest) -> list[str]:
+    try:
+        paths = signing.loads(
+            request.COOKIES[KEPT_PATHS_COOKIE],
+            salt=KEPT_PATHS_SALT,
+            max_age=KEEP_FOR.total_seconds(),
+        )
+    except (KeyError, signing.BadSignature):
+        return []
+    return [path for path in paths if isinstance(path, str)] if isinstance(paths, list) else []
+
+
+def _set_kept_paths(response, paths: list[str]) -> None:
+    if not paths:
+        response.delete_cookie(KEPT_PATHS_COOKIE, samesite="Lax")
+        return
+    response.set_cookie(
+        KEPT_PATHS_COOKIE,
+        signing.dumps(paths, salt=KEPT_PATHS_SALT),
+        max_age=int(KEEP_FOR.total_seconds()),
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+
+
+def _keep(request: HttpRequest, user_id: int) -> bool:
     data = {name: values for name, values in request.POST.lists() if name not in NOT_KEPT_FIELDS}
     if not data:
-        return
+        return False
     KeptInput.objects.update_or_create(user_id=user_id, path=request.path, defaults={"data": data})
     messages.info(
         request,
         "Your session ended before you saved. What you typed has been kept: sign in again "
         "and it will be back in the form for you to check and save.",
     )
+    return True
 
 
 def _restore(request: HttpRequest) -> QueryDict | None:
@@ -86,17 +119,29 @@ class KeepTypedInputMiddleware:
 
     def __call__(self, request: HttpRequest):
         request.kept_input = None
+        kept_paths = _kept_paths(request)
+        paths_changed = False
         if request.user.is_authenticated:
-            if request.method == "GET":
+            if request.method == "GET" and request.path in kept_paths:
                 request.kept_input = _restore(request)
+                # Someone else signed in on this browser keeps the author's on the list.
+                if request.kept_input is not None:
+                    kept_paths.remove(request.path)
+                    paths_changed = True
         elif request.method == "POST" and request.path != reverse("login"):
             user_id = _last_user_id(request)
-            if user_id is not None:
-                _keep(request, user_id)
+            if user_id is not None and _keep(request, user_id):
+                kept_paths = [path for path in kept_paths if path != request.path]
+                kept_paths.append(request.path)
+                paths_changed = True
         response = self.get_response(request)
         if getattr(request, "signed_out", False):
             response.delete_cookie(LAST_USER_COOKIE, samesite="Lax")
-        elif request.user.is_authenticated:
+            response.delete_cookie(KEPT_PATHS_COOKIE, samesite="Lax")
+            return response
+        if paths_changed:
+            _set_kept_paths(response, kept_paths)
+        if request.user.is_authenticated:
             response.set_signed_cookie(
                 LAST_USER_COOKIE,
                 str(request.user.pk),

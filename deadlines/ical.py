@@ -1,4 +1,5 @@
-"""The iCalendar feed: a user's meetings and outstanding deadlines (RFC 5545)."""
+"""The iCalendar feed: a user's meetings and outstanding deadlines (RFC 5545), within a
+bounded window (selectors.calendar_window: the last 3 months and the next 12)."""
 
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
@@ -15,7 +16,7 @@ from recommendations.models import Meeting
 
 from .days import non_working_day
 from .engine import REPORT_BACK, RESPONSE, Deadline
-from .selectors import CalendarContent
+from .selectors import CALENDAR_MONTHS_AHEAD, CALENDAR_MONTHS_BACK, CalendarContent
 
 MEETING_LENGTH = timedelta(hours=2)
 
@@ -108,6 +109,11 @@ def build_calendar(user: User, content: CalendarContent) -> bytes:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"Scrutiny – {user.get_full_name() or user.get_username()}")
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    calendar.add(
+        "x-wr-caldesc",
+        f"Meetings and deadlines of the last {CALENDAR_MONTHS_BACK} months and the next "
+        f"{CALENDAR_MONTHS_AHEAD} months.",
+    )
     calendar.add("x-published-ttl", "PT6H")
     stamp = timezone.now()
     for meeting in content.meetings:

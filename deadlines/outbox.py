@@ -11,7 +11,9 @@ so the attempt is certainly over), and the next run retries it.
 """
 
 import logging
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -64,6 +66,76 @@ def claim(
     return SentNotification.objects.get(
         recipient=recipient, recommendation=recommendation, item=item, stage=stage
     )
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """One notification a batch job wants to send: the key of its `SentNotification`."""
+
+    recipient: User
+    recommendation_id: int
+    item: str
+    stage: str
+    due_on: date | None = None
+
+    @cached_property  # read several times per notification, for many thousands of them
+    def key(self) -> tuple[int, int, str, str]:
+        return (self.recipient.pk, self.recommendation_id, self.item, self.stage)
+
+
+def claim_all(wanted: list[Wanted]) -> dict[tuple[int, int, str, str], SentNotification]:
+    """`claim` for many at once, in a number of queries that does not grow with how many
+    were sent before: one to find the keys already taken, one INSERT (ignoring rows a
+    concurrent run took meanwhile) and one UPDATE per recipient retrying failures, and
+    one to fetch what this run claimed. Nothing wanted is new: one query.
+
+    The rows this run claims are stamped with its own moment in `status_since`, so a
+    concurrent run that inserted some of the same keys first keeps them, and each is
+    claimed once. Returns the claimed notifications by (recipient, recommendation,
+    item, stage)."""
+    if not wanted:
+        return {}
+    recipients = {w.recipient.pk for w in wanted}
+    taken: dict[tuple, tuple[int, str]] = {
+        (recipient, recommendation, item, stage): (pk, status)
+        for pk, recipient, recommendation, item, stage, status in SentNotification.objects.filter(
+            recipient__in=recipients, stage__in={w.stage for w in wanted}
+        ).values_list("pk", "recipient", "recommendation", "item", "stage", "status")
+    }
+    stamp = timezone.now()
+    new = [w for w in wanted if w.key not in taken]
+    SentNotification.objects.bulk_create(
+        [
+            SentNotification(
+                recipient=w.recipient,
+                email=w.recipient.email,
+                recommendation_id=w.recommendation_id,
+                item=w.item,
+                stage=w.stage,
+                due_on=w.due_on,
+                status=Status.QUEUED,
+                status_since=stamp,
+            )
+            for w in new
+        ],
+        ignore_conflicts=True,
+        batch_size=500,
+    )
+    retry: dict[User, list[int]] = {}
+    for w in wanted:
+        found = taken.get(w.key)
+        if found is not None and found[1] == Status.FAILED:
+            retry.setdefault(w.recipient, []).append(found[0])
+    for recipient, pks in retry.items():
+        SentNotification.objects.filter(pk__in=pks, status=Status.FAILED).update(
+            status=Status.QUEUED, status_since=stamp, email=recipient.email, error=""
+        )
+    if not new and not retry:
+        return {}
+    return {
+        (n.recipient_id, n.recommendation_id, n.item, n.stage): n
+        for n in SentNotification.objects.filter(status=Status.QUEUED, status_since=stamp)
+    }
 
 
 def notifications_queue(message: Message, notifications: list[SentNotification]) -> str:

@@ -2,16 +2,18 @@
 committee's work programme, the daily reminders and the calendar. Every rule of what is
 due, overdue or at risk is in `deadlines.engine`."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from accounts.models import Role, User
 from accounts.rules import is_directorate_user, is_member, is_officer
 from core.lists import Shortlist, count_capped
 from council.selectors import council_settings
+from recommendations.dates import add_months
 from recommendations.models import Committee, Meeting, Recommendation
 from recommendations.selectors import (
     recommendations_due_for_meeting,
@@ -32,18 +34,6 @@ from .engine import (
     with_standing,
 )
 from .models import ReportBackMove
-
-
-def _near(recommendations: QuerySet[Recommendation], today: date) -> QuerySet[Recommendation]:
-    """A cheap database filter to what can be due soon or late by `today`."""
-    limit = today + timedelta(
-        days=council_settings().reminder_days_ahead
-        + council_settings().statement_due_days_before_meeting
-    )
-    return recommendations.filter(
-        Q(report__response_due_on__lte=limit) | Q(next_report_back_on__lte=limit)
-    )
-
 
 # Home pages show this many of each kind; the count says how many there are in all.
 ATTENTION_LIMIT = 20
@@ -160,9 +150,11 @@ def worklist_for(user: User, today: date, *, limit: int = WORKLIST_LIMIT) -> Wor
         F("report__response_due_on").asc(nulls_last=True), "report", "number"
     )
     statements_owed = own.filter(
-        response_in=True, next_report_back_on__lte=horizon, statement_in=False
-    # By the stored, indexed deadline (the anchor is worked out per row, so ordering by it
-    # would cost the whole directorate); the page then puts the shown items in order.
+        response_in=True,
+        next_report_back_on__lte=horizon,
+        statement_in=False,
+        # By the stored, indexed deadline (the anchor is worked out per row, so ordering by it
+        # would cost the whole directorate); the page then puts the shown items in order.
     ).order_by("next_report_back_deadline", "report", "number")
     response_rows = list(responses_owed[:limit])
     statement_rows = list(statements_owed[:limit])
@@ -369,16 +361,70 @@ def _fill_programme_deadlines(programme: list[ProgrammeMeeting]) -> None:
 REMINDER_STAGES = (OVERDUE, AT_RISK, DUE_SOON)
 
 
-def reminders_due(
-    recommendations: QuerySet[Recommendation], today: date
-) -> list[tuple[Deadline, str]]:
-    """Every deadline worth a reminder today, with its stage."""
-    items = []
-    for deadline in deadlines_for(_near(recommendations, today)):
-        stage = deadline.state(today)
-        if stage in REMINDER_STAGES:
-            items.append((deadline, stage))
-    return items
+@dataclass(frozen=True)
+class ReminderDue:
+    """One deadline worth a reminder today, as the database form of the engine finds it:
+    enough to claim it (`item` as `Deadline.item` names it) and to address it."""
+
+    recommendation_id: int
+    directorate_id: int | None
+    committee_id: int
+    item: str
+    stage: str
+    due_on: date
+
+
+def reminders_due(recommendations: QuerySet[Recommendation], today: date) -> list[ReminderDue]:
+    """Every deadline worth a reminder today, with its stage: two queries (one for
+    responses, one for report-backs), whatever the number of recommendations."""
+    annotated = with_standing(recommendations)
+    found = []
+    for kind, due_field in (
+        (RESPONSE, "report__response_due_on"),
+        (REPORT_BACK, "next_report_back_deadline"),
+    ):
+        stage = Case(
+            *(When(standing_q(kind, state, today), then=Value(state)) for state in REMINDER_STAGES),
+            default=None,
+        )
+        rows = (
+            annotated.annotate(reminder_stage=stage)
+            .filter(reminder_stage__isnull=False)
+            .values_list(
+                "pk",
+                "directorate_id",
+                "report__committee_id",
+                "reminder_stage",
+                due_field,
+                "next_report_back_on",
+            )
+            .order_by()
+        )
+        for pk, directorate_id, committee_id, state, due_on, report_back_on in rows:
+            item = RESPONSE if kind == RESPONSE else f"{REPORT_BACK}:{report_back_on.isoformat()}"
+            found.append(ReminderDue(pk, directorate_id, committee_id, item, state, due_on))
+    return found
+
+
+def reminder_deadlines(pks: Iterable[int]) -> dict[tuple[int, str], Deadline]:
+    """The outstanding deadlines of some recommendations (the ones a run sends), by
+    recommendation and item, for the digest to show: a constant number of queries."""
+    return {
+        (deadline.recommendation.pk, deadline.item): deadline
+        for deadline in deadlines_for(Recommendation.objects.filter(pk__in=list(pks)))
+    }
+
+
+def recipients_by_directorate() -> dict[int, list[User]]:
+    """`recipients_of_directorate` for every directorate at once (one query)."""
+    found: dict[int, list[User]] = {}
+    for user in (
+        User.objects.filter(role=Role.DIRECTORATE, is_active=True, directorate__isnull=False)
+        .exclude(email="")
+        .order_by("pk")
+    ):
+        found.setdefault(user.directorate_id, []).append(user)
+    return found
 
 
 def recipients_of_directorate(directorate_id: int) -> list[User]:
@@ -399,12 +445,22 @@ class CalendarContent:
     deadlines: list[Deadline]
 
 
-def calendar_for(user: User, today: date, *, days_back: int = 365) -> CalendarContent:
-    """The meetings and outstanding deadlines a user cares about (see `committees_of`)."""
-    since = today - timedelta(days=days_back)
+# The feed's window: a bounded calendar however long the council's history.
+CALENDAR_MONTHS_BACK = 3
+CALENDAR_MONTHS_AHEAD = 12
+
+
+def calendar_window(today: date) -> tuple[date, date]:
+    return add_months(today, -CALENDAR_MONTHS_BACK), add_months(today, CALENDAR_MONTHS_AHEAD)
+
+
+def calendar_for(user: User, today: date) -> CalendarContent:
+    """The meetings and outstanding deadlines a user cares about (see `committees_of`)
+    within `calendar_window`: the last 3 months and the next 12."""
+    since, until = calendar_window(today)
     committees = committees_of(user)
     meetings = list(
-        Meeting.objects.filter(committee__in=committees, date__gte=since)
+        Meeting.objects.filter(committee__in=committees, date__range=(since, until))
         .select_related("committee")
         .order_by("date")
     )
@@ -412,7 +468,8 @@ def calendar_for(user: User, today: date, *, days_back: int = 365) -> CalendarCo
     if is_directorate_user(user) and not is_officer(user):
         recommendations = recommendations.filter(directorate=user.directorate_id)
     recommendations = recommendations.filter(
-        Q(report__response_due_on__gte=since) | Q(next_report_back_deadline__gte=since)
+        Q(report__response_due_on__range=(since, until))
+        | Q(next_report_back_deadline__range=(since, until))
     )
-    deadlines = [d for d in deadlines_for(recommendations) if d.due_on >= since]
+    deadlines = [d for d in deadlines_for(recommendations) if since <= d.due_on <= until]
     return CalendarContent(meetings=meetings, deadlines=deadlines)

@@ -2,6 +2,7 @@
 daily reminders (sending and recording them)."""
 
 import logging
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,7 +18,13 @@ from recommendations.services import report_back_schedule
 
 from . import engine, notifications, selectors
 from .models import CalendarToken, ReportBackMove, new_calendar_secret
-from .outbox import claim, notifications_mark, notifications_queue, notifications_reclaim
+from .outbox import (
+    Wanted,
+    claim_all,
+    notifications_mark,
+    notifications_queue,
+    notifications_reclaim,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -141,30 +148,21 @@ class ReminderRun:
         return text
 
 
-def _claim_all(recipient: User, items) -> list[Claim]:
-    claims = []
-    for deadline, stage in items:
-        notification = claim(
-            recipient=recipient,
-            recommendation=deadline.recommendation,
-            item=deadline.item,
-            stage=stage,
-            due_on=deadline.due_on,
-        )
-        if notification is not None:
-            claims.append(Claim(notification, deadline))
-    return claims
+@dataclass
+class Digest:
+    """One reminder email: a recipient, what it is about, and the items due for them."""
+
+    recipient: User
+    about: str
+    due: list[selectors.ReminderDue] = field(default_factory=list)
 
 
-def _send_digest(*, recipient: User, items, about: str, today: date, run: ReminderRun) -> None:
-    claims = _claim_all(recipient, items)
-    if not claims:
-        return
-    claimed = {(c.deadline.recommendation.pk, c.deadline.item) for c in claims}
-    new_items = [(d, stage) for d, stage in items if (d.recommendation.pk, d.item) in claimed]
+def _send_digest(*, digest: Digest, claims: list[Claim], today: date, run: ReminderRun) -> None:
     rows = [c.notification for c in claims]
+    new_items = [(c.deadline, c.notification.stage) for c in claims]
+    recipient = digest.recipient
     try:
-        message = _digest_message(recipient, items, new_items, about, today)
+        message = _digest_message(recipient, len(digest.due), new_items, digest.about, today)
     except Exception as error:  # noqa: BLE001 - recorded like a failed send
         logger.exception("Could not build the reminder for %s", recipient.email)
         notifications_mark(rows, error=f"{error.__class__.__name__}: {error}")
@@ -178,7 +176,7 @@ def _send_digest(*, recipient: User, items, about: str, today: date, run: Remind
     run.items_sent += len(claims)
 
 
-def _digest_message(recipient: User, items, new_items, about: str, today: date) -> Message:
+def _digest_message(recipient: User, due: int, new_items, about: str, today: date) -> Message:
     return build_message(
         "deadlines/email/reminder_digest",
         to=recipient.email,
@@ -189,36 +187,73 @@ def _digest_message(recipient: User, items, new_items, about: str, today: date) 
             "overdue": [d for d, stage in new_items if stage == engine.OVERDUE],
             "at_risk": [d for d, stage in new_items if stage == engine.AT_RISK],
             "due_soon": [d for d, stage in new_items if stage == engine.DUE_SOON],
-            "still_outstanding": len(items) - len(new_items),
+            "still_outstanding": due - len(new_items),
             "council_name": council_settings().council_name,
             "statement_due_days": council_settings().statement_due_days_before_meeting,
         },
     )
 
 
+def _digests(today: date) -> list[Digest]:
+    """Who gets a digest today and what is due for each: each directorate's people, then
+    each committee's scrutiny officer, in a constant number of queries."""
+    due = selectors.reminders_due(Recommendation.objects.active(), today)  # nothing withdrawn
+    by_directorate: dict[int, list] = defaultdict(list)
+    by_committee: dict[int, list] = defaultdict(list)
+    for item in due:
+        if item.directorate_id is not None:
+            by_directorate[item.directorate_id].append(item)
+        by_committee[item.committee_id].append(item)
+    recipients = selectors.recipients_by_directorate()
+    digests = [
+        Digest(recipient, directorate.name, by_directorate[directorate.pk])
+        for directorate in Directorate.objects.filter(pk__in=list(by_directorate)).order_by("name")
+        for recipient in recipients.get(directorate.pk, [])
+    ]
+    for committee in (
+        Committee.objects.filter(pk__in=list(by_committee))
+        .select_related("scrutiny_officer")
+        .order_by("name")
+    ):
+        officer = committee.scrutiny_officer
+        if officer is not None and officer.is_active and officer.email:
+            digests.append(Digest(officer, committee.name, by_committee[committee.pk]))
+    return digests
+
+
 def reminders_send(*, today: date | None = None) -> ReminderRun:
     """Email each directorate's people a digest of their due-soon, at-risk and overdue
     items, and each committee's scrutiny officer one for the committee. Each item and
-    stage is sent to each person once; a failed email is recorded and retried next run."""
+    stage is sent to each person once; a failed email is recorded and retried next run.
+
+    Set-based: what is due comes from the engine's database form, and every claim is
+    made at once (`claim_all`), so a run that has nothing new to send makes the same few
+    queries however many recommendations there are; the rest grows with what it sends."""
     today = today or timezone.localdate()
     run = ReminderRun(reclaimed=notifications_reclaim())
-    recommendations = Recommendation.objects.active()  # nothing withdrawn is chased
-    for directorate in Directorate.objects.order_by("name"):
-        recipients = selectors.recipients_of_directorate(directorate.pk)
-        if not recipients:
-            continue
-        items = selectors.reminders_due(recommendations.filter(directorate=directorate), today)
-        if not items:
-            continue
-        for recipient in recipients:
-            _send_digest(
-                recipient=recipient, items=items, about=directorate.name, today=today, run=run
+    digests = _digests(today)
+    wanted: dict[tuple, tuple[Digest, Wanted]] = {}
+    for digest in digests:
+        for item in digest.due:
+            want = Wanted(
+                digest.recipient, item.recommendation_id, item.item, item.stage, item.due_on
             )
-    for committee in Committee.objects.select_related("scrutiny_officer").order_by("name"):
-        officer = committee.scrutiny_officer
-        if officer is None or not officer.is_active or not officer.email:
+            wanted.setdefault(want.key, (digest, want))  # the first digest that has it sends it
+    claimed = claim_all([want for _, want in wanted.values()])
+    if not claimed:
+        return run
+    deadlines = selectors.reminder_deadlines({key[1] for key in claimed})
+    by_digest: dict[int, list[Claim]] = defaultdict(list)
+    for key, notification in claimed.items():
+        digest, _ = wanted[key]
+        deadline = deadlines.get((key[1], key[2]))
+        if deadline is None:  # submitted between the two reads: nothing to chase
+            notification.delete()
             continue
-        items = selectors.reminders_due(recommendations.filter(report__committee=committee), today)
-        if items:
-            _send_digest(recipient=officer, items=items, about=committee.name, today=today, run=run)
+        by_digest[id(digest)].append(Claim(notification, deadline))
+    for digest in digests:
+        claims = by_digest.get(id(digest))
+        if claims:
+            claims.sort(key=lambda c: engine.deadline_order(c.deadline))
+            _send_digest(digest=digest, claims=claims, today=today, run=run)
     return run

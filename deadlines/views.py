@@ -136,6 +136,8 @@ class CalendarView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
             token=token,
             feed_url=feed_url,
             webcal_url="webcal://" + feed_url.split("://", 1)[1],
+            months_back=selectors.CALENDAR_MONTHS_BACK,
+            months_ahead=selectors.CALENDAR_MONTHS_AHEAD,
             **kwargs,
         )
 

@@ -125,6 +125,39 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+# An optional read replica (a streaming copy of the primary): the public pages and the
+# API read from it (scrutiny.routers.ReplicaRouter); every write goes to the primary.
+if os.environ.get("DATABASE_REPLICA_URL", "").strip():
+    DATABASES["replica"] = dj_database_url.config(
+        env="DATABASE_REPLICA_URL",
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["scrutiny.routers.ReplicaRouter"]
+    MIDDLEWARE.append("scrutiny.routers.ReplicaReadsMiddleware")
+
+
+def _pooled(database: dict) -> None:
+    """psycopg 3's connection pool in each process, on PostgreSQL (DATABASE_POOL=false for
+    none). A gunicorn worker serves GUNICORN_THREADS requests at once, so it never needs
+    more connections than threads: workers × threads in all (10 on this machine, see
+    gunicorn.conf.py), plus the task worker's. Django requires CONN_MAX_AGE 0 with a
+    pool: the pool keeps the connections instead."""
+    if database["ENGINE"] != "django.db.backends.postgresql":
+        return
+    if os.environ.get("DATABASE_POOL", "true").lower() in {"0", "false", "no", "off"}:
+        return
+    threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+    database["CONN_MAX_AGE"] = 0
+    database.setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", threads)),
+        "timeout": 10,  # seconds a request waits for a free connection before an error
+    }
+
+
+for _database in DATABASES.values():
+    _pooled(_database)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -1,10 +1,15 @@
 """A backup restores into an empty database as the same record."""
 
+import shutil
+
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from scrutiny.backup import record_models
+from tests.factories import RecommendationFactory
 
 
 def row_counts() -> dict[str, int]:
@@ -103,3 +108,53 @@ def test_a_backup_of_the_wrong_records_changes_nothing(tmp_path):
     bad.write_text('[{"model": "recommendations.nosuchmodel", "pk": 1, "fields": {}}]')
     with pytest.raises(CommandError, match="nothing was changed"):
         call_command("restore", str(bad))
+
+
+# --- Issue 14: a backup at any size ---------------------------------------------------
+
+POSTGRESQL_TOOLS = pytest.mark.skipif(
+    connection.vendor != "postgresql" or not shutil.which("pg_dump"),
+    reason="PostgreSQL with its client tools only",
+)
+
+
+def _queries_of_a_backup(tmp_path) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        call_command("backup", output=str(tmp_path / "backup"))
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_a_backup_makes_the_same_queries_for_3_recommendations_as_for_30(
+    tmp_path, published_report
+):
+    few = _queries_of_a_backup(tmp_path)
+    for number in range(4, 31):
+        RecommendationFactory(report=published_report, number=number)
+    assert _queries_of_a_backup(tmp_path) == few
+
+
+@POSTGRESQL_TOOLS
+@pytest.mark.django_db
+def test_on_postgresql_a_backup_is_pg_dumps_own_format(tmp_path):
+    backup = tmp_path / "backup"
+    call_command("backup", output=str(backup))
+    assert backup.read_bytes().startswith(b"PGDMP")
+
+
+@POSTGRESQL_TOOLS
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_cut_short_postgresql_backup_changes_nothing(tmp_path):
+    call_command("load_demo", verbosity=0)
+    backup = tmp_path / "backup"
+    call_command("backup", output=str(backup))
+    call_command("flush", interactive=False, verbosity=0)
+    content = backup.read_bytes()
+    backup.write_bytes(content[: len(content) * 2 // 3])
+    statuses = list(apps.get_model("recommendations", "TrackingStatus").objects.values("name"))
+    with pytest.raises(CommandError, match="(nothing was changed|Nothing was changed)"):
+        call_command("restore", str(backup))
+    assert all(count == 0 for label, count in row_counts().items() if "TrackingStatus" not in label)
+    assert (
+        list(apps.get_model("recommendations", "TrackingStatus").objects.values("name")) == statuses
+    )

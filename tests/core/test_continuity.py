@@ -3,6 +3,8 @@ what they typed after they sign in again, for them alone."""
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.models import KeptInput
@@ -81,3 +83,30 @@ def test_staying_signed_in_renews_the_session(director_a, client, settings):
 def test_pages_say_when_the_session_ends(director_a, settings):
     html = signed_in(director_a).get(reverse("home")).content.decode()
     assert f'name="app-session-expires-in" content="{settings.SESSION_COOKIE_AGE}"' in html
+
+
+# --- Issue 14: no query for kept input on an ordinary page ---------------------------
+
+
+def _kept_input_queries(client, url) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return [q["sql"] for q in queries if KeptInput._meta.db_table in q["sql"]]
+
+
+def test_an_ordinary_signed_in_page_makes_no_query_for_kept_input(director_a, recommendation):
+    client = signed_in(director_a)
+    url = reverse("responses:response_create", args=[recommendation.pk])
+    assert _kept_input_queries(client, url) == []
+    assert _kept_input_queries(client, reverse("home")) == []
+
+
+def test_only_the_form_whose_input_was_kept_looks_for_it_and_only_once(director_a, recommendation):
+    client = signed_in(director_a)
+    client.get(reverse("home"))
+    _session_ends()
+    url, _ = _post_response(client, recommendation)
+    client.force_login(director_a)
+    assert _kept_input_queries(client, reverse("home")) == []
+    assert _kept_input_queries(client, url) != []  # put back here
+    assert _kept_input_queries(client, url) == []  # and then forgotten

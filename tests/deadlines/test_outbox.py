@@ -13,7 +13,14 @@ from django_tasks_db.models import DBTaskResult
 
 from core.delivery import Message
 from deadlines.models import SentNotification
-from deadlines.outbox import claim, notifications_queue, notifications_reclaim
+from deadlines.outbox import (
+    Wanted,
+    claim,
+    claim_all,
+    notifications_mark,
+    notifications_queue,
+    notifications_reclaim,
+)
 from deadlines.services import reminders_send
 from responses import services as response_services
 from tests.factories import OfficerFactory, ResponseFactory
@@ -142,3 +149,21 @@ def test_a_task_delivered_twice_sends_one_email(recommendation, adviser):
     notification.refresh_from_db()
     assert notification.status == SentNotification.Status.SENT
     assert notification.attempts == 1
+
+
+# --- Issue 14: claiming many at once --------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_claim_all_takes_what_is_new_and_what_failed_but_not_what_was_sent(recommendation, adviser):
+    sent = _claimed(recommendation, adviser)
+    notifications_mark([sent])
+    failed = claim(recipient=adviser, recommendation=recommendation, item="failed", stage="x")
+    notifications_mark([failed], error="Refused")
+    wanted = [
+        Wanted(adviser, recommendation.pk, item, "x") for item in ("response", "failed", "new")
+    ]
+    claimed = claim_all(wanted)
+    assert {key[2] for key in claimed} == {"failed", "new"}
+    assert claimed[(adviser.pk, recommendation.pk, "failed", "x")].pk == failed.pk
+    assert claim_all(wanted) == {}

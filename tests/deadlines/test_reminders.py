@@ -8,13 +8,20 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from deadlines.models import SentNotification
 from deadlines.services import reminders_send
 from recommendations.models import Recommendation
 from tests.deadlines.failing_backend import BROKEN_ADDRESS
-from tests.factories import DirectorateUserFactory, MeetingFactory, OfficerFactory
+from tests.factories import (
+    DirectorateUserFactory,
+    MeetingFactory,
+    OfficerFactory,
+    RecommendationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +149,45 @@ def test_a_weekend_deadline_is_flagged_not_moved(people, published_report):
 def test_the_today_option_must_be_a_date():
     with pytest.raises(CommandError):
         call_command("send_reminders", "--today=July")
+
+
+# --- Issue 14: set-based, constant queries when nothing is new ---------------------
+
+
+def _overdue_recommendations(report, directorate, count: int) -> None:
+    start = report.recommendations.count() + 1
+    for number in range(start, start + count):
+        RecommendationFactory(report=report, number=number, directorate=directorate)
+
+
+def _queries_of_a_run_with_nothing_new(today) -> int:
+    reminders_send(today=today)  # sends what is new
+    with CaptureQueriesContext(connection) as queries:
+        run = reminders_send(today=today)
+    assert run.items_sent == 0
+    return len(queries)
+
+
+def test_a_run_with_nothing_new_makes_the_same_queries_for_5_items_as_for_50(
+    people, published_report, directorate_a
+):
+    _overdue_recommendations(published_report, directorate_a, 2)  # 5 in all
+    with_five = _queries_of_a_run_with_nothing_new(date(2012, 4, 20))
+    _overdue_recommendations(published_report, directorate_a, 45)  # 50 in all
+    with_fifty = _queries_of_a_run_with_nothing_new(date(2012, 4, 20))
+    assert with_fifty == with_five
+
+
+def test_a_run_sends_each_reminder_once(people, published_report, directorate_a):
+    officer, director_a, director_b = people
+    _overdue_recommendations(published_report, directorate_a, 7)  # 10 in all, 9 to A
+    reminders_send(today=date(2012, 4, 20))
+    reminders_send(today=date(2012, 4, 20))
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        [director_a.email, director_b.email, officer.email]
+    )
+    by_address = {message.to[0]: message.body for message in mail.outbox}
+    assert by_address[director_a.email].count("Response due 10 April 2012") == 9
+    assert by_address[officer.email].count("Response due 10 April 2012") == 10
+    keys = SentNotification.objects.values_list("recipient", "recommendation", "item", "stage")
+    assert len(keys) == len(set(keys)) == 9 + 1 + 10

@@ -4,6 +4,8 @@ calendar feed (which must parse as iCalendar)."""
 from datetime import date, time, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -229,3 +231,62 @@ def test_an_unknown_or_deactivated_address_is_404(client, member):
 
 def test_the_calendar_page_needs_sign_in(client):
     assert is_login_redirect(client.get(reverse("deadlines:calendar")))
+
+
+# --- Issue 14: the feed holds a bounded window ---------------------------------------
+
+
+def _old_report(committee, directorate, recommendations: int):
+    """A report whose responses were due five months ago and never came."""
+    report = ReportFactory(
+        inquiry=InquiryFactory(committee=committee),
+        title="Inquiry into library hours",
+        published_on=_today() - timedelta(days=220),
+        received_on=_today() - timedelta(days=210),
+    )
+    for number in range(1, recommendations + 1):
+        RecommendationFactory(report=report, number=number, directorate=directorate)
+    return report
+
+
+def _feed_events(client, url) -> tuple[list, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return Calendar.from_ical(response.content).walk("VEVENT"), len(queries)
+
+
+def test_the_feed_holds_the_last_3_months_and_the_next_12(
+    client, officer, committee, directorate_a, current_report
+):
+    MeetingFactory(committee=committee, date=_today() - timedelta(days=120))
+    MeetingFactory(committee=committee, date=_today() + timedelta(days=400))
+    inside = MeetingFactory(committee=committee, date=_today() + timedelta(days=300))
+    _old_report(committee, directorate_a, 1)
+    url = _feed(signed_in(officer), officer)
+
+    events, _ = _feed_events(client, url)
+
+    meeting_days = [e.decoded("DTSTART") for e in events if str(e["SUMMARY"]) == committee.name]
+    assert meeting_days == [inside.date]
+    summaries = [str(e["SUMMARY"]) for e in events]
+    assert not [s for s in summaries if "library hours" in s]
+    assert [s for s in summaries if "school transport" in s]
+    calendar = Calendar.from_ical(client.get(url).content)
+    assert "the last 3 months and the next 12 months" in str(calendar["X-WR-CALDESC"])
+
+
+def test_history_outside_the_window_adds_neither_events_nor_queries(
+    client, officer, committee, directorate_a, current_report
+):
+    url = _feed(signed_in(officer), officer)
+    _old_report(committee, directorate_a, 1)
+    events_before, queries_before = _feed_events(client, url)
+    _old_report(committee, directorate_a, 20)
+    events_after, queries_after = _feed_events(client, url)
+    assert len(events_after) == len(events_before)
+    assert queries_after == queries_before
+
+
+def test_the_calendar_page_says_what_the_feed_holds(officer):
+    html = signed_in(officer).get(reverse("deadlines:calendar")).content.decode()
+    assert "the last 3 months and the next 12 months" in html
