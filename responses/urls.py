@@ -28,6 +28,16 @@ urlpatterns = [
         name="responses_agreed",
     ),
     path(
+        "reports/<int:report_pk>/respond/",
+        views.ReportRespondView.as_view(),
+        name="report_respond",
+    ),
+    path(
+        "reports/<int:report_pk>/respond/check/",
+        views.ReportRespondCheckView.as_view(),
+        name="report_respond_check",
+    ),
+    path(
         "recommendations/<int:recommendation_pk>/position-statement/new/",
         views.StatementCreateView.as_view(),
         name="statement_create",
