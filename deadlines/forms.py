@@ -1,5 +1,6 @@
 from django import forms
 
+from core.forms import GovukDateField, GovukQueryForm
 from recommendations.models import Meeting, Recommendation
 
 
@@ -34,9 +35,9 @@ class ReportBackMoveForm(forms.Form):
         self.fields["to_meeting"].queryset = meetings.order_by("date")
 
 
-class WorkProgrammeStartForm(forms.Form):
-    start = forms.DateField(
+class WorkProgrammeStartForm(GovukQueryForm):
+    start = GovukDateField(
         label="Show meetings from",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="For example, 27 3 2012. Leave it empty to start from today.",
     )

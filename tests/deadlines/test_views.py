@@ -84,6 +84,34 @@ def test_the_work_programme_can_start_from_another_date(member, committee, publi
     assert client.get(url + "?start=nonsense").status_code == 200
 
 
+def test_the_work_programme_start_is_typed_in_day_month_and_year_boxes(
+    member, committee, published_report
+):
+    MeetingFactory(committee=committee, date=date(2012, 7, 19))
+    url = reverse("deadlines:work_programme", args=[committee.pk])
+    client = signed_in(member)
+
+    assert 'name="start_day"' in client.get(url).content.decode()
+    html = client.get(url, {"start_day": "1", "start_month": "6", "start_year": "2012"})
+
+    assert "Thursday 19 July 2012" in html.content.decode()
+
+
+def test_a_partly_typed_work_programme_start_is_an_error_shown_in_place(
+    member, committee, published_report
+):
+    url = reverse("deadlines:work_programme", args=[committee.pk])
+
+    reply = signed_in(member).get(url, {"start_day": "1", "start_month": "", "start_year": "2012"})
+
+    html = reply.content.decode()
+    assert reply.status_code == 200
+    assert "govuk-error-summary" in html
+    assert "Show meetings from must include a month" in html
+    assert 'name="start_day" type="text" value="1"' in html  # what was typed stays
+    assert "<title>Error:" in html
+
+
 # --- Moving a report-back -------------------------------------------------------------
 
 
