@@ -350,6 +350,11 @@ def responses_agree_at_meeting(
     return locked
 
 
+def _statement_check_complete(statement: PositionStatement) -> None:
+    if not statement.text.strip():
+        raise ValidationError({"text": "Enter the position statement before submitting."})
+
+
 @transaction.atomic
 def position_statement_save_draft(
     *,
@@ -361,7 +366,10 @@ def position_statement_save_draft(
     text: str,
     proposed_status: TrackingStatus | None = None,
     expected_version=UNCHECKED,
+    require_complete: bool = False,
 ) -> PositionStatement:
+    """Create or update a draft statement; with `require_complete`, only if it could be
+    submitted (the step before the director checks their answers)."""
     if statement is None:
         statement = PositionStatement(
             recommendation=recommendation,
@@ -374,6 +382,8 @@ def position_statement_save_draft(
     statement.meeting = meeting
     statement.text = text
     statement.proposed_status = proposed_status
+    if require_complete:
+        _statement_check_complete(statement)
     statement.full_clean(exclude=["recommendation"])  # its uniqueness: _save_first
     _save_first(statement, user, _statement_started_meanwhile)
     return statement
@@ -383,8 +393,7 @@ def position_statement_save_draft(
 def position_statement_submit(*, statement: PositionStatement, user: User) -> PositionStatement:
     statement = PositionStatement.objects.select_for_update().get(pk=statement.pk)
     _require_draft(statement)
-    if not statement.text.strip():
-        raise ValidationError({"text": "Enter the position statement before submitting."})
+    _statement_check_complete(statement)
     statement.state = ResponseState.SUBMITTED
     statement.submitted_by = user
     statement.submitted_at = timezone.now()

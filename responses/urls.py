@@ -48,6 +48,11 @@ urlpatterns = [
         name="statement_detail",
     ),
     path(
+        "position-statements/<int:pk>/check/",
+        views.StatementCheckView.as_view(),
+        name="statement_check",
+    ),
+    path(
         "position-statements/<int:pk>/edit/",
         views.StatementUpdateView.as_view(),
         name="statement_update",

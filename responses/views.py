@@ -165,33 +165,69 @@ def _already_sent(request, item: Response | PositionStatement):
     return redirect(item)
 
 
-class ResponseCheckView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
-    """GOV.UK "check your answers": the whole response as the board will read it, with a
-    way back to change it, before it is submitted."""
+class CheckAnswersView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
+    """GOV.UK "check your answers": a draft as the board will read it, with a way back to
+    change it, before it is submitted. Subclasses name the draft's kind and its service."""
 
+    kind = ""  # "response", "position statement"
+    edit_url_name = ""
+
+    def submit(self, item, user):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def handle_no_permission(self):
+        return _already_sent(self.request, self.get_object()) or super().handle_no_permission()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            recommendation=self.object.recommendation,
+            change_url=reverse(self.edit_url_name, args=[self.object.pk]),
+            kind=self.kind,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        item = self.get_object()
+        try:
+            self.submit(item, request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(self.edit_url_name, item.pk)
+        messages.success(request, f"{self.kind.capitalize()} submitted to the scrutiny board.")
+        return redirect(item)
+
+
+class ResponseCheckView(CheckAnswersView):
     permission_required = "responses.change_response"
     template_name = "responses/response_check.html"
+    kind = "response"
+    edit_url_name = "responses:response_update"
 
     def get_queryset(self):
         return Response.objects.select_related(
             "recommendation__report__committee", "recommendation__directorate"
         ).prefetch_related("accepted_parts", "recommendation__parts")
 
-    def handle_no_permission(self):
-        return _already_sent(self.request, self.get_object()) or super().handle_no_permission()
+    def submit(self, item, user):
+        return services.response_submit(response=item, user=user)
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(recommendation=self.object.recommendation, **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        response = self.get_object()
-        try:
-            services.response_submit(response=response, user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("responses:response_update", response.pk)
-        messages.success(request, "Response submitted to the scrutiny board.")
-        return redirect(response)
+class StatementCheckView(CheckAnswersView):
+    permission_required = "responses.change_positionstatement"
+    template_name = "responses/statement_check.html"
+    kind = "position statement"
+    edit_url_name = "responses:statement_update"
+
+    def get_queryset(self):
+        return PositionStatement.objects.select_related(
+            "recommendation__report__committee",
+            "recommendation__directorate",
+            "meeting",
+            "proposed_status",
+        ).prefetch_related("recommendation__parts")
+
+    def submit(self, item, user):
+        return services.position_statement_submit(statement=item, user=user)
 
 
 class ReturnForm(GovukErrorMessagesMixin, forms.Form):
@@ -291,12 +327,16 @@ class StatementFormMixin(ServiceFormMixin):
     template_name = "responses/statement_form.html"
 
     def get_success_url(self):
+        if "check" in self.request.POST:
+            return reverse("responses:statement_check", args=[self.object.pk])
         return self.object.get_absolute_url()
 
     @property
     def success_message(self):
         if "submit" in self.request.POST:
             return "Position statement submitted to the scrutiny board."
+        if "check" in self.request.POST:
+            return ""
         return "Draft saved. Only your directorate can see it until you submit it."
 
     @transaction.atomic
@@ -310,6 +350,7 @@ class StatementFormMixin(ServiceFormMixin):
             text=form.cleaned_data["text"],
             proposed_status=form.cleaned_data["proposed_status"],
             expected_version=form.cleaned_data.get("version"),
+            require_complete="check" in self.request.POST,
         )
         if "submit" in self.request.POST:
             return services.position_statement_submit(statement=saved, user=self.request.user)
