@@ -82,6 +82,7 @@ class ReportBackMoveView(PermissionRequiredMixin, ServiceFormMixin, FormView):
             to_meeting=form.cleaned_data["to_meeting"],
             reason=form.cleaned_data["reason"],
             user=self.request.user,
+            expected_version=form.cleaned_data.get("version"),
         )
 
     def get_success_url(self):
