@@ -555,7 +555,7 @@ class ReportRespondView(ReportRespondMixin, TemplateView):
     def forms(self, data=None) -> list[ResponseForm]:
         if not self.owed:
             raise Http404
-        return [
+        forms = [
             ResponseForm(
                 data,
                 instance=item.draft,
@@ -564,6 +564,9 @@ class ReportRespondView(ReportRespondMixin, TemplateView):
             )
             for item in self.owed
         ]
+        for form in forms:
+            form.error_summary_name = form.recommendation.title
+        return forms
 
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data(forms=self.forms()))

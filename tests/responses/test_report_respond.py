@@ -201,6 +201,7 @@ def test_a_refused_answer_saves_none_and_keeps_every_answer_typed(
 
     assert reply.status_code == 200
     assert field_error(reply, "Say which part of the recommendation is accepted")
+    assert f"{second.title}: Say which part" in page(reply)  # the summary says whose
     assert f"We accept {first.title}." in page(reply)
     assert not Response.objects.exists()
 
