@@ -644,6 +644,9 @@ class ReportRespondCheckView(ReportRespondMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         if not self.owed:
             return self.nothing_left()
+        if not any(item.draft for item in self.owed):
+            messages.info(request, "Save your responses as drafts first, then check them.")
+            return redirect("responses:report_respond", self.report.pk)
         drafts = self.drafts()
         return self.render_check(drafts, ResponsesSubmitForm(responses=drafts))
 

@@ -53,18 +53,21 @@ def test_saving_after_the_preview_stores_those_parts(officer, published_report, 
     ]
 
 
-def test_parts_that_cannot_be_split_are_explained_in_place_not_previewed(officer, recommendation):
-    url = reverse("recommendations:recommendation_update", args=[recommendation.pk])
-
-    reply = signed_in(officer).post(
-        url,
+def preview_edit(officer, recommendation, **fields):
+    """Preview parts on the edit form of `recommendation`."""
+    return signed_in(officer).post(
+        reverse("recommendations:recommendation_update", args=[recommendation.pk]),
         new_recommendation(
             recommendation.directorate,
             number=str(recommendation.number),
-            parts_text="Only one part.",
             version=recommendation.version,
+            **fields,
         ),
     )
+
+
+def test_parts_that_cannot_be_split_are_explained_in_place_not_previewed(officer, recommendation):
+    reply = preview_edit(officer, recommendation, parts_text="Only one part.")
 
     assert field_error(reply, "at least two parts")
     assert "How the parts will be stored" not in page(reply)
@@ -72,16 +75,7 @@ def test_parts_that_cannot_be_split_are_explained_in_place_not_previewed(officer
 
 
 def test_the_edit_form_previews_too(officer, recommendation):
-    url = reverse("recommendations:recommendation_update", args=[recommendation.pk])
-
-    reply = signed_in(officer).post(
-        url,
-        new_recommendation(
-            recommendation.directorate,
-            number=str(recommendation.number),
-            version=recommendation.version,
-        ),
-    )
+    reply = preview_edit(officer, recommendation)
 
     assert "How the parts will be stored" in page(reply)
     recommendation.refresh_from_db()

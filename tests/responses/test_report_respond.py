@@ -302,3 +302,9 @@ def test_the_page_reads_a_long_report_in_a_bounded_number_of_queries(
 
     with django_assert_max_num_queries(15):
         assert client.get(respond_url(published_report)).status_code == 200
+
+
+def test_the_check_page_before_any_draft_leads_back_to_the_form(director_a, published_report):
+    reply = signed_in(director_a).get(check_url(published_report))
+
+    assert reply.status_code == 302 and reply["Location"] == respond_url(published_report)

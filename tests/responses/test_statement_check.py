@@ -7,18 +7,10 @@ from django.urls import reverse
 
 from responses.models import PositionStatement, ResponseState
 from responses.services import position_statement_submit
-from tests.factories import PositionStatementFactory, agreed_response
+from tests.factories import PositionStatementFactory
 from tests.viewkit import field_error, page, signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def scheduled(recommendation):
-    recommendation.report_back_month = date(2012, 7, 1)
-    recommendation.save()
-    agreed_response(recommendation)
-    return recommendation
 
 
 @pytest.fixture
