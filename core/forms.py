@@ -153,3 +153,31 @@ class GovukDateField(forms.Field):
             raise forms.ValidationError(
                 f"{self._name()} must be a real date", code="invalid"
             ) from None
+
+
+class GovukQueryForm(GovukErrorMessagesMixin, forms.Form):
+    """A form read from the page address (a list's filter, a page's "show from" date):
+    bound only when the address names one of its own fields, so a page opened with other
+    parameters (or none) shows it empty and unrefused. Its dates are GOV.UK's day, month
+    and year boxes like every form's, so a partly typed date is an error shown in place,
+    never dropped; `value(name)` is the field's value, or None while it is refused."""
+
+    def __init__(self, query=None, **kwargs):
+        if query is not None and not self._named_in(query):
+            query = None
+        super().__init__(query, **kwargs)
+
+    @classmethod
+    def _named_in(cls, query) -> bool:
+        for name, field in cls.base_fields.items():
+            names = [name]
+            if isinstance(field, forms.DateField | GovukDateField):
+                names += [f"{name}_{box}" for box in ("day", "month", "year")]
+            if any(query.get(each, "") != "" for each in names):
+                return True
+        return False
+
+    def value(self, name: str):
+        if not self.is_bound or not self.is_valid():
+            return None
+        return self.cleaned_data.get(name)

@@ -30,6 +30,21 @@ class PrivatePermissionMixin(PermissionRequiredMixin):
         raise Http404
 
 
+def show_refusal(form, error: ValidationError) -> None:
+    """Show a service's refusal on the form that asked for the write, nothing saved."""
+    if isinstance(error, EditConflict):
+        # Keep the user's edits on screen, now answering the latest version, so that
+        # saving again is a choice made knowing what the other person changed.
+        form.data = form.data.copy()
+        form.data[form.add_prefix("version")] = error.current_version
+        form.add_error(None, error)
+    elif hasattr(error, "error_dict"):
+        for field, field_errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, field_errors)
+    else:
+        form.add_error(None, error)
+
+
 class ServiceFormMixin:
     """A form view whose write is done by a service function.
 
@@ -54,19 +69,8 @@ class ServiceFormMixin:
     def form_valid(self, form):
         try:
             self.object = self.perform(form)
-        except EditConflict as conflict:
-            # Keep the user's edits on screen, now answering the latest version, so that
-            # saving again is a choice made knowing what the other person changed.
-            form.data = form.data.copy()
-            form.data[form.add_prefix("version")] = conflict.current_version
-            form.add_error(None, conflict)
-            return self.form_invalid(form)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, field_errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, field_errors)
-            else:
-                form.add_error(None, error)
+            show_refusal(form, error)
             return self.form_invalid(form)
         if self.success_message:
             messages.success(self.request, self.success_message)

@@ -1,5 +1,6 @@
 from django import forms
 
+from core.forms import GovukDateField, GovukQueryForm, VersionedFormMixin
 from recommendations.models import Meeting, Recommendation
 
 
@@ -8,7 +9,10 @@ class MeetingChoiceField(forms.ModelChoiceField):
         return f"{meeting.date.day} {meeting.date:%B %Y} ({meeting.date:%A})"
 
 
-class ReportBackMoveForm(forms.Form):
+class ReportBackMoveForm(VersionedFormMixin, forms.Form):
+    """Opened at the recommendation's version: a move saved over someone else's change to
+    its report-back (or without saying which version it answers) is refused."""
+
     to_meeting = MeetingChoiceField(
         label="Move the report-back to",
         queryset=Meeting.objects.none(),
@@ -25,6 +29,7 @@ class ReportBackMoveForm(forms.Form):
     )
 
     def __init__(self, *args, recommendation: Recommendation, today, **kwargs):
+        self.instance = recommendation  # whose version VersionedFormMixin carries
         super().__init__(*args, **kwargs)
         meetings = Meeting.objects.filter(
             committee=recommendation.report.committee_id, date__gte=today
@@ -34,9 +39,9 @@ class ReportBackMoveForm(forms.Form):
         self.fields["to_meeting"].queryset = meetings.order_by("date")
 
 
-class WorkProgrammeStartForm(forms.Form):
-    start = forms.DateField(
+class WorkProgrammeStartForm(GovukQueryForm):
+    start = GovukDateField(
         label="Show meetings from",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="For example, 27 3 2012. Leave it empty to start from today.",
     )

@@ -31,6 +31,7 @@ class SentNotification(models.Model):
         ADDRESSED = "addressed", "Recommendation addressed to the directorate"
         DECISION_RECORDED = "decision_recorded", "Tracking decision recorded"
         REPORT_BACK_MOVED = "report_back_moved", "Report-back moved"
+        RESPONSE_RETURNED = "response_returned", "Response returned to the directorate"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"

@@ -1,6 +1,6 @@
 """Emails on events: the officer hears of each submitted response and position
-statement; the directorate of each recommendation addressed to it, each tracking
-decision the board records, and each report-back moved.
+statement; the directorate of each recommendation addressed to it, each response
+returned to it, each tracking decision the board records, and each report-back moved.
 
 The record's services announce what happened with signals (recommendations.signals,
 responses.signals), inside their transaction; the receivers here are connected by
@@ -64,6 +64,10 @@ def on_response_submitted(sender, *, response, **kwargs) -> None:
     _after_commit(_notify_response_submitted, response.pk)
 
 
+def on_response_returned(sender, *, response, **kwargs) -> None:
+    _after_commit(_notify_response_returned, response.pk, response.version)
+
+
 def on_statement_submitted(sender, *, statement, **kwargs) -> None:
     _after_commit(_notify_statement_submitted, statement.pk)
 
@@ -85,6 +89,7 @@ def on_tracking_decisions_recorded(sender, *, assessments, **kwargs) -> None:
 
 def connect() -> None:
     response_signals.response_submitted.connect(on_response_submitted)
+    response_signals.response_returned.connect(on_response_returned)
     response_signals.statement_submitted.connect(on_statement_submitted)
     record_signals.report_recommendations_completed.connect(on_report_recommendations_completed)
     record_signals.recommendations_added.connect(on_recommendations_added)
@@ -143,6 +148,22 @@ def _notify_response_submitted(response_pk: int) -> None:
         stage=SentNotification.Stage.RESPONSE_SUBMITTED,
         template="deadlines/email/response_submitted",
         context={"response": response, "late": late},
+    )
+
+
+def _notify_response_returned(response_pk: int, version: int) -> None:
+    """The directorate that submitted the response hears, once for each return, which
+    recommendation's response came back and why."""
+    response = Response.objects.select_related(
+        "recommendation__report__committee", "returned_by"
+    ).get(pk=response_pk)
+    _notify(
+        recipients=recipients_of_directorate(response.directorate_id),
+        recommendation=response.recommendation,
+        item=f"response:{response.pk}:returned:{version}",
+        stage=SentNotification.Stage.RESPONSE_RETURNED,
+        template="deadlines/email/response_returned",
+        context={"response": response},
     )
 
 

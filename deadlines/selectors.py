@@ -110,6 +110,11 @@ class WorkGroup:
     report: object
     items: list[WorkItem]
 
+    @property
+    def owes_responses(self) -> bool:
+        """Whether the director can answer this report on one page."""
+        return any(item.kind == RESPONSE for item in self.items)
+
 
 @dataclass
 class Worklist:

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.delivery import Message, build_message
+from core.history import UNCHECKED, check_version
 from council.selectors import council_settings
 from recommendations.models import Committee, Directorate, Meeting, Recommendation
 from recommendations.services import report_back_schedule
@@ -34,14 +35,20 @@ logger = logging.getLogger(__name__)
 
 @transaction.atomic
 def report_back_move(
-    *, recommendation: Recommendation, to_meeting: Meeting, reason: str, user: User
+    *,
+    recommendation: Recommendation,
+    to_meeting: Meeting,
+    reason: str,
+    user: User,
+    expected_version=UNCHECKED,
 ) -> ReportBackMove:
     """Move a recommendation's next report-back to another meeting of its board, and keep
     the move with its reason.
 
     The meeting becomes the report-back requirement's meeting and a month named in the
     requirement is dropped (it has been answered by this decision); a repeat carries on
-    every N months from the new meeting.
+    every N months from the new meeting. Refused, like any edit, if the recommendation
+    changed since the form was opened at `expected_version`.
     """
     if not user.has_perm("deadlines.move_report_back", recommendation):
         raise PermissionDenied("Only a scrutiny officer can move a report-back.")
@@ -50,6 +57,7 @@ def report_back_move(
         .select_related("report__committee", "report_back_meeting", "current_status")
         .get(pk=recommendation.pk)
     )
+    check_version(recommendation, expected_version)
     errors = {}
     if not reason.strip():
         errors["reason"] = "Enter the reason for moving the report-back."

@@ -30,10 +30,8 @@ class WorkProgrammeView(PermissionRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        start_form = WorkProgrammeStartForm(self.request.GET or None)
-        start = None
-        if start_form.is_bound and start_form.is_valid():
-            start = start_form.cleaned_data["start"]
+        start_form = WorkProgrammeStartForm(self.request.GET)
+        start = start_form.value("start")
         context.update(
             today=today,
             start=start or today,
@@ -84,6 +82,7 @@ class ReportBackMoveView(PermissionRequiredMixin, ServiceFormMixin, FormView):
             to_meeting=form.cleaned_data["to_meeting"],
             reason=form.cleaned_data["reason"],
             user=self.request.user,
+            expected_version=form.cleaned_data.get("version"),
         )
 
     def get_success_url(self):

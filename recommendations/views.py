@@ -247,6 +247,23 @@ class ReportUpdateView(RecordFormView, UpdateView):
 
 class RecommendationFormMixin(RecordFormView):
     form_class = RecommendationForm
+    template_name = "recommendations/recommendation_form.html"
+
+    @property
+    def previewing(self) -> bool:
+        return "preview_parts" in self.request.POST
+
+    def form_valid(self, form):
+        if self.previewing:  # shown, not saved: saving is the officer's next step
+            return self.render_to_response(self.get_context_data(form=form))
+        return super().form_valid(form)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context.get("form")
+        if self.previewing and form is not None and not form.has_error("parts_text"):
+            context["parts_preview"] = form.parts
+        return context
 
     def perform(self, form):
         return services.recommendation_save(

@@ -48,6 +48,7 @@ class ResponseForm(VersionedFormMixin, GovukErrorMessagesMixin, forms.ModelForm)
 
     def __init__(self, *args, recommendation: Recommendation, **kwargs):
         super().__init__(*args, **kwargs)
+        self.recommendation = recommendation
         parts = recommendation.parts.all()
         if parts:
             self.fields["accepted_parts"].queryset = parts
@@ -108,3 +109,20 @@ class AgreeResponsesForm(GovukErrorMessagesMixin, forms.Form):
             .order_by("-date")
         )
         self.fields["meeting"].label_from_instance = lambda meeting: f"{meeting.date:%-d %B %Y}"
+
+
+class ResponsesSubmitForm(forms.Form):
+    """The check page of a whole report's responses: the version of each draft as the
+    director read it, so that one changed meanwhile is refused, not sent unread."""
+
+    def __init__(self, *args, responses: list[Response], **kwargs):
+        super().__init__(*args, **kwargs)
+        for response in responses:
+            self.fields[f"version_{response.pk}"] = forms.IntegerField(
+                widget=forms.HiddenInput, required=False, initial=response.version
+            )
+
+    def expected_versions(self) -> dict[int, int | None]:
+        return {
+            int(name.removeprefix("version_")): value for name, value in self.cleaned_data.items()
+        }

@@ -6,7 +6,7 @@ from datetime import date
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from accounts.models import User
-from accounts.rules import is_council_reader
+from accounts.rules import is_council_reader, is_directorate_user
 from core.lists import Shortlist, count_capped
 from recommendations.models import Recommendation, Report
 
@@ -212,3 +212,43 @@ def submitted_statements_for_meeting(recommendations, meeting) -> dict[int, Posi
         for pk, statements in by_recommendation.items()
         if (chosen := statement_for_meeting(statements, meeting)) is not None
     }
+
+
+@dataclass(frozen=True)
+class OwedResponse:
+    """A recommendation of a report that the user's directorate still has to answer, with
+    its draft if one has been started."""
+
+    recommendation: Recommendation
+    draft: Response | None
+
+
+def responses_owed_on_report(user: User, report_id: int) -> list[OwedResponse]:
+    """The report's recommendations addressed to the user's directorate that have no
+    submitted response yet, in order, each with the directorate's draft: two queries for
+    the recommendations and their parts, two for the drafts and their accepted parts,
+    however long the report."""
+    if not is_directorate_user(user) or user.directorate_id is None:
+        return []
+    recommendations = list(
+        Recommendation.objects.active()
+        .filter(report=report_id, directorate=user.directorate_id)
+        .exclude(Exists(Response.objects.submitted().filter(recommendation=OuterRef("pk"))))
+        .select_related("report__committee", "directorate")
+        .prefetch_related("parts")
+        .order_by("number")
+    )
+    drafts = {
+        draft.recommendation_id: draft
+        for draft in Response.objects.filter(
+            recommendation__in=[row.pk for row in recommendations] or [0],
+            state=ResponseState.DRAFT,
+            directorate=user.directorate_id,  # a draft belongs to the directorate that wrote it
+        )
+        .select_related("returned_by")
+        .prefetch_related("accepted_parts")
+    }
+    by_pk = {row.pk: row for row in recommendations}
+    for draft in drafts.values():
+        draft.recommendation = by_pk[draft.recommendation_id]  # read once, not per draft
+    return [OwedResponse(row, drafts.get(row.pk)) for row in recommendations]

@@ -1,6 +1,6 @@
 """Every write to responses and position statements goes through these functions."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -198,13 +198,77 @@ def response_save_draft(
     return response
 
 
+def _response_submit_locked(response: Response, user: User) -> Response:
+    _require_draft(response)
+    _response_check_complete(response, list(response.accepted_parts.all()))
+    return _response_mark_submitted(response, user)
+
+
 @transaction.atomic
 def response_submit(*, response: Response, user: User) -> Response:
     """Send a saved draft to the scrutiny board: from now on it is read, not edited."""
     response = Response.objects.select_for_update().get(pk=response.pk)
-    _require_draft(response)
-    _response_check_complete(response, list(response.accepted_parts.all()))
-    return _response_mark_submitted(response, user)
+    return _response_submit_locked(response, user)
+
+
+class ResponsesRefused(ValidationError):
+    """Some of several responses could not be saved, so none was: `by_recommendation`
+    says why, for each recommendation's form."""
+
+    def __init__(self, by_recommendation: dict[int, ValidationError]):
+        super().__init__(
+            "Nothing has been saved: correct the responses marked below and save again.",
+            code="refused",
+        )
+        self.by_recommendation = by_recommendation
+
+
+@transaction.atomic
+def responses_save_drafts(
+    *, user: User, drafts: Iterable[dict], require_complete: bool = False
+) -> list[Response]:
+    """Save several recommendations' responses as drafts in one step (a director answering
+    a whole report on one page): each exactly as `response_save_draft` would, given that
+    dict of its arguments, and all or none, so a refused one leaves none half-saved."""
+    saved, refused = [], {}
+    for draft in drafts:
+        try:
+            saved.append(response_save_draft(user=user, require_complete=require_complete, **draft))
+        except ValidationError as error:
+            refused[draft["recommendation"].pk] = error
+    if refused:
+        raise ResponsesRefused(refused)
+    return saved
+
+
+@transaction.atomic
+def responses_submit(
+    *, responses: Iterable[Response], expected_versions: Mapping[int, int | None], user: User
+) -> list[Response]:
+    """Send several drafts to the board at once, as the director checked them: all or none.
+    A draft changed since the check page was shown (or posted without its version) is
+    refused like any stale save, naming its recommendation."""
+    pks = [response.pk for response in responses]
+    if not pks:
+        raise ValidationError("There are no draft responses to submit.")
+    locked = list(
+        Response.objects.select_for_update(of=("self",))
+        .filter(pk__in=pks)
+        .select_related("recommendation")
+        .order_by("recommendation__number")
+    )
+    if len(locked) != len(set(pks)):
+        raise ValidationError("A draft response has been removed meanwhile: check the list again.")
+    for response in locked:
+        try:
+            check_version(response, expected_versions.get(response.pk))
+            _response_submit_locked(response, user)
+        except ValidationError as error:
+            named = f"{response.recommendation.title}: {' '.join(error.messages)}"
+            if isinstance(error, EditConflict):
+                raise EditConflict(named, current_version=error.current_version) from None
+            raise ValidationError(named) from None
+    return locked
 
 
 @transaction.atomic
@@ -286,6 +350,11 @@ def responses_agree_at_meeting(
     return locked
 
 
+def _statement_check_complete(statement: PositionStatement) -> None:
+    if not statement.text.strip():
+        raise ValidationError({"text": "Enter the position statement before submitting."})
+
+
 @transaction.atomic
 def position_statement_save_draft(
     *,
@@ -297,7 +366,10 @@ def position_statement_save_draft(
     text: str,
     proposed_status: TrackingStatus | None = None,
     expected_version=UNCHECKED,
+    require_complete: bool = False,
 ) -> PositionStatement:
+    """Create or update a draft statement; with `require_complete`, only if it could be
+    submitted (the step before the director checks their answers)."""
     if statement is None:
         statement = PositionStatement(
             recommendation=recommendation,
@@ -310,6 +382,8 @@ def position_statement_save_draft(
     statement.meeting = meeting
     statement.text = text
     statement.proposed_status = proposed_status
+    if require_complete:
+        _statement_check_complete(statement)
     statement.full_clean(exclude=["recommendation"])  # its uniqueness: _save_first
     _save_first(statement, user, _statement_started_meanwhile)
     return statement
@@ -319,8 +393,7 @@ def position_statement_save_draft(
 def position_statement_submit(*, statement: PositionStatement, user: User) -> PositionStatement:
     statement = PositionStatement.objects.select_for_update().get(pk=statement.pk)
     _require_draft(statement)
-    if not statement.text.strip():
-        raise ValidationError({"text": "Enter the position statement before submitting."})
+    _statement_check_complete(statement)
     statement.state = ResponseState.SUBMITTED
     statement.submitted_by = user
     statement.submitted_at = timezone.now()

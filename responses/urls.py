@@ -33,6 +33,16 @@ urlpatterns = [
         name="responses_agreed",
     ),
     path(
+        "reports/<int:report_pk>/respond/",
+        views.ReportRespondView.as_view(),
+        name="report_respond",
+    ),
+    path(
+        "reports/<int:report_pk>/respond/check/",
+        views.ReportRespondCheckView.as_view(),
+        name="report_respond_check",
+    ),
+    path(
         "recommendations/<int:recommendation_pk>/position-statement/new/",
         views.StatementCreateView.as_view(),
         name="statement_create",
@@ -41,6 +51,11 @@ urlpatterns = [
         "position-statements/<int:pk>/",
         views.StatementDetailView.as_view(),
         name="statement_detail",
+    ),
+    path(
+        "position-statements/<int:pk>/check/",
+        views.StatementCheckView.as_view(),
+        name="statement_check",
     ),
     path(
         "position-statements/<int:pk>/edit/",

@@ -2,8 +2,11 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.generic import (
     CreateView,
     DetailView,
@@ -20,16 +23,19 @@ from core.views import (
     ParentObjectMixin,
     PrivatePermissionMixin,
     ServiceFormMixin,
+    show_refusal,
 )
 from recommendations.models import Meeting, Recommendation, Report
 from recommendations.selectors import recommendations_visible_to
 
 from . import services
-from .forms import AgreeResponsesForm, PositionStatementForm, ResponseForm
+from .forms import AgreeResponsesForm, PositionStatementForm, ResponseForm, ResponsesSubmitForm
 from .models import PositionStatement, Response
 from .selectors import (
+    OwedResponse,
     response_of,
     responses_awaiting_agreement,
+    responses_owed_on_report,
 )
 
 
@@ -166,33 +172,69 @@ def _already_sent(request, item: Response | PositionStatement):
     return redirect(item)
 
 
-class ResponseCheckView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
-    """GOV.UK "check your answers": the whole response as the board will read it, with a
-    way back to change it, before it is submitted."""
+class CheckAnswersView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
+    """GOV.UK "check your answers": a draft as the board will read it, with a way back to
+    change it, before it is submitted. Subclasses name the draft's kind and its service."""
 
+    kind = ""  # "response", "position statement"
+    edit_url_name = ""
+
+    def submit(self, item, user):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def handle_no_permission(self):
+        return _already_sent(self.request, self.get_object()) or super().handle_no_permission()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            recommendation=self.object.recommendation,
+            change_url=reverse(self.edit_url_name, args=[self.object.pk]),
+            kind=self.kind,
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        item = self.get_object()
+        try:
+            self.submit(item, request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(self.edit_url_name, item.pk)
+        messages.success(request, f"{self.kind.capitalize()} submitted to the scrutiny board.")
+        return redirect(item)
+
+
+class ResponseCheckView(CheckAnswersView):
     permission_required = "responses.change_response"
     template_name = "responses/response_check.html"
+    kind = "response"
+    edit_url_name = "responses:response_update"
 
     def get_queryset(self):
         return Response.objects.select_related(
             "recommendation__report__committee", "recommendation__directorate"
         ).prefetch_related("accepted_parts", "recommendation__parts")
 
-    def handle_no_permission(self):
-        return _already_sent(self.request, self.get_object()) or super().handle_no_permission()
+    def submit(self, item, user):
+        return services.response_submit(response=item, user=user)
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(recommendation=self.object.recommendation, **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        response = self.get_object()
-        try:
-            services.response_submit(response=response, user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("responses:response_update", response.pk)
-        messages.success(request, "Response submitted to the scrutiny board.")
-        return redirect(response)
+class StatementCheckView(CheckAnswersView):
+    permission_required = "responses.change_positionstatement"
+    template_name = "responses/statement_check.html"
+    kind = "position statement"
+    edit_url_name = "responses:statement_update"
+
+    def get_queryset(self):
+        return PositionStatement.objects.select_related(
+            "recommendation__report__committee",
+            "recommendation__directorate",
+            "meeting",
+            "proposed_status",
+        ).prefetch_related("recommendation__parts")
+
+    def submit(self, item, user):
+        return services.position_statement_submit(statement=item, user=user)
 
 
 class ReturnForm(GovukErrorMessagesMixin, forms.Form):
@@ -292,12 +334,16 @@ class StatementFormMixin(ServiceFormMixin):
     template_name = "responses/statement_form.html"
 
     def get_success_url(self):
+        if "check" in self.request.POST:
+            return reverse("responses:statement_check", args=[self.object.pk])
         return self.object.get_absolute_url()
 
     @property
     def success_message(self):
         if "submit" in self.request.POST:
             return "Position statement submitted to the scrutiny board."
+        if "check" in self.request.POST:
+            return ""
         return "Draft saved. Only your directorate can see it until you submit it."
 
     @transaction.atomic
@@ -311,6 +357,7 @@ class StatementFormMixin(ServiceFormMixin):
             text=form.cleaned_data["text"],
             proposed_status=form.cleaned_data["proposed_status"],
             expected_version=form.cleaned_data.get("version"),
+            require_complete="check" in self.request.POST,
         )
         if "submit" in self.request.POST:
             return services.position_statement_submit(statement=saved, user=self.request.user)
@@ -490,3 +537,185 @@ class ResponsesAwaitingAgreementView(PermissionRequiredMixin, ListView):
         return responses_awaiting_agreement(recommendations_visible_to(self.request.user)).order_by(
             "submitted_at", "pk"
         )
+
+
+class ReportRespondMixin(PermissionRequiredMixin):
+    """A director's answers to a whole report: the report's recommendations their
+    directorate still owes a response to (only theirs, only this report's). Another
+    directorate, or a report with nothing owed, is 404."""
+
+    permission_required = "responses.view_worklist"
+
+    @cached_property
+    def report(self) -> Report:
+        return get_object_or_404(
+            Report.objects.select_related("committee"), pk=self.kwargs["report_pk"]
+        )
+
+    @cached_property
+    def owed(self) -> list[OwedResponse]:
+        return [
+            item
+            for item in responses_owed_on_report(self.request.user, self.report.pk)
+            if self.request.user.has_perm("responses.add_response", item.recommendation)
+            and (
+                item.draft is None
+                or self.request.user.has_perm("responses.change_response", item.draft)
+            )
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(report=self.report, **kwargs)
+
+
+class ReportRespondView(ReportRespondMixin, TemplateView):
+    """Every response the directorate owes on one report, on one page: saved as drafts in
+    one step (all or none), then checked and submitted together."""
+
+    template_name = "responses/report_respond.html"
+
+    def forms(self, data=None) -> list[ResponseForm]:
+        if not self.owed:
+            raise Http404
+        forms = [
+            ResponseForm(
+                data,
+                instance=item.draft,
+                recommendation=item.recommendation,
+                prefix=f"r{item.recommendation.pk}",
+            )
+            for item in self.owed
+        ]
+        for form in forms:
+            form.error_summary_name = form.recommendation.title
+        return forms
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(forms=self.forms()))
+
+    def post(self, request, *args, **kwargs):
+        forms = self.forms(request.POST)
+        checking = "check" in request.POST
+        # A form left untouched is not an answer (no empty drafts); going on to check
+        # the answers takes every draft there is, so all of them are checked.
+        chosen = [
+            form
+            for form in forms
+            if form.has_changed() or (checking and form.instance.pk is not None)
+        ]
+        if not chosen:
+            return self.refuse(forms, "Enter a response to at least one recommendation.")
+        if not all(form.is_valid() for form in chosen):
+            return self.refuse(forms)
+        try:
+            saved = services.responses_save_drafts(
+                user=request.user,
+                drafts=[self.draft_of(form) for form in chosen],
+                require_complete=checking,
+            )
+        except services.ResponsesRefused as refused:
+            for form in chosen:
+                error = refused.by_recommendation.get(form.recommendation.pk)
+                if error is not None:
+                    show_refusal(form, error)
+            return self.refuse(forms, refused.message)
+        if checking:
+            return redirect("responses:report_respond_check", self.report.pk)
+        messages.success(
+            request,
+            f"{len(saved)} draft response{pluralize(len(saved))} saved. Only your directorate "
+            "can see them until you submit them.",
+        )
+        return redirect("responses:report_respond", self.report.pk)
+
+    def draft_of(self, form: ResponseForm) -> dict:
+        data = form.cleaned_data
+        return {
+            "recommendation": form.recommendation,
+            "response": form.instance if form.instance.pk else None,
+            "decision": data["decision"],
+            "text": data["text"],
+            "proposed_action": data["proposed_action"],
+            "responsible_officer": data["responsible_officer"],
+            "target_date": data["target_date"],
+            "partial_acceptance_detail": data["partial_acceptance_detail"],
+            "accepted_parts": data.get("accepted_parts") or [],
+            "expected_version": data.get("version"),
+        }
+
+    def refuse(
+        self, forms, message: str = "Nothing has been saved: correct the responses marked below."
+    ):
+        return self.render_to_response(
+            self.get_context_data(forms=forms, refusal=message), status=200
+        )
+
+
+class ReportRespondCheckView(ReportRespondMixin, TemplateView):
+    """GOV.UK "check your answers" for a whole report: every draft the directorate holds
+    for it, as the board will read them, submitted together (all or none)."""
+
+    template_name = "responses/report_respond_check.html"
+
+    def drafts(self) -> list[Response]:
+        drafts = [item.draft for item in self.owed if item.draft is not None]
+        if not drafts:
+            raise Http404
+        return drafts
+
+    def get(self, request, *args, **kwargs):
+        if not self.owed:
+            return self.nothing_left()
+        if not any(item.draft for item in self.owed):
+            messages.info(request, "Save your responses as drafts first, then check them.")
+            return redirect("responses:report_respond", self.report.pk)
+        drafts = self.drafts()
+        return self.render_check(drafts, ResponsesSubmitForm(responses=drafts))
+
+    def post(self, request, *args, **kwargs):
+        if not self.owed:
+            return self.nothing_left()
+        drafts = self.drafts()
+        form = ResponsesSubmitForm(request.POST, responses=drafts)
+        if form.is_valid():
+            try:
+                submitted = services.responses_submit(
+                    responses=drafts,
+                    expected_versions=form.expected_versions(),
+                    user=request.user,
+                )
+            except ValidationError as error:
+                # Shown again as they are now, at their current versions: submitting
+                # again is a choice made having read the other person's change.
+                del self.owed
+                drafts = self.drafts()
+                refused = ResponsesSubmitForm(
+                    {f"version_{draft.pk}": draft.version for draft in drafts}, responses=drafts
+                )
+                refused.is_valid()
+                refused.add_error(None, error)
+                return self.render_check(drafts, refused)
+            messages.success(
+                request,
+                f"{len(submitted)} response{pluralize(len(submitted))} submitted to the "
+                "scrutiny board.",
+            )
+            return redirect("responses:worklist")
+        return self.render_check(drafts, form)
+
+    def render_check(self, drafts: list[Response], form: ResponsesSubmitForm):
+        for draft in drafts:
+            draft.form_anchor = f"id_r{draft.recommendation_id}-"  # its fields on the form
+        return self.render_to_response(self.get_context_data(drafts=drafts, form=form))
+
+    def nothing_left(self):
+        """Back after submitting, or a bookmark: the report, saying so, if the user's
+        directorate answers for any of it; otherwise nothing is here for them."""
+        if not self.report.recommendations.filter(
+            directorate=self.request.user.directorate_id
+        ).exists():
+            raise Http404
+        messages.info(
+            self.request, "Your directorate has no responses left to submit on this report."
+        )
+        return redirect(self.report)

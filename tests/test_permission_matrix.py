@@ -209,6 +209,10 @@ CASES = [
     Case("responses:statement_create", ("due_unwritten",), DIRECTORATE),
     Case("responses:statement_detail", ("draft_statement",), OWN_DRAFT),
     Case("responses:statement_update", ("draft_statement",), OWN_DRAFT),
+    Case("responses:statement_check", ("draft_statement",), OWN_DRAFT),
+    # A whole report's responses: only a directorate that owes some (others: 404).
+    Case("responses:report_respond", ("report",), codes(302, 403, 200, 404, 403, 404)),
+    Case("responses:report_respond_check", ("report",), codes(302, 403, 200, 404, 403, 404)),
     Case("papers:response_preview", ("report",), EVERYONE),
     Case("papers:response_preview", ("exempt_report",), PRIVATE_COUNCIL, label="exempt"),
     Case("papers:response_pdf", ("report",), EVERYONE),

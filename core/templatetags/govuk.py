@@ -16,9 +16,11 @@ def _form_errors(form):
     if not form or not getattr(form, "is_bound", False) or not form.errors:
         return []
     items = []
+    # Several forms of one kind on a page (a report's responses) say whose error it is.
+    named = getattr(form, "error_summary_name", "")
     non_field_anchor = "#" + form.add_prefix("non-field-errors")
     for error in form.non_field_errors():
-        items.append({"href": non_field_anchor, "text": error})
+        items.append({"href": non_field_anchor, "text": f"{named}: {error}" if named else error})
     for bound_field in form:
         if not bound_field.errors:
             continue
@@ -36,7 +38,8 @@ def _form_errors(form):
         if target is None:  # a form not using GovukFormRenderer
             target = bound_field.id_for_label or bound_field.auto_id
         for error in bound_field.errors:
-            items.append({"href": f"#{target}" if target else "", "text": error})
+            text = f"{named}: {error}" if named else error
+            items.append({"href": f"#{target}" if target else "", "text": text})
     return items
 
 

@@ -194,3 +194,43 @@ def test_notifications_can_be_suppressed_for_loading_old_records(
         response_services.response_submit(response=draft, user=director_a)
     assert mail.outbox == []
     assert not SentNotification.objects.exists()
+
+
+def test_the_directorate_is_told_once_when_its_response_is_returned(
+    recommendation, officer, director_a, django_capture_on_commit_callbacks
+):
+    director_a.email = "director.a@example.gov.uk"
+    director_a.save()
+    draft = ResponseFactory(recommendation=recommendation, drafted_by=director_a)
+    submitted = response_services.response_submit(response=draft, user=director_a)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response_services.response_return(
+            response=submitted, user=officer, reason="Paragraph 2 names the wrong service."
+        )
+
+    (message,) = [m for m in mail.outbox if m.to == [director_a.email]]
+    assert message.subject.startswith("Response returned to correct: Recommendation 1")
+    assert "Paragraph 2 names the wrong service." in message.body
+    assert (
+        SentNotification.objects.get(recipient=director_a).stage
+        == SentNotification.Stage.RESPONSE_RETURNED
+    )
+
+
+def test_a_second_return_of_the_same_response_is_told_again(
+    recommendation, officer, director_a, django_capture_on_commit_callbacks
+):
+    director_a.email = "director.a@example.gov.uk"
+    director_a.save()
+    draft = ResponseFactory(recommendation=recommendation, drafted_by=director_a)
+    for reason in ("First reason.", "Second reason."):
+        submitted = response_services.response_submit(response=draft, user=director_a)
+        with django_capture_on_commit_callbacks(execute=True):
+            draft = response_services.response_return(
+                response=submitted, user=officer, reason=reason
+            )
+
+    bodies = [m.body for m in mail.outbox if m.to == [director_a.email]]
+    assert len(bodies) == 2 and "Second reason." in bodies[1]

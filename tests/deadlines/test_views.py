@@ -12,6 +12,7 @@ from icalendar import Calendar
 
 from deadlines.models import CalendarToken, ReportBackMove
 from recommendations.models import Meeting
+from recommendations.services import report_back_schedule
 from tests.factories import (
     CommitteeMembershipFactory,
     InquiryFactory,
@@ -86,6 +87,34 @@ def test_the_work_programme_can_start_from_another_date(member, committee, publi
     assert client.get(url + "?start=nonsense").status_code == 200
 
 
+def test_the_work_programme_start_is_typed_in_day_month_and_year_boxes(
+    member, committee, published_report
+):
+    MeetingFactory(committee=committee, date=date(2012, 7, 19))
+    url = reverse("deadlines:work_programme", args=[committee.pk])
+    client = signed_in(member)
+
+    assert 'name="start_day"' in client.get(url).content.decode()
+    html = client.get(url, {"start_day": "1", "start_month": "6", "start_year": "2012"})
+
+    assert "Thursday 19 July 2012" in html.content.decode()
+
+
+def test_a_partly_typed_work_programme_start_is_an_error_shown_in_place(
+    member, committee, published_report
+):
+    url = reverse("deadlines:work_programme", args=[committee.pk])
+
+    reply = signed_in(member).get(url, {"start_day": "1", "start_month": "", "start_year": "2012"})
+
+    html = reply.content.decode()
+    assert reply.status_code == 200
+    assert "govuk-error-summary" in html
+    assert "Show meetings from must include a month" in html
+    assert 'name="start_day" type="text" value="1"' in html  # what was typed stays
+    assert "<title>Error:" in html
+
+
 # --- Moving a report-back -------------------------------------------------------------
 
 
@@ -104,7 +133,14 @@ def test_an_officer_moves_a_report_back_with_a_reason(officer, committee, upcomi
     assert "Enter the reason for moving the report-back." in missing.content.decode()
     assert "govuk-error-summary" in missing.content.decode()
 
-    done = client.post(url, {"to_meeting": second.pk, "reason": "Awaiting the Ofsted visit"})
+    done = client.post(
+        url,
+        {
+            "to_meeting": second.pk,
+            "reason": "Awaiting the Ofsted visit",
+            "version": recommendation.version,
+        },
+    )
     assert done.status_code == 302
     assert done["Location"] == reverse("deadlines:work_programme", args=[committee.pk])
     recommendation.refresh_from_db()
@@ -112,6 +148,35 @@ def test_an_officer_moves_a_report_back_with_a_reason(officer, committee, upcomi
     assert ReportBackMove.objects.get().reason == "Awaiting the Ofsted visit"
     history = client.get(reverse("deadlines:report_back_moves", args=[recommendation.pk]))
     assert "Awaiting the Ofsted visit" in history.content.decode()
+
+
+def test_a_stale_move_is_refused_with_the_reason_kept(officer, upcoming, recommendation):
+    first, second = upcoming
+    opened_at = recommendation.version
+    # Someone else schedules it meanwhile.
+    report_back_schedule(
+        recommendation=recommendation, user=officer, meeting=first, month=None, every_months=None
+    )
+
+    reply = signed_in(officer).post(
+        reverse("deadlines:report_back_move", args=[recommendation.pk]),
+        {"to_meeting": second.pk, "reason": "Awaiting the Ofsted visit", "version": opened_at},
+    )
+
+    assert reply.status_code == 200
+    assert "changed this while you were editing it" in reply.content.decode()
+    assert "Awaiting the Ofsted visit" in reply.content.decode()
+    assert not ReportBackMove.objects.exists()
+
+
+def test_a_move_posted_without_its_version_is_refused(officer, upcoming, recommendation):
+    reply = signed_in(officer).post(
+        reverse("deadlines:report_back_move", args=[recommendation.pk]),
+        {"to_meeting": upcoming[1].pk, "reason": "Awaiting the Ofsted visit"},
+    )
+
+    assert "sent without saying which version" in reply.content.decode()
+    assert not ReportBackMove.objects.exists()
 
 
 @pytest.mark.parametrize("role", ["member", "director_a"])

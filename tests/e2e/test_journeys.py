@@ -19,7 +19,7 @@ from recommendations.models import Committee, Meeting, Recommendation, Report
 from recommendations.selectors import recommendations_due_for_meeting
 from responses.models import Response, ResponseState
 from tests.e2e.conftest import BOARD, CHILDRENS, ENVIRONMENT, fill_date, screenshot, sign_in
-from tests.factories import ResponseFactory
+from tests.factories import RecommendationFactory, ResponseFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -456,3 +456,55 @@ def test_journey_8_officer_agrees_a_reports_responses_at_a_meeting(
     response.refresh_from_db()
     assert response.state == ResponseState.AGREED
     assert response.agreed_at_meeting == meeting
+
+
+def test_journey_9_director_responds_to_a_whole_report_on_one_page(
+    demo, awaiting_response, page, audit
+):
+    ours, theirs = awaiting_response
+    also_ours = RecommendationFactory(
+        report=ours.report,
+        number=3,
+        directorate=ours.directorate,
+        text="That the director publishes attendance figures each term.",
+    )
+    sign_in(page, audit, "director")
+    menu(page, "Your worklist").click()
+    audit.check()
+    page.get_by_role(
+        "link", name=re.compile("on one page.*School attendance: final report")
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Respond to School attendance: final report"
+    )
+    expect(page.get_by_role("main")).to_contain_text(ours.text)
+    expect(page.get_by_role("main")).to_contain_text(also_ours.text)
+    expect(page.get_by_role("main")).not_to_contain_text(theirs.text)
+    audit.check()
+
+    first = page.get_by_role("region", name="Recommendation 1")
+    first.get_by_role("radio", name="Accepted", exact=True).check()
+    first.get_by_role("textbox", name="Response").fill("Accepted. A report will follow.")
+    third = page.get_by_role("region", name="Recommendation 3")
+    third.get_by_role("radio", name="Not accepted", exact=True).check()
+    third.get_by_role("textbox", name="Response").fill("Not accepted: figures are monthly.")
+    page.get_by_role("button", name="Save drafts").click()
+    expect(success_banner(page)).to_contain_text("2 draft responses saved")
+    audit.check()
+
+    page.get_by_role("button", name="Continue to check your responses").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Check your responses before submitting them"
+    )
+    expect(page.get_by_role("main")).to_contain_text("Not accepted: figures are monthly.")
+    audit.check()
+    page.get_by_role("button", name="Submit all 2 responses").click()
+    expect(success_banner(page)).to_contain_text("2 responses submitted")
+    audit.check()
+    screenshot(page, "journey-9-director-responds-to-a-whole-report")
+    assert set(
+        Response.objects.filter(recommendation__in=[ours, also_ours]).values_list(
+            "state", flat=True
+        )
+    ) == {ResponseState.SUBMITTED}
+    assert not Response.objects.filter(recommendation=theirs).exists()

@@ -266,15 +266,6 @@ def test_a_response_to_a_missing_recommendation_is_404(request, db):
 
 
 @pytest.fixture
-def scheduled(recommendation):
-    """Recommendation 1 accepted, reporting back in July 2012."""
-    recommendation.report_back_month = date(2012, 7, 1)
-    recommendation.save()
-    agreed_response(recommendation)
-    return recommendation
-
-
-@pytest.fixture
 def draft_statement(scheduled, director_a):
     return PositionStatementFactory(
         recommendation=scheduled,
