@@ -6,6 +6,15 @@ from datetime import date
 from django import forms
 
 
+class DateInput(forms.DateInput):
+    """The browser's date picker, for a date field that is not typed in GOV.UK's boxes."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 class GovukErrorMessagesMixin:
     """Say what to do, as GOV.UK asks ("Choose the directorate"), not "This field is required"."""
 

@@ -1,8 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from core.forms import GovukErrorMessagesMixin
-from recommendations.forms import DateInput
+from core.forms import DateInput, GovukErrorMessagesMixin
 from recommendations.models import Directorate, Recommendation
 
 from .models import (

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import construct_instance
 
-from core.forms import GovukErrorMessagesMixin, VersionedFormMixin
+from core.forms import DateInput, GovukErrorMessagesMixin, VersionedFormMixin
 
 from .dates import add_months
 from .models import (
@@ -44,13 +44,6 @@ MONTHS = {
     )
     for name in names
 }
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class MonthField(forms.CharField):
