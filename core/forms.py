@@ -15,6 +15,14 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+def refuse_dates_out_of_order(form: forms.Form, earlier: str, later: str, message: str) -> None:
+    """Where both dates are given and `later` comes before `earlier`, the error goes on
+    `later` (the one to correct)."""
+    first, then = form.cleaned_data.get(earlier), form.cleaned_data.get(later)
+    if first and then and then < first:
+        form.add_error(later, message)
+
+
 class GovukErrorMessagesMixin:
     """Say what to do, as GOV.UK asks ("Choose the directorate"), not "This field is required"."""
 
