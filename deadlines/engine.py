@@ -324,21 +324,23 @@ def responses_overdue(
     recommendations: QuerySet[Recommendation], today: date
 ) -> QuerySet[Recommendation]:
     """Recommendations whose response is past its statutory deadline, oldest first."""
-    return (
-        with_standing(recommendations)
-        .filter(standing_q(RESPONSE, OVERDUE, today))
-        .order_by("report__response_due_on", "report", "number")
-    )
+    return _overdue(recommendations, RESPONSE, today, due="report__response_due_on")
 
 
 def report_backs_overdue(
     recommendations: QuerySet[Recommendation], today: date
 ) -> QuerySet[Recommendation]:
     """Recommendations whose next report-back passed without a statement, oldest first."""
+    return _overdue(recommendations, REPORT_BACK, today, due="next_report_back_deadline")
+
+
+def _overdue(
+    recommendations: QuerySet[Recommendation], kind: str, today: date, *, due: str
+) -> QuerySet[Recommendation]:
     return (
         with_standing(recommendations)
-        .filter(standing_q(REPORT_BACK, OVERDUE, today))
-        .order_by("next_report_back_deadline", "report", "number")
+        .filter(standing_q(kind, OVERDUE, today))
+        .order_by(due, "report", "number")
     )
 
 
