@@ -6,6 +6,23 @@ from datetime import date
 from django import forms
 
 
+class DateInput(forms.DateInput):
+    """The browser's date picker, for a date field that is not typed in GOV.UK's boxes."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def refuse_dates_out_of_order(form: forms.Form, earlier: str, later: str, message: str) -> None:
+    """Where both dates are given and `later` comes before `earlier`, the error goes on
+    `later` (the one to correct)."""
+    first, then = form.cleaned_data.get(earlier), form.cleaned_data.get(later)
+    if first and then and then < first:
+        form.add_error(later, message)
+
+
 class GovukErrorMessagesMixin:
     """Say what to do, as GOV.UK asks ("Choose the directorate"), not "This field is required"."""
 

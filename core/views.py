@@ -93,11 +93,13 @@ class ParentObjectMixin:
     committee, a report of an inquiry...): `self.parent`, or 404 when there is none.
 
     With `parent_form_kwarg`, the form is given the parent under that name; with
+    `parent_instance_field`, the form's new object is given it in that field; with
     `return_to_parent`, a successful form returns to the parent's page."""
 
     parent_model: type[Model]
     parent_url_kwarg = ""
     parent_form_kwarg = ""
+    parent_instance_field = ""
     return_to_parent = False
 
     def get_parent_queryset(self):
@@ -114,6 +116,12 @@ class ParentObjectMixin:
         if self.parent_form_kwarg:
             kwargs[self.parent_form_kwarg] = self.parent
         return kwargs
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.parent_instance_field:
+            setattr(form.instance, self.parent_instance_field, self.parent)
+        return form
 
     def get_success_url(self):
         if self.return_to_parent:

@@ -35,8 +35,8 @@ from council.selectors import council_settings
 from recommendations.dates import days_late
 from recommendations.models import Meeting, Recommendation
 from recommendations.report_backs import ReportBackOccurrence
-from responses.models import PositionStatement, ResponseState
-from responses.selectors import response_submitted_exists, responses_submitted_as_seen_by
+from responses.models import PositionStatement, Response, ResponseState
+from responses.selectors import response_submitted_exists
 
 RESPONSE = "response"
 REPORT_BACK = "report-back"
@@ -109,18 +109,15 @@ class Deadline:
 # --- Building deadlines -------------------------------------------------------------
 
 
-def with_submissions(
-    recommendations: QuerySet[Recommendation], user=None
-) -> QuerySet[Recommendation]:
+def with_submissions(recommendations: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
     """Loads what deadlines need: the submitted current response and submitted statements.
-    Drafts are never read here, so nothing private leaks into lists or emails; given a
-    `user`, a response counts as in only if that user may read it (see with_standing)."""
+    Drafts are never read here, so nothing private leaks into lists or emails."""
     return recommendations.select_related(
         "report__committee", "directorate", "current_status", "report_back_meeting"
     ).prefetch_related(
         Prefetch(
             "responses",
-            queryset=responses_submitted_as_seen_by(user),
+            queryset=Response.objects.submitted(),
             to_attr="submitted_responses",
         ),
         Prefetch(
@@ -215,11 +212,10 @@ def report_back_deadline(
 
 
 def deadlines_for(
-    recommendations: QuerySet[Recommendation], *, include_submitted: bool = False, user=None
+    recommendations: QuerySet[Recommendation], *, include_submitted: bool = False
 ) -> list[Deadline]:
-    """Each recommendation's response deadline and its next report-back, by date (as
-    `user` may know them, when given: see with_standing)."""
-    recommendations = list(with_submissions(recommendations, user))
+    """Each recommendation's response deadline and its next report-back, by date."""
+    recommendations = list(with_submissions(recommendations))
     meetings = MeetingIndex(r.report.committee_id for r in recommendations)
     deadlines = []
     for recommendation in recommendations:
@@ -241,13 +237,10 @@ def deadline_order(deadline: Deadline):
 # --- The database form, for lists, counts and filters ------------------------------
 
 
-def with_standing(recommendations: QuerySet[Recommendation], user=None) -> QuerySet[Recommendation]:
+def with_standing(recommendations: QuerySet[Recommendation]) -> QuerySet[Recommendation]:
     """Adds what `standing_q` filters on: whether the response and the next report-back's
     statement are in, and the day the report-back is anchored to (the meeting that takes
-    it, else the end of its month) — the same as `deadlines_for` works out in Python.
-
-    Given a `user`, a response is "in" only if that user may read it (for the public: once
-    agreed), so that no public list or paper reveals a submitted, unagreed response."""
+    it, else the end of its month) — the same as `deadlines_for` works out in Python."""
     submitted_statement = PositionStatement.objects.filter(
         recommendation=OuterRef("pk"),
         state=ResponseState.SUBMITTED,
@@ -273,7 +266,7 @@ def with_standing(recommendations: QuerySet[Recommendation], user=None) -> Query
         .values("date")[:1]
     )
     return recommendations.annotate(
-        response_in=response_submitted_exists(user),
+        response_in=response_submitted_exists(),
         statement_in=Exists(submitted_statement),
         report_back_anchor_on=Coalesce(
             named_meeting, first_in_window, F("next_report_back_deadline")
@@ -329,31 +322,32 @@ def overdue_q(today: date) -> Q:
 
 
 def recommendations_overdue(
-    recommendations: QuerySet[Recommendation], today: date, user=None
+    recommendations: QuerySet[Recommendation], today: date
 ) -> QuerySet[Recommendation]:
-    return with_standing(recommendations, user).filter(overdue_q(today))
+    return with_standing(recommendations).filter(overdue_q(today))
 
 
 def responses_overdue(
-    recommendations: QuerySet[Recommendation], today: date, user=None
+    recommendations: QuerySet[Recommendation], today: date
 ) -> QuerySet[Recommendation]:
-    """Recommendations whose response is past its statutory deadline, oldest first (as
-    `user` may know it: see `with_standing`)."""
-    return (
-        with_standing(recommendations, user)
-        .filter(standing_q(RESPONSE, OVERDUE, today))
-        .order_by("report__response_due_on", "report", "number")
-    )
+    """Recommendations whose response is past its statutory deadline, oldest first."""
+    return _overdue(recommendations, RESPONSE, today, due="report__response_due_on")
 
 
 def report_backs_overdue(
     recommendations: QuerySet[Recommendation], today: date
 ) -> QuerySet[Recommendation]:
     """Recommendations whose next report-back passed without a statement, oldest first."""
+    return _overdue(recommendations, REPORT_BACK, today, due="next_report_back_deadline")
+
+
+def _overdue(
+    recommendations: QuerySet[Recommendation], kind: str, today: date, *, due: str
+) -> QuerySet[Recommendation]:
     return (
         with_standing(recommendations)
-        .filter(standing_q(REPORT_BACK, OVERDUE, today))
-        .order_by("next_report_back_deadline", "report", "number")
+        .filter(standing_q(kind, OVERDUE, today))
+        .order_by(due, "report", "number")
     )
 
 
@@ -367,14 +361,14 @@ class RecommendationDeadlines:
 
 
 def deadlines_by_recommendation(
-    recommendations: Iterable[Recommendation], user=None
+    recommendations: Iterable[Recommendation],
 ) -> dict[int, RecommendationDeadlines]:
     """The deadlines of a page's rows, keyed by recommendation: a constant number of
     queries whatever the number of rows (the page is already bounded)."""
     pks = [recommendation.pk for recommendation in recommendations]
     found: dict[int, dict[str, Deadline]] = defaultdict(dict)
     for deadline in deadlines_for(
-        Recommendation.objects.filter(pk__in=pks), include_submitted=True, user=user
+        Recommendation.objects.filter(pk__in=pks), include_submitted=True
     ):
         found[deadline.recommendation.pk][deadline.kind] = deadline
     return {

@@ -1,20 +1,13 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from core.forms import GovukErrorMessagesMixin
+from core.forms import DateInput, GovukErrorMessagesMixin
 from recommendations.models import TrackingStatus
 from responses.models import ResponseDecision
 
 from .columns import COLUMNS
 from .planning import Options, Plan
 from .reading import MAX_FILE_BYTES
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class UploadForm(GovukErrorMessagesMixin, forms.Form):

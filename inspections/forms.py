@@ -1,8 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from core.forms import GovukErrorMessagesMixin
-from recommendations.forms import DateInput
+from core.forms import DateInput, GovukErrorMessagesMixin, refuse_dates_out_of_order
 from recommendations.models import Directorate, Recommendation
 
 from .models import (
@@ -132,9 +131,9 @@ class ImprovementPlanForm(GovukErrorMessagesMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("starts_on"), cleaned.get("ends_on")
-        if start and end and end < start:
-            self.add_error("ends_on", "The plan cannot end before it starts.")
+        refuse_dates_out_of_order(
+            self, "starts_on", "ends_on", "The plan cannot end before it starts."
+        )
         return cleaned
 
 

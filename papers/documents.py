@@ -315,7 +315,7 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
             "status_counts": counts,
             "total": sum(row.count for row in counts),
             "overdue_responses": shortlist_of(
-                responses_overdue(visible, today, user), BRIEFING_LIST_LIMIT
+                responses_overdue(visible, today), BRIEFING_LIST_LIMIT
             ),
             "overdue_report_backs": shortlist_of(
                 report_backs_overdue(visible, today), BRIEFING_LIST_LIMIT

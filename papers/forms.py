@@ -1,15 +1,12 @@
 from django import forms
+from django.db import models
 
-from core.forms import GovukErrorMessagesMixin
+from core.forms import DateInput, GovukErrorMessagesMixin
 
 from .models import ResponsePaper
 
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+# Every narrative box is four rows, but for the sections where the paper's weight lies.
+NARRATIVE_ROWS = {"purpose": 5, "background": 10, "conclusions": 6}
 
 
 class ResponsePaperForm(GovukErrorMessagesMixin, forms.ModelForm):
@@ -47,24 +44,10 @@ class ResponsePaperForm(GovukErrorMessagesMixin, forms.ModelForm):
         widgets = {
             "paper_date": DateInput(),
             **{
-                name: forms.Textarea(attrs={"rows": 4})
-                for name in (
-                    "summary_of_main_issues",
-                    "summary_recommendations",
-                    "main_issues_introduction",
-                    "consultation",
-                    "equality",
-                    "council_policies",
-                    "resources",
-                    "legal",
-                    "risk_management",
-                    "recommendations",
-                    "background_documents",
-                )
+                field.name: forms.Textarea(attrs={"rows": NARRATIVE_ROWS.get(field.name, 4)})
+                for field in ResponsePaper._meta.get_fields()
+                if isinstance(field, models.TextField)
             },
-            "purpose": forms.Textarea(attrs={"rows": 5}),
-            "background": forms.Textarea(attrs={"rows": 10}),
-            "conclusions": forms.Textarea(attrs={"rows": 6}),
         }
 
     def clean(self):

@@ -6,7 +6,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import construct_instance
 
-from core.forms import GovukErrorMessagesMixin, VersionedFormMixin
+from core.forms import (
+    DateInput,
+    GovukErrorMessagesMixin,
+    VersionedFormMixin,
+    refuse_dates_out_of_order,
+)
 
 from .dates import add_months
 from .models import (
@@ -44,13 +49,6 @@ MONTHS = {
     )
     for name in names
 }
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class MonthField(forms.CharField):
@@ -118,9 +116,9 @@ class InquiryForm(GovukErrorMessagesMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        started, concluded = cleaned.get("started_on"), cleaned.get("concluded_on")
-        if started and concluded and concluded < started:
-            self.add_error("concluded_on", "The inquiry cannot conclude before it starts.")
+        refuse_dates_out_of_order(
+            self, "started_on", "concluded_on", "The inquiry cannot conclude before it starts."
+        )
         return cleaned
 
 
@@ -166,9 +164,12 @@ class ReportForm(GovukErrorMessagesMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        published, received = cleaned.get("published_on"), cleaned.get("received_on")
-        if published and received and received < published:
-            self.add_error("received_on", "The report cannot be received before it is published.")
+        refuse_dates_out_of_order(
+            self,
+            "published_on",
+            "received_on",
+            "The report cannot be received before it is published.",
+        )
         if cleaned.get("is_exempt") and not cleaned.get("exempt_rule", "").strip():
             self.add_error(
                 "exempt_rule", "Enter the Access to Information Procedure Rule it is exempt under."

@@ -163,13 +163,9 @@ class MeetingCreateView(ParentObjectMixin, MeetingFormMixin, CreateView):
     permission_required = "recommendations.add_meeting"
     parent_model = Committee
     parent_url_kwarg = "committee_pk"
+    parent_instance_field = "committee"
     page_title = "Add a meeting"
     success_message = "Meeting added."
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        form.instance.committee = self.parent
-        return form
 
 
 class MeetingUpdateView(MeetingFormMixin, UpdateView):
@@ -227,14 +223,10 @@ class ReportCreateView(ParentObjectMixin, RecordFormView, CreateView):
     permission_required = "recommendations.add_report"
     parent_model = Inquiry
     parent_url_kwarg = "inquiry_pk"
+    parent_instance_field = "inquiry"
     form_class = ReportForm
     page_title = "Add a report"
     success_message = "Report added."
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        form.instance.inquiry = self.parent
-        return form
 
 
 class ReportUpdateView(RecordFormView, UpdateView):

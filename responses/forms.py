@@ -1,7 +1,6 @@
 from django import forms
 
-from core.forms import GovukErrorMessagesMixin, VersionedFormMixin
-from recommendations.forms import DateInput
+from core.forms import DateInput, GovukErrorMessagesMixin, VersionedFormMixin
 from recommendations.models import (
     Meeting,
     Recommendation,

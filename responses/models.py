@@ -36,27 +36,10 @@ class ResponseQuerySet(models.QuerySet):
         return self.filter(state__in=states)
 
 
-class Response(models.Model):
-    recommendation = models.ForeignKey(
-        "recommendations.Recommendation", on_delete=models.PROTECT, related_name="responses"
-    )
-    decision = models.CharField(max_length=20, choices=ResponseDecision.choices, blank=True)
-    accepted_parts = models.ManyToManyField(
-        "recommendations.RecommendationPart",
-        blank=True,
-        related_name="accepting_responses",
-        help_text="For a partial acceptance of a recommendation in parts: the parts accepted.",
-    )
-    partial_acceptance_detail = models.TextField(
-        "What is accepted and what is not",
-        blank=True,
-        help_text="A partial acceptance must say which part is accepted and why the rest is not.",
-    )
-    text = models.TextField("Response", blank=True)
-    proposed_action = models.TextField(blank=True)
-    responsible_officer = models.CharField(max_length=200, blank=True)
-    target_date = models.DateField(null=True, blank=True)
-    state = models.CharField(max_length=20, choices=ResponseState.choices, default="draft")
+class DirectorateDraft(models.Model):
+    """What a directorate drafts and then submits about one recommendation: a response
+    or a position statement. Subclasses declare `recommendation` and `state`."""
+
     # The directorate that wrote it: a draft is theirs alone, even if the recommendation
     # is later addressed to another directorate. None for one recorded for a recommendation
     # addressed to no directorate (the Executive, Council or an outside body, as imported).
@@ -77,6 +60,45 @@ class Response(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # Bumped on every save; a form carries the version it was opened at.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # A draft version stays the directorate's even after the record is submitted.
+    versions_are_private = True
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.directorate_id is None:
+            self.directorate_id = self.recommendation.directorate_id
+        super().save(*args, **kwargs)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.state == ResponseState.DRAFT
+
+
+class Response(DirectorateDraft):
+    recommendation = models.ForeignKey(
+        "recommendations.Recommendation", on_delete=models.PROTECT, related_name="responses"
+    )
+    decision = models.CharField(max_length=20, choices=ResponseDecision.choices, blank=True)
+    accepted_parts = models.ManyToManyField(
+        "recommendations.RecommendationPart",
+        blank=True,
+        related_name="accepting_responses",
+        help_text="For a partial acceptance of a recommendation in parts: the parts accepted.",
+    )
+    partial_acceptance_detail = models.TextField(
+        "What is accepted and what is not",
+        blank=True,
+        help_text="A partial acceptance must say which part is accepted and why the rest is not.",
+    )
+    text = models.TextField("Response", blank=True)
+    proposed_action = models.TextField(blank=True)
+    responsible_officer = models.CharField(max_length=200, blank=True)
+    target_date = models.DateField(null=True, blank=True)
+    state = models.CharField(max_length=20, choices=ResponseState.choices, default="draft")
     agreed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -96,11 +118,7 @@ class Response(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     return_reason = models.TextField("Why it is returned", blank=True)
-    # Bumped on every save; a form carries the version it was opened at.
-    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
-    # A draft version stays the directorate's even after the record is submitted.
-    versions_are_private = True
 
     objects = ResponseQuerySet.as_manager()
 
@@ -150,21 +168,12 @@ class Response(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("responses:response_detail", args=[self.pk])
 
-    def save(self, *args, **kwargs):
-        if self.directorate_id is None:
-            self.directorate_id = self.recommendation.directorate_id
-        super().save(*args, **kwargs)
-
-    @property
-    def is_draft(self) -> bool:
-        return self.state == ResponseState.DRAFT
-
     def answers(self, recommendation) -> bool:
         """In Python, the rule of ResponseQuerySet.answering (for prefetched responses)."""
         return not self.is_draft or self.directorate_id == recommendation.directorate_id
 
 
-class PositionStatement(models.Model):
+class PositionStatement(DirectorateDraft):
     """A dated update on progress, written for one report-back."""
 
     recommendation = models.ForeignKey(
@@ -196,30 +205,7 @@ class PositionStatement(models.Model):
         choices=[(ResponseState.DRAFT, "Draft"), (ResponseState.SUBMITTED, "Submitted")],
         default=ResponseState.DRAFT,
     )
-    # The directorate that wrote it: a draft is theirs alone, even if the recommendation
-    # is later addressed to another directorate. None for one recorded for a recommendation
-    # addressed to no directorate (the Executive, Council or an outside body, as imported).
-    directorate = models.ForeignKey(
-        "recommendations.Directorate",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
-    drafted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
-    # A draft version stays the directorate's even after the record is submitted.
-    versions_are_private = True
 
     class Meta:
         ordering = ["report_back_due_on", "created_at"]
@@ -240,12 +226,3 @@ class PositionStatement(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("responses:statement_detail", args=[self.pk])
-
-    def save(self, *args, **kwargs):
-        if self.directorate_id is None:
-            self.directorate_id = self.recommendation.directorate_id
-        super().save(*args, **kwargs)
-
-    @property
-    def is_draft(self) -> bool:
-        return self.state == ResponseState.DRAFT

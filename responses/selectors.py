@@ -31,17 +31,12 @@ def _response_states_readable_by(user: User) -> list[str]:
     return [ResponseState.AGREED]
 
 
-def responses_submitted_as_seen_by(user: User | None) -> QuerySet[Response]:
-    """Submitted (or agreed) responses. That a response is in is not private: the public
-    and members read "Response received; awaiting the board's agreement" (its words stay
-    private until agreed: `readable_response`). `user` is kept for callers that pass it."""
-    return Response.objects.submitted()
-
-
-def response_submitted_exists(user: User | None = None) -> Exists:
+def response_submitted_exists() -> Exists:
     """For a recommendation queryset: its response has been submitted (or agreed), for
-    everyone alike (see `responses_submitted_as_seen_by`)."""
-    return Exists(responses_submitted_as_seen_by(user).filter(recommendation=OuterRef("pk")))
+    everyone alike. That a response is in is not private: the public and members read
+    "Response received; awaiting the board's agreement" (its words stay private until
+    agreed: `readable_response`)."""
+    return Exists(Response.objects.submitted().filter(recommendation=OuterRef("pk")))
 
 
 def readable_response(user: User) -> QuerySet[Response]:
@@ -62,7 +57,7 @@ def recommendations_with_response(
     """
     return recommendations.annotate(
         visible_decision=Subquery(readable_response(user).values("decision")[:1]),
-        has_submitted_response=response_submitted_exists(user),
+        has_submitted_response=response_submitted_exists(),
         has_agreed_response=Exists(
             Response.objects.filter(recommendation=OuterRef("pk"), state=ResponseState.AGREED)
         ),

@@ -2,7 +2,6 @@
 
 import django_filters
 from django import forms
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import F, Q
 from django.utils import timezone
 from django_filters.constants import EMPTY_VALUES
@@ -121,5 +120,4 @@ class RecommendationFilter(django_filters.FilterSet):
     def filter_overdue(self, queryset, name, value):
         if not value:
             return queryset
-        user = self.request.user if self.request is not None else AnonymousUser()
-        return recommendations_overdue(queryset, timezone.localdate(), user)
+        return recommendations_overdue(queryset, timezone.localdate())

@@ -124,9 +124,7 @@ class RecommendationListView(FilterView):
         query.pop("format", None)
         context["query_without_page"] = query.urlencode()
         context["download_formats"] = list(DOWNLOADS)
-        context["deadlines"] = deadlines_by_recommendation(
-            context["object_list"], self.request.user
-        )
+        context["deadlines"] = deadlines_by_recommendation(context["object_list"])
         context["today"] = timezone.localdate()
         return context
 
@@ -156,9 +154,7 @@ class RecommendationDetailView(PrivatePermissionMixin, DetailView):
         context["response_agreed"] = response is not None and response.state == "agreed"
         context["timeline"] = recommendation_timeline(recommendation, user)
         context["next_report_back"] = recommendation.next_report_back
-        context["deadlines"] = deadlines_by_recommendation([recommendation], user)[
-            recommendation.pk
-        ]
+        context["deadlines"] = deadlines_by_recommendation([recommendation])[recommendation.pk]
         context["today"] = timezone.localdate()
         context["can_respond"] = user.has_perm("responses.add_response", recommendation)
         return context
@@ -180,7 +176,7 @@ class ReportDetailView(PrivatePermissionMixin, DetailView):
             )
         )
         context["recommendations"] = recommendations
-        context["deadlines"] = deadlines_by_recommendation(recommendations, user)
+        context["deadlines"] = deadlines_by_recommendation(recommendations)
         if is_officer(user):
             context["awaiting_agreement"] = responses_awaiting_agreement(
                 selectors.recommendations_visible_to(user).filter(report=self.object)

@@ -194,6 +194,32 @@ def submitted_response(recommendation: Recommendation | None = None, **kwargs) -
     return response_services.response_submit(response=draft, user=author)
 
 
+def submit_own_draft(draft: Response, user: User, text: str) -> Response:
+    """`user` completes their directorate's draft as an acceptance and submits it, through
+    the services (so each version stands in the history)."""
+    response_services.response_save_draft(
+        recommendation=draft.recommendation,
+        user=user,
+        response=draft,
+        decision=ResponseDecision.ACCEPTED,
+        text=text,
+    )
+    return response_services.response_submit(response=draft, user=user)
+
+
+def statement_draft(recommendation: Recommendation, user: User, **fields) -> PositionStatement:
+    """A position statement saved as a draft through the service; for the report-back due
+    on the report's publication date, or the edited statement's own."""
+    edited = fields.get("statement")
+    fields.setdefault(
+        "report_back_due_on",
+        edited.report_back_due_on if edited else recommendation.report.published_on,
+    )
+    return response_services.position_statement_save_draft(
+        recommendation=recommendation, user=user, **fields
+    )
+
+
 def agreed_response(recommendation: Recommendation | None = None, **kwargs) -> Response:
     """A response submitted by its directorate and agreed by a scrutiny officer."""
     response = submitted_response(recommendation, **kwargs)

@@ -2,11 +2,8 @@
 `manage.py load_demo` after the scrutiny record. Idempotent: every object is found by its
 natural key and written only when it is missing or differs, through the services."""
 
-from datetime import datetime, time
-
 from django.db import transaction
 from django.db.models import Model
-from django.utils import timezone
 
 from accounts.models import User
 from core.services import record_save
@@ -19,26 +16,10 @@ from inspections.models import (
     InspectionJudgement,
 )
 from recommendations.models import Committee, Directorate, Recommendation
-from responses.models import Response, ResponseDecision
-from responses.services import response_agree, response_save_draft, response_submit
+from responses.models import ResponseDecision
 from scrutiny.demo import inspections_data as data
 from scrutiny.demo import recommendations_data as scrutiny_data
-
-
-def _at(day, hour: int) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(hour)))
-
-
-def _differs(instance: Model, values: dict) -> bool:
-    changed = False
-    for name, value in values.items():
-        field = instance._meta.get_field(name)
-        current = getattr(instance, field.attname)
-        wanted = value.pk if field.many_to_one and value is not None else value
-        if current != wanted:
-            setattr(instance, name, value)
-            changed = True
-    return changed
+from scrutiny.demo.loading import respond_on, upsert
 
 
 class _Loader:
@@ -49,13 +30,8 @@ class _Loader:
         self.directorate = Directorate.objects.get(name=scrutiny_data.CHILDRENS_SERVICES)
 
     def upsert(self, model, lookup: dict, values: dict, save) -> Model:
-        instance = model.objects.filter(**lookup).first()
-        created = instance is None
-        if created:
-            instance = model(**lookup)
-        if _differs(instance, values) or created:
-            save(instance)
-            self.written += 1
+        instance, written = upsert(model, lookup, values, save)
+        self.written += written
         return instance
 
     def record(self, instance: Model) -> None:
@@ -141,25 +117,16 @@ class _Loader:
         return findings
 
     def respond(self, recommendation: Recommendation) -> None:
-        if recommendation.responses.exists():
-            return
-        response = response_save_draft(
-            recommendation=recommendation,
-            user=self.director,
+        response = respond_on(
+            recommendation,
+            data.RESPONSE_AGREED_ON,
+            director=self.director,
+            officer=self.officer,
             decision=ResponseDecision.ACCEPTED,
             text=data.RESPONSE_TEXT,
             proposed_action=data.RESPONSE_PROPOSED_ACTION,
         )
-        response = response_submit(response=response, user=self.director)
-        response = response_agree(response=response, user=self.officer)
-        on = data.RESPONSE_AGREED_ON
-        Response.objects.filter(pk=response.pk).update(
-            created_at=_at(on, 9),
-            updated_at=_at(on, 9),
-            submitted_at=_at(on, 9),
-            agreed_at=_at(on, 12),
-        )
-        self.written += 1
+        self.written += response is not None
 
     def load_plan(self, inspection: Inspection, findings: dict[int, Recommendation]) -> None:
         plan = self.upsert(

@@ -9,6 +9,7 @@ from papers.models import ResponsePaper
 from papers.services import response_paper_save
 from recommendations.models import Report
 from scrutiny.demo import recommendations_data as demo_data
+from scrutiny.demo.loading import assign
 
 EXTERNAL_PLACEMENTS_PAPER = {
     "report_of": "Director of Children's Services",
@@ -54,11 +55,7 @@ def load_demo_papers() -> int:
     if report is None or officer is None:
         return 0
     paper = ResponsePaper.objects.filter(report=report).first() or ResponsePaper(report=report)
-    changed = paper.pk is None
-    for name, value in EXTERNAL_PLACEMENTS_PAPER.items():
-        if getattr(paper, name) != value:
-            setattr(paper, name, value)
-            changed = True
+    changed = assign(paper, EXTERNAL_PLACEMENTS_PAPER) or paper.pk is None
     if not changed:
         return 0
     response_paper_save(paper=paper, user=officer)

@@ -4,15 +4,13 @@ import pytest
 from django.urls import reverse
 
 from core.history import EditConflict, history_of
-from responses.models import Response, ResponseDecision
+from responses.models import Response
 from responses.services import (
-    position_statement_save_draft,
     position_statement_submit,
     response_agree,
     response_save_draft,
-    response_submit,
 )
-from tests.factories import DirectorateUserFactory
+from tests.factories import DirectorateUserFactory, statement_draft, submit_own_draft
 
 
 @pytest.fixture
@@ -29,14 +27,7 @@ def test_saving_a_draft_records_who_did_it(draft, director_a):
 
 
 def test_submitting_and_agreeing_are_each_attributed(draft, recommendation, director_a, officer):
-    response_save_draft(
-        recommendation=recommendation,
-        user=director_a,
-        response=draft,
-        decision=ResponseDecision.ACCEPTED,
-        text="Accepted.",
-    )
-    submitted = response_submit(response=draft, user=director_a)
+    submitted = submit_own_draft(draft, director_a, "Accepted.")
     response_agree(response=submitted, user=officer)
     users = [
         r.history_user for r in Response.objects.get(pk=draft.pk).history.order_by("history_date")
@@ -83,27 +74,20 @@ def test_an_edit_from_a_stale_form_is_refused_and_the_other_edit_kept(
 
 
 def test_a_stale_position_statement_edit_is_refused(recommendation, director_a):
-    statement = position_statement_save_draft(
-        recommendation=recommendation,
-        user=director_a,
-        report_back_due_on=recommendation.report.published_on,
-        text="Progress so far.",
-    )
+    statement = statement_draft(recommendation, director_a, text="Progress so far.")
     opened_at = statement.version
-    position_statement_save_draft(
-        recommendation=recommendation,
-        user=director_a,
+    statement_draft(
+        recommendation,
+        director_a,
         statement=statement,
-        report_back_due_on=statement.report_back_due_on,
         text="Progress, revised.",
         expected_version=opened_at,
     )
     with pytest.raises(EditConflict):
-        position_statement_save_draft(
-            recommendation=recommendation,
-            user=director_a,
+        statement_draft(
+            recommendation,
+            director_a,
             statement=statement,
-            report_back_due_on=statement.report_back_due_on,
             text="Progress, my version.",
             expected_version=opened_at,
         )

@@ -38,6 +38,24 @@ def _draft(recommendation, user, **fields):
     return response_save_draft(recommendation=recommendation, user=user, **fields)
 
 
+def _partial(recommendation, user, **fields):
+    return _draft(
+        recommendation,
+        user,
+        decision=ResponseDecision.PARTIALLY_ACCEPTED,
+        text="Partly accepted.",
+        **fields,
+    )
+
+
+def _assert_rejected_for(field, save):
+    """`save()` is refused with an error on `field`, and no response is left behind."""
+    with pytest.raises(ValidationError) as error:
+        save()
+    assert field in error.value.message_dict
+    assert not Response.objects.exists()
+
+
 # Drafting
 
 
@@ -87,24 +105,16 @@ def test_the_database_allows_only_one_current_response_per_recommendation(recomm
 
 
 def test_a_partial_acceptance_without_detail_is_rejected(director_a, recommendation):
-    with pytest.raises(ValidationError) as error:
-        _draft(
-            recommendation,
-            director_a,
-            decision=ResponseDecision.PARTIALLY_ACCEPTED,
-            text="Partly accepted.",
-            partial_acceptance_detail="  ",
-        )
-    assert "partial_acceptance_detail" in error.value.message_dict
-    assert not Response.objects.exists()
+    _assert_rejected_for(
+        "partial_acceptance_detail",
+        lambda: _partial(recommendation, director_a, partial_acceptance_detail="  "),
+    )
 
 
 def test_a_partial_acceptance_with_detail_is_saved(director_a, recommendation):
-    response = _draft(
+    response = _partial(
         recommendation,
         director_a,
-        decision=ResponseDecision.PARTIALLY_ACCEPTED,
-        text="Partly accepted.",
         partial_acceptance_detail="The review is accepted; the new post is not.",
     )
     response.refresh_from_db()
@@ -114,42 +124,36 @@ def test_a_partial_acceptance_with_detail_is_saved(director_a, recommendation):
 def test_a_partial_acceptance_of_a_recommendation_in_parts_must_choose_a_part(
     director_a, recommendation, two_parts
 ):
-    with pytest.raises(ValidationError) as error:
-        _draft(
+    _assert_rejected_for(
+        "accepted_parts",
+        lambda: _partial(
             recommendation,
             director_a,
-            decision=ResponseDecision.PARTIALLY_ACCEPTED,
-            text="Partly accepted.",
             partial_acceptance_detail="Part a is supported.",
             accepted_parts=[],
-        )
-    assert "accepted_parts" in error.value.message_dict
-    assert not Response.objects.exists()
+        ),
+    )
 
 
 def test_a_partial_acceptance_cannot_choose_every_part(director_a, recommendation, two_parts):
-    with pytest.raises(ValidationError) as error:
-        _draft(
+    _assert_rejected_for(
+        "accepted_parts",
+        lambda: _partial(
             recommendation,
             director_a,
-            decision=ResponseDecision.PARTIALLY_ACCEPTED,
-            text="Partly accepted.",
             partial_acceptance_detail="Both parts are supported.",
             accepted_parts=two_parts,
-        )
-    assert "accepted_parts" in error.value.message_dict
-    assert not Response.objects.exists()
+        ),
+    )
 
 
 def test_a_partial_acceptance_of_one_part_is_saved_with_that_part(
     director_a, recommendation, two_parts
 ):
     part_a, _ = two_parts
-    response = _draft(
+    response = _partial(
         recommendation,
         director_a,
-        decision=ResponseDecision.PARTIALLY_ACCEPTED,
-        text="Partly accepted.",
         partial_acceptance_detail="Part a is supported; part b is met differently.",
         accepted_parts=[part_a],
     )
@@ -158,15 +162,16 @@ def test_a_partial_acceptance_of_one_part_is_saved_with_that_part(
 
 def test_accepted_parts_are_rejected_for_a_full_acceptance(director_a, recommendation, two_parts):
     part_a, _ = two_parts
-    with pytest.raises(ValidationError) as error:
-        _draft(
+    _assert_rejected_for(
+        "accepted_parts",
+        lambda: _draft(
             recommendation,
             director_a,
             decision=ResponseDecision.ACCEPTED,
             text="Accepted.",
             accepted_parts=[part_a],
-        )
-    assert "accepted_parts" in error.value.message_dict
+        ),
+    )
 
 
 def test_parts_of_another_recommendation_are_rejected(director_a, recommendation, published_report):
@@ -175,46 +180,55 @@ def test_parts_of_another_recommendation_are_rejected(director_a, recommendation
     )
     RecommendationPartFactory(recommendation=recommendation, label="a")
     RecommendationPartFactory(recommendation=recommendation, label="b")
-    with pytest.raises(ValidationError) as error:
-        _draft(
+    _assert_rejected_for(
+        "accepted_parts",
+        lambda: _partial(
             recommendation,
             director_a,
-            decision=ResponseDecision.PARTIALLY_ACCEPTED,
-            text="Partly accepted.",
             partial_acceptance_detail="Some of it.",
             accepted_parts=[other_part],
-        )
-    assert "accepted_parts" in error.value.message_dict
+        ),
+    )
 
 
 # Submitting
 
 
+def _assert_submitted_by(record, user):
+    record.refresh_from_db()
+    assert record.state == ResponseState.SUBMITTED
+    assert record.submitted_by == user
+    assert record.submitted_at is not None
+
+
+def _assert_submit_rejected_for(field, submit, draft):
+    """`submit(draft)` is refused for want of `field`, and the draft stays a draft."""
+    with pytest.raises(ValidationError) as error:
+        submit(draft)
+    assert field in error.value.message_dict
+    draft.refresh_from_db()
+    assert draft.is_draft
+
+
 def test_response_submit_records_who_and_when(director_a, recommendation):
     draft = _draft(recommendation, director_a, decision=ResponseDecision.ACCEPTED, text="Accepted.")
-    submitted = response_submit(response=draft, user=director_a)
-    submitted.refresh_from_db()
-    assert submitted.state == ResponseState.SUBMITTED
-    assert submitted.submitted_by == director_a
-    assert submitted.submitted_at is not None
+    _assert_submitted_by(response_submit(response=draft, user=director_a), director_a)
 
 
-def test_submitting_without_a_decision_is_rejected(director_a, recommendation):
-    draft = _draft(recommendation, director_a, text="Accepted.")
-    with pytest.raises(ValidationError) as error:
-        response_submit(response=draft, user=director_a)
-    assert "decision" in error.value.message_dict
-    draft.refresh_from_db()
-    assert draft.is_draft
-
-
-def test_submitting_without_response_text_is_rejected(director_a, recommendation):
-    draft = _draft(recommendation, director_a, decision=ResponseDecision.ACCEPTED, text="   ")
-    with pytest.raises(ValidationError) as error:
-        response_submit(response=draft, user=director_a)
-    assert "text" in error.value.message_dict
-    draft.refresh_from_db()
-    assert draft.is_draft
+@pytest.mark.parametrize(
+    ("fields", "missing"),
+    [
+        ({"text": "Accepted."}, "decision"),
+        ({"decision": ResponseDecision.ACCEPTED, "text": "   "}, "text"),
+    ],
+    ids=["without-a-decision", "without-response-text"],
+)
+def test_submitting_an_incomplete_response_is_rejected(director_a, recommendation, fields, missing):
+    _assert_submit_rejected_for(
+        missing,
+        lambda draft: response_submit(response=draft, user=director_a),
+        _draft(recommendation, director_a, **fields),
+    )
 
 
 def test_a_submitted_response_cannot_be_edited(director_a, recommendation):
@@ -288,19 +302,15 @@ def test_position_statement_submit_records_who_and_when(director_a, recommendati
     statement = position_statement_submit(
         statement=_statement(recommendation, director_a), user=director_a
     )
-    statement.refresh_from_db()
-    assert statement.state == ResponseState.SUBMITTED
-    assert statement.submitted_by == director_a
-    assert statement.submitted_at is not None
+    _assert_submitted_by(statement, director_a)
 
 
 def test_a_blank_position_statement_cannot_be_submitted(director_a, recommendation):
-    statement = _statement(recommendation, director_a, text="   ")
-    with pytest.raises(ValidationError) as error:
-        position_statement_submit(statement=statement, user=director_a)
-    assert "text" in error.value.message_dict
-    statement.refresh_from_db()
-    assert statement.is_draft
+    _assert_submit_rejected_for(
+        "text",
+        lambda draft: position_statement_submit(statement=draft, user=director_a),
+        _statement(recommendation, director_a, text="   "),
+    )
 
 
 def test_a_submitted_position_statement_cannot_be_edited(director_a, recommendation):

@@ -6,14 +6,11 @@ import io
 import pytest
 from django.urls import reverse
 
-from responses.models import ResponseDecision
 from responses.services import (
-    position_statement_save_draft,
     position_statement_submit,
     response_save_draft,
-    response_submit,
 )
-from tests.factories import OfficerFactory
+from tests.factories import OfficerFactory, statement_draft, submit_own_draft
 from tests.viewkit import signed_in
 
 DRAFT_WORDING = "DRAFT-WORDING-never-outside-the-directorate"
@@ -27,15 +24,8 @@ def draft(recommendation, director_a):
 
 
 @pytest.fixture
-def submitted(draft, recommendation, director_a):
-    response_save_draft(
-        recommendation=recommendation,
-        user=director_a,
-        response=draft,
-        decision=ResponseDecision.ACCEPTED,
-        text="The submitted wording.",
-    )
-    return response_submit(response=draft, user=director_a)
+def submitted(draft, director_a):
+    return submit_own_draft(draft, director_a, "The submitted wording.")
 
 
 def export(client, kind: str, pk: int):
@@ -61,12 +51,7 @@ def test_the_administrator_cannot_export_the_history_of_a_draft(draft):
 def test_the_history_of_a_draft_statement_is_not_exported_either(
     officer, recommendation, director_a
 ):
-    statement = position_statement_save_draft(
-        recommendation=recommendation,
-        user=director_a,
-        report_back_due_on=recommendation.report.published_on,
-        text=DRAFT_WORDING,
-    )
+    statement = statement_draft(recommendation, director_a, text=DRAFT_WORDING)
     response = export(signed_in(officer), "position-statement", statement.pk)
     assert response.status_code == 404
 
@@ -88,18 +73,9 @@ def test_the_page_of_a_submitted_response_shows_no_draft_wording_in_its_history(
 def test_a_submitted_statement_history_leaves_out_its_draft_versions(
     officer, recommendation, director_a
 ):
-    statement = position_statement_save_draft(
-        recommendation=recommendation,
-        user=director_a,
-        report_back_due_on=recommendation.report.published_on,
-        text=DRAFT_WORDING,
-    )
-    statement = position_statement_save_draft(
-        recommendation=recommendation,
-        user=director_a,
-        statement=statement,
-        report_back_due_on=statement.report_back_due_on,
-        text="Submitted progress.",
+    statement = statement_draft(recommendation, director_a, text=DRAFT_WORDING)
+    statement = statement_draft(
+        recommendation, director_a, statement=statement, text="Submitted progress."
     )
     position_statement_submit(statement=statement, user=director_a)
     text = csv_text(export(signed_in(officer), "position-statement", statement.pk))
@@ -113,16 +89,8 @@ def test_every_cell_of_the_history_export_is_protected_against_formulas(
     """Finding 9: the "Who" column too (a user's name is typed by someone)."""
     director_a.first_name, director_a.last_name = '=HYPERLINK("http://x")', "@evil"
     director_a.save()
-    response_save_draft(recommendation=recommendation, user=director_a, text="+1")
-    response_submit_ready = recommendation.responses.get()
-    response_save_draft(
-        recommendation=recommendation,
-        user=director_a,
-        response=response_submit_ready,
-        decision=ResponseDecision.ACCEPTED,
-        text="-2",
-    )
-    response_submit(response=response_submit_ready, user=director_a)
+    draft = response_save_draft(recommendation=recommendation, user=director_a, text="+1")
+    submit_own_draft(draft, director_a, "-2")
     rows = list(
         csv.reader(
             io.StringIO(

@@ -9,20 +9,76 @@ The paper is the one the public would get (agreed responses to published, non-ex
 reports only) unless --user names a user whose paper to make.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import User
 from inspections.models import ImprovementPlan
 from papers import documents
-from papers.rendering import PaperRenderError, render_html, render_pdf
+from papers.rendering import Paper, PaperRenderError, render_html, render_pdf
 from recommendations.models import Meeting, Report
 
-PAPERS = ("response", "tracking", "briefing", "plan")
+
+@dataclass(frozen=True)
+class PaperSource:
+    """What a kind of paper is made from: the object an option names, and who may read it."""
+
+    option: str  # the option naming the object's id
+    noun: str  # how errors name the object
+    paper: str  # how errors name the paper
+    objects: Callable[[], QuerySet]
+    build: Callable[[Any, Any, date], Paper]  # (object, user, day prepared)
+    permission: str | None = None  # None: anyone may have it
+    not_public: str = ""  # why the object may not be public
+
+
+def _meetings() -> QuerySet:
+    return Meeting.objects.select_related("committee")
+
+
+SOURCES = {
+    "response": PaperSource(
+        option="report",
+        noun="report",
+        paper="A response paper",
+        objects=lambda: Report.objects.select_related("committee", "inquiry", "inspection"),
+        build=lambda report, user, day: documents.response_paper(report, user),
+        permission="papers.view_response_paper",
+        not_public="exempt or not yet published",
+    ),
+    "tracking": PaperSource(
+        option="meeting",
+        noun="meeting",
+        paper="A tracking paper",
+        objects=_meetings,
+        build=lambda meeting, user, day: documents.tracking_paper(meeting, user),
+    ),
+    "briefing": PaperSource(
+        option="meeting",
+        noun="meeting",
+        paper="A briefing paper",
+        objects=_meetings,
+        build=documents.briefing_paper,
+    ),
+    "plan": PaperSource(
+        option="plan",
+        noun="improvement plan",
+        paper="A plan monitoring report",
+        objects=lambda: ImprovementPlan.objects.select_related("committee", "inspection"),
+        build=documents.plan_paper,
+        permission="inspections.view_improvementplan",
+        not_public="not yet published",
+    ),
+}
+PAPERS = tuple(SOURCES)
 
 
 class Command(BaseCommand):
@@ -82,48 +138,17 @@ class Command(BaseCommand):
         except User.DoesNotExist:
             raise CommandError(f"There is no user {username!r}.") from None
 
-    def get_paper(self, options, user):
-        kind = options["paper"]
-        if kind == "response":
-            if options["report"] is None:
-                raise CommandError("A response paper needs --report <id>.")
-            report = (
-                Report.objects.select_related("committee", "inquiry", "inspection")
-                .filter(pk=options["report"])
-                .first()
-            )
-            if report is None:
-                raise CommandError(f"There is no report with id {options['report']}.")
-            if not user.has_perm("papers.view_response_paper", report):
-                raise CommandError(
-                    f"Report {report.pk} is not public (exempt or not yet published): "
-                    "use --user to make the paper as someone who may read it."
-                )
-            return documents.response_paper(report, user)
-        if kind == "plan":
-            return self.get_plan_paper(options, user)
-        if options["meeting"] is None:
-            raise CommandError(f"A {kind} paper needs --meeting <id>.")
-        meeting = Meeting.objects.select_related("committee").filter(pk=options["meeting"]).first()
-        if meeting is None:
-            raise CommandError(f"There is no meeting with id {options['meeting']}.")
-        if kind == "tracking":
-            return documents.tracking_paper(meeting, user)
-        return documents.briefing_paper(meeting, user, options["date"] or timezone.localdate())
-
-    def get_plan_paper(self, options, user):
-        if options["plan"] is None:
-            raise CommandError("A plan monitoring report needs --plan <id>.")
-        plan = (
-            ImprovementPlan.objects.select_related("committee", "inspection")
-            .filter(pk=options["plan"])
-            .first()
-        )
-        if plan is None:
-            raise CommandError(f"There is no improvement plan with id {options['plan']}.")
-        if not user.has_perm("inspections.view_improvementplan", plan):
+    def get_paper(self, options, user) -> Paper:
+        source = SOURCES[options["paper"]]
+        pk = options[source.option]
+        if pk is None:
+            raise CommandError(f"{source.paper} needs --{source.option} <id>.")
+        found = source.objects().filter(pk=pk).first()
+        if found is None:
+            raise CommandError(f"There is no {source.noun} with id {pk}.")
+        if source.permission and not user.has_perm(source.permission, found):
             raise CommandError(
-                f"Improvement plan {plan.pk} is not public (not yet published): "
+                f"{source.noun.capitalize()} {found.pk} is not public ({source.not_public}): "
                 "use --user to make the paper as someone who may read it."
             )
-        return documents.plan_paper(plan, user, options["date"] or timezone.localdate())
+        return source.build(found, user, options["date"] or timezone.localdate())

@@ -10,12 +10,11 @@ the demo record is historical (2010–2012), so those timestamps are set afterwa
 dates the seeds give, or else the demo would show 2010 responses as submitted today.
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models import Model
-from django.utils import timezone
 
 from accounts.models import Role, User
 from core.services import record_save
@@ -39,37 +38,16 @@ from recommendations.services import (
     assessments_record,
     recommendation_save,
 )
-from responses.models import PositionStatement, Response, ResponseDecision
+from responses.models import PositionStatement, ResponseDecision
 from responses.services import (
     position_statement_save_draft,
     position_statement_submit,
-    response_agree,
-    response_save_draft,
-    response_submit,
 )
 from scrutiny.demo import recommendations_data as data
 from scrutiny.demo.council import load_demo_council
 from scrutiny.demo.inspections import load_inspections_demo
+from scrutiny.demo.loading import assign, at, respond_on, upsert
 from scrutiny.demo.papers import load_demo_papers
-
-
-def _at(day: date, hour: int = 9) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(hour)))
-
-
-def _assign(instance: Model, values: dict) -> bool:
-    """Set `values` on the instance; say whether any of them differed."""
-    changed = False
-    for name, value in values.items():
-        field = instance._meta.get_field(name)
-        if field.many_to_one:  # compare ids: a new instance has no related object to read
-            current, wanted = getattr(instance, field.attname), value.pk if value else None
-        else:
-            current, wanted = getattr(instance, name), value
-        if current != wanted:
-            setattr(instance, name, value)
-            changed = True
-    return changed
 
 
 class Command(BaseCommand):
@@ -92,14 +70,10 @@ class Command(BaseCommand):
 
     def upsert(self, model: type[Model], lookup: dict, values: dict | None = None) -> Model:
         """Find by natural key; create or update through record_save only if it differs."""
-        values = values or {}
-        instance = model.objects.filter(**lookup).first()
-        created = instance is None
-        if created:
-            instance = model(**lookup)
-        if _assign(instance, values) or created:
-            record_save(instance=instance, user=self.officer)
-            self.written += 1
+        instance, written = upsert(
+            model, lookup, values or {}, lambda i: record_save(instance=i, user=self.officer)
+        )
+        self.written += written
         return instance
 
     def meeting(self, key: tuple[str, date]) -> Meeting:
@@ -152,7 +126,7 @@ class Command(BaseCommand):
             changed = user is None
             if user is None:
                 user = User(username=spec.username)
-            changed = _assign(user, values) or changed
+            changed = assign(user, values) or changed
             if not user.check_password(data.DEMO_PASSWORD):
                 user.set_password(data.DEMO_PASSWORD)
                 changed = True
@@ -260,8 +234,7 @@ class Command(BaseCommand):
             text=data.INTERIM_RESPONSE_TEXT,
             partial_acceptance_detail=data.INTERIM_PARTIAL_ACCEPTANCE_DETAIL,
             accepted_parts=list(recommendation.parts.filter(label="a")),
-            submitted_at=_at(agreed_on, 9),
-            agreed_at=_at(agreed_on, 12),
+            agreed_on=agreed_on,
         )
 
     def load_evidence(self, inquiry: Inquiry, items, group: WorkingGroup | None) -> None:
@@ -325,8 +298,7 @@ class Command(BaseCommand):
                 decision=ResponseDecision.ACCEPTED,
                 text=spec.response_text,
                 responsible_officer=spec.responsible_officer,
-                submitted_at=_at(agreed_on, 9),
-                agreed_at=_at(agreed_on, 12),
+                agreed_on=agreed_on,
             )
             recommendations[spec.number] = recommendation
 
@@ -349,7 +321,7 @@ class Command(BaseCommand):
         changed = recommendation is None
         if recommendation is None:
             recommendation = Recommendation(report=report, number=number)
-        changed = _assign(recommendation, values) or changed
+        changed = assign(recommendation, values) or changed
         existing_parts = (
             [(p.label, p.text) for p in recommendation.parts.all()] if not changed else []
         )
@@ -362,26 +334,18 @@ class Command(BaseCommand):
         self,
         recommendation: Recommendation,
         *,
-        submitted_at: datetime,
-        agreed_at: datetime,
+        agreed_on: date,
         **fields,
-    ) -> Response:
+    ) -> None:
         """The director drafts and submits the response; the officer records its agreement."""
-        current = recommendation.responses.first()
-        if current is not None:
-            return current  # already loaded: a submitted response is not edited
-        director = self.users["director"]
-        response = response_save_draft(recommendation=recommendation, user=director, **fields)
-        response = response_submit(response=response, user=director)
-        response = response_agree(response=response, user=self.officer)
-        Response.objects.filter(pk=response.pk).update(
-            created_at=submitted_at,
-            updated_at=submitted_at,
-            submitted_at=submitted_at,
-            agreed_at=agreed_at,
+        response = respond_on(
+            recommendation,
+            agreed_on,
+            director=self.users["director"],
+            officer=self.officer,
+            **fields,
         )
-        self.written += 1
-        return response
+        self.written += response is not None
 
     def state_position(self, recommendation: Recommendation, meeting: Meeting, spec) -> None:
         if PositionStatement.objects.filter(
@@ -403,7 +367,7 @@ class Command(BaseCommand):
         )
         position_statement_submit(statement=statement, user=director)
         # Submitted with the meeting's papers, a week before it (invented).
-        submitted_at = _at(meeting.date - timedelta(days=7))
+        submitted_at = at(meeting.date - timedelta(days=7))
         PositionStatement.objects.filter(pk=statement.pk).update(
             created_at=submitted_at, updated_at=submitted_at, submitted_at=submitted_at
         )
@@ -424,9 +388,7 @@ class Command(BaseCommand):
             ],
             user=self.officer,
         )
-        TrackingAssessment.objects.filter(pk=assessment.pk).update(
-            recorded_at=_at(meeting.date, 12)
-        )
+        TrackingAssessment.objects.filter(pk=assessment.pk).update(recorded_at=at(meeting.date, 12))
         self.written += 1
 
     # --- the logins ----------------------------------------------------------------------
