@@ -24,7 +24,9 @@ def response_of(recommendation: Recommendation) -> Response | None:
     return Response.objects.answering(recommendation).first()
 
 
-def _response_states_readable_by(user: User) -> list[str]:
+def response_states_readable_by(user: User) -> list[str]:
+    """The states of responses and position statements the user may read, beyond their
+    own directorate's drafts (which no shared list or search shows)."""
     if is_council_reader(user):
         return [ResponseState.SUBMITTED, ResponseState.AGREED]
     return [ResponseState.AGREED]
@@ -46,7 +48,7 @@ def response_submitted_exists(user: User | None = None) -> Exists:
 def readable_response(user: User) -> QuerySet[Response]:
     """For a recommendation queryset (as a Subquery): its response, where the user may
     read it."""
-    return Response.objects.in_states(_response_states_readable_by(user)).filter(
+    return Response.objects.in_states(response_states_readable_by(user)).filter(
         recommendation=OuterRef("pk")
     )
 
