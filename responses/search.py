@@ -31,6 +31,7 @@ from django.db.models import (
     QuerySet,
     StringAgg,
     Subquery,
+    TextField,
     Value,
     When,
 )
@@ -46,6 +47,7 @@ from .models import PositionStatement, Response, ResponseState
 from .selectors import response_states_readable_by
 
 CONFIG = "english"
+TEXT = TextField()
 # At most this many words of a query are searched for (SQLite: one condition each).
 MAX_WORDS = 10
 # Private-use characters mark a highlighted word until the text is escaped.
@@ -70,15 +72,18 @@ def _words(queryset: QuerySet, expression) -> Coalesce:
             queryset.filter(recommendation=OuterRef("pk"))
             .order_by()
             .values("recommendation")
-            .annotate(words=StringAgg(expression, delimiter=Value(" ")))
+            .annotate(words=StringAgg(expression, delimiter=Value(" "), output_field=TEXT))
             .values("words")[:1]
         ),
         Value(""),
+        output_field=TEXT,
     )
 
 
 def _record_words() -> Concat:
-    return Concat(F("text"), Value(" "), _words(RecommendationPart.objects, F("text")))
+    return Concat(
+        F("text"), Value(" "), _words(RecommendationPart.objects, F("text")), output_field=TEXT
+    )
 
 
 def _title_words() -> Concat:
@@ -86,17 +91,19 @@ def _title_words() -> Concat:
         words=Concat(
             F("title"),
             Value(" "),
-            Coalesce(F("inquiry__title"), Value("")),
+            Coalesce(F("inquiry__title"), Value(""), output_field=TEXT),
             Value(" "),
-            Coalesce(F("inspection__title"), Value("")),
+            Coalesce(F("inspection__title"), Value(""), output_field=TEXT),
+            output_field=TEXT,
         )
     )
     return Concat(
-        Coalesce(Subquery(titles[:1]), Value("")),
+        Coalesce(Subquery(titles[:1]), Value(""), output_field=TEXT),
         Value(" "),
         F("lead_officer"),
         Value(" "),
         F("other_body"),
+        output_field=TEXT,
     )
 
 
@@ -105,15 +112,23 @@ def _work_words(states: list[str]) -> Concat:
     return Concat(
         _words(
             Response.objects.filter(state__in=states),
-            Concat(F("text"), Value(" "), F("proposed_action")),
+            Concat(F("text"), Value(" "), F("proposed_action"), output_field=TEXT),
         ),
         Value(" "),
         _words(PositionStatement.objects.filter(state__in=states), F("text")),
+        output_field=TEXT,
     )
 
 
 def _document(states: list[str]) -> Concat:
-    return Concat(_record_words(), Value(" "), _title_words(), Value(" "), _work_words(states))
+    return Concat(
+        _record_words(),
+        Value(" "),
+        _title_words(),
+        Value(" "),
+        _work_words(states),
+        output_field=TEXT,
+    )
 
 
 def _vector(states: list[str]) -> SearchVector:

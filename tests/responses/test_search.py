@@ -103,8 +103,9 @@ def test_the_matching_words_are_marked_and_everything_else_escaped(report):
         report=report, text='Fund <script>alert("x")</script> travel training now.'
     )
     [highlight] = search_highlights([rec.pk], "travel", PUBLIC).values()
-    assert "<script>" not in highlight
-    assert "&lt;script&gt;" in highlight
+    # PostgreSQL's headline drops the tag, SQLite's escapes it: neither runs it.
+    assert "<script" not in highlight
+    assert "alert(&quot;x&quot;)" in highlight
     assert '<mark class="app-search-match">travel</mark>' in highlight
 
 
