@@ -19,6 +19,7 @@ from recommendations.models import (
     TrackingAssessment,
 )
 from responses.models import Response, ResponseState
+from responses.search import search_documents_refresh
 
 from .models import ImportJob
 from .planning import Plan, PlannedRecommendation, _key
@@ -172,6 +173,10 @@ def import_commit(*, plan: Plan, job: ImportJob, user: User | None) -> ImportRes
             default_change_reason=reason,
         )
         result.responses, result.decisions = len(responses), len(assessments)
+        # Written in bulk, without the saves that keep each search document in step.
+        search_documents_refresh(
+            recommendations=Recommendation.objects.filter(pk__in=[r.pk for r in created])
+        )
     return result
 
 

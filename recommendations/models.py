@@ -2,6 +2,7 @@
 and the board's tracking of each recommendation across meetings."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -354,6 +355,8 @@ class Report(Withdrawable):
 
     class Meta:
         ordering = ["-published_on", "title"]
+        # Every response deadline query (overdue, at risk, reminders) filters on it.
+        indexes = [models.Index(fields=["response_due_on"], name="report_response_due_on")]
         constraints = [
             models.CheckConstraint(
                 name="report_received_after_published",
@@ -514,7 +517,22 @@ class Recommendation(Withdrawable):
     next_report_back_deadline = models.DateField(null=True, blank=True, editable=False)
     # Bumped on every edit; a form carries the version it was opened at (no lost updates).
     version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords()
+    # What the list's search reads, written only by responses.search (on every write to
+    # the searched text): the record's words with the response and statements each kind of
+    # reader may read. Drafts are never in either. The vectors are PostgreSQL's (GIN
+    # indexed, weighted); SQLite searches the text.
+    search_document = models.TextField(blank=True, default="", editable=False)
+    search_document_council = models.TextField(blank=True, default="", editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+    search_vector_council = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(
+        excluded_fields=[
+            "search_document",
+            "search_document_council",
+            "search_vector",
+            "search_vector_council",
+        ]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     # The one-time token of the form that created it: the same form posted again (Back,
     # then save) finds this recommendation rather than making a second one.
@@ -524,6 +542,18 @@ class Recommendation(Withdrawable):
 
     class Meta:
         ordering = ["report", "number"]
+        indexes = [
+            # The deadline engine's report-back queries filter on these.
+            models.Index(fields=["next_report_back_on"], name="rec_next_report_back_on"),
+            models.Index(
+                fields=["next_report_back_deadline"], name="rec_next_report_back_deadline"
+            ),
+            # The list's default order (newest report first, then by number) and its
+            # seek pagination, without a sort.
+            models.Index(
+                F("report").desc(), F("number").asc(), F("id").asc(), name="rec_list_order"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["report", "number"], name="recommendation_numbers_unique_in_report"

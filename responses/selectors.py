@@ -25,7 +25,9 @@ def response_of(recommendation: Recommendation) -> Response | None:
     return Response.objects.answering(recommendation).first()
 
 
-def _response_states_readable_by(user: User) -> list[str]:
+def response_states_readable_by(user: User) -> list[str]:
+    """The states of responses and position statements the user may read, beyond their
+    own directorate's drafts (which no shared list or search shows)."""
     if is_council_reader(user):
         return [ResponseState.SUBMITTED, ResponseState.AGREED]
     return [ResponseState.AGREED]
@@ -42,7 +44,7 @@ def response_submitted_exists() -> Exists:
 def readable_response(user: User) -> QuerySet[Response]:
     """For a recommendation queryset (as a Subquery): its response, where the user may
     read it."""
-    return Response.objects.in_states(_response_states_readable_by(user)).filter(
+    return Response.objects.in_states(response_states_readable_by(user)).filter(
         recommendation=OuterRef("pk")
     )
 

@@ -2,13 +2,16 @@
 
 import django_filters
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import F, Q
 from django.utils import timezone
 from django_filters.constants import EMPTY_VALUES
 
+from core.forms import GovukDateField
 from deadlines.engine import recommendations_overdue
 from recommendations.models import Committee, Directorate, Inquiry, Recommendation, TrackingStatus
 from responses.models import ResponseDecision
+from responses.search import recommendations_matching
 
 
 class NullsLastOrderingFilter(django_filters.OrderingFilter):
@@ -26,6 +29,12 @@ class NullsLastOrderingFilter(django_filters.OrderingFilter):
         return qs.order_by(*[self.get_ordering_value(param) for param in value], "report", "number")
 
 
+class GovukDateFilter(django_filters.Filter):
+    """A date in GOV.UK's day, month and year boxes (an ISO date in a link still works)."""
+
+    field_class = GovukDateField
+
+
 class RecommendationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="search")
     committee = django_filters.ModelChoiceFilter(
@@ -39,10 +48,13 @@ class RecommendationFilter(django_filters.FilterSet):
         empty_label="Inquiries and inspections",
         method="filter_source",
     )
+    # Any inquiry is accepted (links and the API name one by id), but the select offers
+    # only the chosen committee's: thousands of options would outweigh the page.
     inquiry = django_filters.ModelChoiceFilter(
         field_name="report__inquiry",
         queryset=Inquiry.objects.active(),
         empty_label="All inquiries",
+        help_text="Choose a committee and apply the filters to choose one of its inquiries.",
     )
     directorate = django_filters.ModelChoiceFilter(
         queryset=Directorate.objects.all(), empty_label="All directorates"
@@ -65,11 +77,11 @@ class RecommendationFilter(django_filters.FilterSet):
         method="filter_overdue",
         widget=forms.CheckboxInput,
     )
-    due_before = django_filters.DateFilter(
+    due_before = GovukDateFilter(
         label="Report-back due before",
         field_name="next_report_back_on",
         lookup_expr="lt",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="For example, 27 3 2012",
     )
     sort = NullsLastOrderingFilter(
         label="Sort by",
@@ -93,17 +105,32 @@ class RecommendationFilter(django_filters.FilterSet):
         model = Recommendation
         fields: list[str] = []
 
+    @property
+    def form(self):
+        form = super().form
+        inquiry = form.fields["inquiry"]
+        if not getattr(inquiry, "narrowed", False):
+            inquiry.widget.choices = [("", inquiry.empty_label), *self._inquiry_choices()]
+            inquiry.narrowed = True
+        return form
+
+    def _inquiry_choices(self) -> list[tuple[int, str]]:
+        """The chosen committee's inquiries, and the chosen inquiry (one query)."""
+        chosen = Q()
+        for name, lookup in (("committee", "committee"), ("inquiry", "pk")):
+            value = str(self.data.get(name, "")).strip()
+            if value.isdigit() and len(value) < 19:
+                chosen |= Q(**{lookup: int(value)})
+        if not chosen:
+            return []
+        return [
+            (inquiry.pk, str(inquiry))
+            for inquiry in Inquiry.objects.active().filter(chosen).order_by("title", "pk")
+        ]
+
     def search(self, queryset, name, value):
-        for word in value.split()[:10]:
-            queryset = queryset.filter(
-                Q(text__icontains=word)
-                | Q(report__title__icontains=word)
-                | Q(report__inquiry__title__icontains=word)
-                | Q(report__inspection__title__icontains=word)
-                | Q(lead_officer__icontains=word)
-                | Q(other_body__icontains=word)
-            )
-        return queryset
+        user = self.request.user if self.request is not None else AnonymousUser()
+        return recommendations_matching(queryset, value, user)
 
     def filter_source(self, queryset, name, value):
         if value == "inquiry":

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Full-text search on PostgreSQL (the recommendations list); harmless on SQLite.
+    "django.contrib.postgres",
     "django.forms",
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",

@@ -5,6 +5,7 @@ compose, so that no domain app imports one above it."""
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import F
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -13,6 +14,7 @@ from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
 from accounts.rules import is_directorate_user, is_member, is_officer
+from core.keyset import keyset_page
 from core.lists import COUNT_CAP, shortlist_of
 from core.views import PrivatePermissionMixin
 from deadlines.engine import deadlines_by_recommendation
@@ -21,6 +23,7 @@ from exchange.downloads import DOWNLOADS
 from recommendations import selectors
 from recommendations.models import Committee, Recommendation, Report
 from recommendations.views import AssessmentsRecordView
+from responses.search import SEARCH_FIELDS, search_highlights
 from responses.selectors import (
     items_readable_by,
     recommendation_timeline,
@@ -98,16 +101,21 @@ class HomeView(TemplateView):
 
 
 class RecommendationListView(FilterView):
+    """The list, its filters and search, a page at a time by seek pagination (the last
+    page costs what the first does; see core.keyset)."""
+
     filterset_class = RecommendationFilter
     template_name = "recommendations/recommendation_list.html"
-    paginate_by = settings.RECOMMENDATIONS_PER_PAGE
     strict = False
 
     def get_queryset(self):
         user = self.request.user
-        return recommendations_with_response(
-            selectors.recommendations_visible_to(user), user
-        ).order_by("-report__published_on", "report", "number")
+        # Newest report first: served by the index rec_list_order, with no join to sort.
+        return (
+            recommendations_with_response(selectors.recommendations_visible_to(user), user)
+            .defer(*SEARCH_FIELDS)
+            .order_by(F("report").desc(), "number", "pk")
+        )
 
     def get(self, request, *args, **kwargs):
         # The same list, with its filters and sort, as a file: ?format=csv or xlsx.
@@ -119,12 +127,20 @@ class RecommendationListView(FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        user = self.request.user
+        page = keyset_page(
+            self.object_list, per_page=settings.RECOMMENDATIONS_PER_PAGE, params=self.request.GET
+        )
         query = self.request.GET.copy()
-        query.pop("page", None)
-        query.pop("format", None)
+        for name in ("page", "after", "before", "last", "format"):
+            query.pop(name, None)
         context["query_without_page"] = query.urlencode()
         context["download_formats"] = list(DOWNLOADS)
-        context["deadlines"] = deadlines_by_recommendation(context["object_list"])
+        context["page"] = page
+        context["object_list"] = page.object_list
+        context["deadlines"] = deadlines_by_recommendation(page.object_list)
+        words = getattr(self.filterset.form, "cleaned_data", {}).get("q") or ""
+        context["highlights"] = search_highlights([rec.pk for rec in page.object_list], words, user)
         context["today"] = timezone.localdate()
         return context
 

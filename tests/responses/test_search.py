@@ -1,0 +1,119 @@
+"""The recommendations' full-text search: what it finds, for whom, in what order, and
+how it marks the words that matched. On SQLite and PostgreSQL alike."""
+
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
+
+from recommendations.models import Recommendation
+from responses.search import recommendations_matching, search_highlights
+from tests.factories import (
+    InquiryFactory,
+    MemberFactory,
+    PositionStatementFactory,
+    RecommendationFactory,
+    RecommendationPartFactory,
+    ReportFactory,
+    ResponseFactory,
+    agreed_response,
+    submitted_response,
+)
+
+pytestmark = pytest.mark.django_db
+PUBLIC = AnonymousUser()
+
+
+@pytest.fixture
+def report(committee):
+    return ReportFactory(
+        inquiry=InquiryFactory(committee=committee, title="Children's services"),
+        title="Looked-after children",
+        published_on=date(2012, 2, 1),
+        received_on=date(2012, 2, 10),
+    )
+
+
+def found(words: str, user) -> list[int]:
+    return list(
+        recommendations_matching(Recommendation.objects.all(), words, user).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def test_a_recommendation_is_found_by_the_words_of_its_part(report):
+    rec = RecommendationFactory(report=report, text="That the council reviews its offer.")
+    RecommendationPartFactory(
+        recommendation=rec, label="a", text="Offer travel training to every young person."
+    )
+    RecommendationFactory(report=report, text="That the council trains its staff.")
+    assert found("travel training", PUBLIC) == [rec.pk]
+
+
+def test_a_recommendation_is_found_by_its_inquiry_title(report):
+    rec = RecommendationFactory(report=report, text="That the council reviews its offer.")
+    assert found("children's services", PUBLIC) == [rec.pk]
+
+
+def test_a_submitted_response_is_found_inside_the_council_only(report):
+    rec = RecommendationFactory(report=report)
+    submitted_response(rec, text="We will commission a bursary scheme.")
+    assert found("bursary", MemberFactory()) == [rec.pk]
+    assert found("bursary", PUBLIC) == []
+
+
+def test_an_agreed_response_is_found_by_everyone(report):
+    rec = RecommendationFactory(report=report)
+    agreed_response(rec, text="We will commission a bursary scheme.")
+    assert found("bursary", PUBLIC) == [rec.pk]
+
+
+def test_a_draft_response_or_statement_is_found_by_no_one(report):
+    rec = RecommendationFactory(report=report)
+    ResponseFactory(recommendation=rec, text="Secret apprenticeship plans.")
+    PositionStatementFactory(recommendation=rec, text="Secret apprenticeship progress.")
+    assert found("apprenticeship", MemberFactory()) == []
+    assert found("apprenticeship", PUBLIC) == []
+
+
+def test_a_returned_response_leaves_the_council_document(report):
+    rec = RecommendationFactory(report=report)
+    response = submitted_response(rec, text="We will commission a bursary scheme.")
+    response.state = "draft"
+    response.save()
+    assert found("bursary", MemberFactory()) == []
+
+
+def test_words_in_the_recommendation_itself_rank_above_words_in_its_titles(committee):
+    titled = RecommendationFactory(
+        report=ReportFactory(
+            inquiry=InquiryFactory(committee=committee), title="Travel assistance review"
+        ),
+        text="That the council reviews its offer.",
+    )
+    own = RecommendationFactory(text="That travel assistance is reviewed each year.")
+    assert found("travel", PUBLIC) == [own.pk, titled.pk]
+
+
+def test_the_matching_words_are_marked_and_everything_else_escaped(report):
+    rec = RecommendationFactory(
+        report=report, text='Fund <script>alert("x")</script> travel training now.'
+    )
+    [highlight] = search_highlights([rec.pk], "travel", PUBLIC).values()
+    # PostgreSQL's headline drops the tag, SQLite's escapes it: neither runs it.
+    assert "<script" not in highlight
+    assert "alert(&quot;x&quot;)" in highlight
+    assert '<mark class="app-search-match">travel</mark>' in highlight
+
+
+def test_rebuilding_finds_rows_written_in_bulk(report):
+    rec = RecommendationFactory(report=report, text="That the council reviews its offer.")
+    Recommendation.objects.filter(pk=rec.pk).update(
+        text="Canal towpaths", search_document="", search_document_council=""
+    )
+    assert found("towpaths", PUBLIC) == []
+    call_command("rebuild_search", stdout=StringIO())
+    assert found("towpaths", PUBLIC) == [rec.pk]
