@@ -2,11 +2,13 @@
 the exact status code. A view added without an entry here fails `test_every_url_is_in_the_matrix`."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
+from core.models import Job
 from exchange.models import ImportJob
 from inspections import services as inspection_services
 from tests.factories import (
@@ -109,6 +111,17 @@ def world(db):
             created_by=users["officer"],
             filename="tracker.csv",
             content=b"Committee,Recommendation\n",
+        ),
+        "officers_job": Job.objects.create(
+            owner=users["officer"],
+            kind="exports.recommendations",
+            title="Recommendations (CSV)",
+            state=Job.State.DONE,
+            percent=100,
+            filename="recommendations.csv",
+            content_type="text/csv",
+            result=b"Reference\n",
+            expires_at=timezone.now() + timedelta(hours=1),
         ),
     }
     return World(users=users, objects=objects)
@@ -296,6 +309,10 @@ CASES += [
     Case("recommendations:recommendations_bulk_add", ("report",), OFFICERS),
     Case("exchange:import_start", (), OFFICERS),
     Case("exchange:import_detail", ("import_job",), OFFICERS),
+    Case("responses:responses_awaiting_agreement", (), OFFICERS),
+    # A job is its owner's (and staff's): to anyone else its address holds nothing.
+    Case("core:job_detail", ("officers_job",), codes(404, 404, 404, 404, 200, 200)),
+    Case("core:job_download", ("officers_job",), codes(404, 404, 404, 404, 200, 200)),
     Case("exchange:sample", (), EVERYONE),
     # The open-data API is the public's view for everyone (private records are 404).
     Case("api:api-root", (), codes(404, 404, 404, 404, 404, 404)),
