@@ -16,7 +16,12 @@ from recommendations.models import Meeting
 
 from .days import non_working_day
 from .engine import REPORT_BACK, RESPONSE, Deadline
-from .selectors import CALENDAR_MONTHS_AHEAD, CALENDAR_MONTHS_BACK, CalendarContent
+from .selectors import (
+    CALENDAR_DEADLINES_NEAREST,
+    CALENDAR_MONTHS_AHEAD,
+    CALENDAR_MONTHS_BACK,
+    CalendarContent,
+)
 
 MEETING_LENGTH = timedelta(hours=2)
 
@@ -112,7 +117,8 @@ def build_calendar(user: User, content: CalendarContent) -> bytes:
     calendar.add(
         "x-wr-caldesc",
         f"Meetings and deadlines of the last {CALENDAR_MONTHS_BACK} months and the next "
-        f"{CALENDAR_MONTHS_AHEAD} months.",
+        f"{CALENDAR_MONTHS_AHEAD} months (of the deadlines, the nearest "
+        f"{CALENDAR_DEADLINES_NEAREST} of each kind either side of today).",
     )
     calendar.add("x-published-ttl", "PT6H")
     stamp = timezone.now()

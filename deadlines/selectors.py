@@ -459,9 +459,18 @@ def calendar_window(today: date) -> tuple[date, date]:
     return add_months(today, -CALENDAR_MONTHS_BACK), add_months(today, CALENDAR_MONTHS_AHEAD)
 
 
-def calendar_for(user: User, today: date) -> CalendarContent:
+# The feed holds at most this many outstanding deadlines of each kind on each side of
+# today, the nearest first: a calendar of thousands of entries helps no one, and the work
+# programme and worklist list them all.
+CALENDAR_DEADLINES_NEAREST = 100
+
+
+def calendar_for(
+    user: User, today: date, *, nearest: int = CALENDAR_DEADLINES_NEAREST
+) -> CalendarContent:
     """The meetings and outstanding deadlines a user cares about (see `committees_of`)
-    within `calendar_window`: the last 3 months and the next 12."""
+    within `calendar_window` (the last 3 months and the next 12), at most `nearest` of
+    each kind before and after today, nearest first."""
     since, until = calendar_window(today)
     committees = committees_of(user)
     meetings = list(
@@ -472,9 +481,19 @@ def calendar_for(user: User, today: date) -> CalendarContent:
     recommendations = recommendations_visible_to(user).filter(report__committee__in=committees)
     if is_directorate_user(user) and not is_officer(user):
         recommendations = recommendations.filter(directorate=user.directorate_id)
-    recommendations = recommendations.filter(
-        Q(report__response_due_on__range=(since, until))
-        | Q(next_report_back_deadline__range=(since, until))
-    )
-    deadlines = [d for d in deadlines_for(recommendations) if since <= d.due_on <= until]
+    outstanding = with_standing(recommendations)
+    chosen: set[int] = set()
+    for rows, day in (
+        (outstanding.filter(response_in=False), "report__response_due_on"),
+        (outstanding.filter(statement_in=False), "next_report_back_deadline"),
+    ):
+        past = rows.filter(**{f"{day}__range": (since, today)}).order_by(f"-{day}", "pk")
+        ahead = rows.filter(**{f"{day}__gt": today, f"{day}__lte": until}).order_by(day, "pk")
+        for side in (past, ahead):
+            chosen.update(side.values_list("pk", flat=True)[:nearest])
+    deadlines = [
+        deadline
+        for deadline in deadlines_for(Recommendation.objects.filter(pk__in=chosen))
+        if since <= deadline.due_on <= until
+    ]
     return CalendarContent(meetings=meetings, deadlines=deadlines)

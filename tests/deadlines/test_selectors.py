@@ -1,7 +1,7 @@
 """The deadline rules: response clock, report-backs from meetings, months and repeats,
 statements at risk, moved report-backs, and the work programme."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -302,3 +302,20 @@ def test_the_programme_reads_a_bounded_number_of_rows_per_meeting(
     assert july.report_backs.total == late
     assert july.responses.total == late
     assert not programme[1].report_backs
+
+
+def test_the_calendar_holds_the_nearest_deadlines_either_side_of_today(committee, officer):
+    today = date(2012, 6, 1)
+    recommendations = []
+    for days_ago in (5, 10, 20, 40):
+        report = _report(
+            committee,
+            published_on=today - timedelta(days=days_ago + 70),
+            received_on=today - timedelta(days=days_ago + 61),
+        )
+        recommendations.append(RecommendationFactory(report=report, number=1))
+
+    content = selectors.calendar_for(officer, today, nearest=2)
+
+    late = {d.recommendation for d in content.deadlines if d.kind == RESPONSE}
+    assert late == set(recommendations[:2])  # the two nearest today, not the oldest
