@@ -242,40 +242,27 @@ def search_highlights(
 # --- Keeping the documents in step with every write --------------------------------
 
 
-def _refresh_recommendation(sender, instance, raw=False, **kwargs) -> None:
-    if raw:  # loaddata (restore) brings the documents with the rows
-        return
-    search_documents_refresh(recommendations=Recommendation.objects.filter(pk=instance.pk))
+def _refresher(recommendations_of):
+    """A receiver that rebuilds the documents of `recommendations_of(instance)`: the
+    recommendations whose words the saved or deleted row is part of."""
+
+    def refresh(sender, instance, raw=False, **kwargs) -> None:
+        if raw:  # loaddata (restore) brings the documents with the rows
+            return
+        search_documents_refresh(recommendations=recommendations_of(instance))
+
+    return refresh
 
 
-def _refresh_its_recommendation(sender, instance, raw=False, **kwargs) -> None:
-    if raw:  # loaddata (restore) brings the documents with the rows
-        return
-    search_documents_refresh(
-        recommendations=Recommendation.objects.filter(pk=instance.recommendation_id)
-    )
-
-
-def _refresh_report(sender, instance, raw=False, **kwargs) -> None:
-    if raw:  # loaddata (restore) brings the documents with the rows
-        return
-    search_documents_refresh(recommendations=Recommendation.objects.filter(report=instance.pk))
-
-
-def _refresh_inquiry(sender, instance, raw=False, **kwargs) -> None:
-    if raw:  # loaddata (restore) brings the documents with the rows
-        return
-    search_documents_refresh(
-        recommendations=Recommendation.objects.filter(report__inquiry=instance.pk)
-    )
-
-
-def _refresh_inspection(sender, instance, raw=False, **kwargs) -> None:
-    if raw:  # loaddata (restore) brings the documents with the rows
-        return
-    search_documents_refresh(
-        recommendations=Recommendation.objects.filter(report__inspection=instance.pk)
-    )
+_refresh_recommendation = _refresher(lambda row: Recommendation.objects.filter(pk=row.pk))
+_refresh_its_recommendation = _refresher(
+    lambda row: Recommendation.objects.filter(pk=row.recommendation_id)
+)
+_refresh_report = _refresher(lambda row: Recommendation.objects.filter(report=row.pk))
+_refresh_inquiry = _refresher(lambda row: Recommendation.objects.filter(report__inquiry=row.pk))
+_refresh_inspection = _refresher(
+    lambda row: Recommendation.objects.filter(report__inspection=row.pk)
+)
 
 
 def connect_receivers() -> None:

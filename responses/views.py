@@ -100,10 +100,35 @@ class ResponseFormMixin(ServiceFormMixin):
         return "Draft saved. Only your directorate can see it until you submit it."
 
 
+class StartedMeanwhileMixin:
+    """A create form for a response or statement that someone may have started since the
+    page was opened: saving again saves over their draft, knowingly (the version in the
+    form is theirs, so a later change is refused)."""
+
+    change_permission: str
+    update_url_name: str
+
+    def started_meanwhile(self):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        existing = self.started_meanwhile()
+        if existing is not None and self.request.user.has_perm(self.change_permission, existing):
+            context["form_action"] = reverse(self.update_url_name, args=[existing.pk])
+        return context
+
+
 class ResponseCreateView(
-    RecommendationChildMixin, PermissionRequiredMixin, ResponseFormMixin, CreateView
+    RecommendationChildMixin,
+    PermissionRequiredMixin,
+    StartedMeanwhileMixin,
+    ResponseFormMixin,
+    CreateView,
 ):
     permission_required = "responses.add_response"
+    change_permission = "responses.change_response"
+    update_url_name = "responses:response_update"
 
     def existing_response(self):
         return response_of(self.recommendation)
@@ -125,16 +150,8 @@ class ResponseCreateView(
             return redirect(response)
         return super().post(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        # Someone started the response meanwhile: saving again saves over their draft,
-        # knowingly (the version in the form is theirs, so a later change is refused).
-        existing = self.existing_response()
-        if existing is not None and self.request.user.has_perm(
-            "responses.change_response", existing
-        ):
-            context["form_action"] = reverse("responses:response_update", args=[existing.pk])
-        return context
+    def started_meanwhile(self):
+        return self.existing_response()
 
 
 class ResponseUpdateView(
@@ -365,11 +382,17 @@ class StatementFormMixin(ServiceFormMixin):
 
 
 class StatementCreateView(
-    RecommendationChildMixin, PermissionRequiredMixin, StatementFormMixin, CreateView
+    RecommendationChildMixin,
+    PermissionRequiredMixin,
+    StartedMeanwhileMixin,
+    StatementFormMixin,
+    CreateView,
 ):
     """A statement for the recommendation's next report-back."""
 
     permission_required = "responses.add_positionstatement"
+    change_permission = "responses.change_positionstatement"
+    update_url_name = "responses:statement_update"
 
     def get(self, request, *args, **kwargs):
         occurrence = self.recommendation.next_report_back
@@ -399,23 +422,16 @@ class StatementCreateView(
             meeting=meeting if occurrence.at_meeting else None,
         )
 
-    def get_context_data(self, **kwargs):
+    def started_meanwhile(self):
         occurrence = self.recommendation.next_report_back
-        context = super().get_context_data(occurrence=occurrence, **kwargs)
-        # Someone started this statement meanwhile: saving again saves over their draft,
-        # knowingly (the version in the form is theirs, so a later change is refused).
-        existing = (
-            self.recommendation.position_statements.filter(
-                report_back_due_on=occurrence.due_on
-            ).first()
-            if occurrence
-            else None
-        )
-        if existing is not None and self.request.user.has_perm(
-            "responses.change_positionstatement", existing
-        ):
-            context["form_action"] = reverse("responses:statement_update", args=[existing.pk])
-        return context
+        if occurrence is None:
+            return None
+        return self.recommendation.position_statements.filter(
+            report_back_due_on=occurrence.due_on
+        ).first()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(occurrence=self.recommendation.next_report_back, **kwargs)
 
 
 class StatementUpdateView(
