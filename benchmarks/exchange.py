@@ -24,7 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.common import ROOT, django_setup, run_step
+
 DEFAULT_IMPORT_ROWS = (5_000, 20_000)
 DEFAULT_EXPORT_ROWS = 100_000
 DEFAULT_FORMATS = ("xlsx", "csv")
@@ -48,12 +49,7 @@ HEADERS = [
 
 
 def _django(database: Path) -> None:
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    django_setup(f"sqlite:///{database}")
 
 
 def _peak_mb() -> float:
@@ -230,14 +226,7 @@ def case_export(database: Path, format: str) -> dict:
 
 
 def _subprocess(*args: str) -> dict:
-    output = subprocess.run(
-        [sys.executable, "-m", "benchmarks.exchange", *args],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    return run_step("benchmarks.exchange", *args)
 
 
 def _option(argv: list[str], name: str, default):

@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import os
 import statistics
 import sys
 import threading
@@ -39,7 +38,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.common import ROOT, django_setup
+
 PASSWORD = "scrutiny-demo-2012"
 MARK = "[load-test"
 
@@ -49,10 +49,7 @@ MARK = "[load-test"
 
 def set_up(savers: int) -> dict:
     """One recommendation per saving user, in a load-test report of the demo committee."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
-    import django
-
-    django.setup()
+    django_setup()
     from datetime import date
 
     from recommendations.models import (

@@ -24,7 +24,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.common import ROOT, django_setup
+
 SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 COMMITTEES = 40
 YEARS = range(2016, 2026)
@@ -82,14 +83,11 @@ BENCH_SECRET_KEY = "bench-" + "k3y-0f-the-synthetic-council-for-page-timings-onl
 
 
 def _django(size: int) -> None:
-    os.environ["DATABASE_URL"] = _database_url(size)
-    os.environ.setdefault("DJANGO_SECRET_KEY", BENCH_SECRET_KEY)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
-    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    django_setup(
+        _database_url(size),
+        DJANGO_SECRET_KEY=BENCH_SECRET_KEY,
+        DJANGO_ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
+    )
 
 
 def _sentence(rng: random.Random, n: int) -> str:

@@ -21,14 +21,14 @@ within 1.5× of the raw WeasyPrint time.
 import json
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from datetime import UTC
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.common import ROOT, django_setup, run_step
+
 DEFAULT_SIZES = (10, 50, 200)
 PAPERS = ("tracking", "response", "briefing")
 GOAL_SECONDS, GOAL_MB, GOAL_RATIO = 10.0, 400, 1.5
@@ -51,12 +51,7 @@ STATEMENT = (
 
 
 def _django(database: Path) -> None:
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    django_setup(f"sqlite:///{database}")
 
 
 def _peak_mb() -> tuple[float, float]:
@@ -233,17 +228,7 @@ def raw_case(html_file: Path) -> dict:
 
 
 def _subprocess(*args: str) -> dict:
-    result = subprocess.run(
-        [sys.executable, "-m", "benchmarks.papers", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        sys.stderr.write(result.stderr)
-        raise SystemExit(f"benchmark step failed: {' '.join(args)}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return run_step("benchmarks.papers", *args)
 
 
 def run(argv: list[str]) -> int:
