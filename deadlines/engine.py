@@ -129,13 +129,28 @@ def with_submissions(recommendations: QuerySet[Recommendation]) -> QuerySet[Reco
 
 
 class MeetingIndex:
-    """The non-cancelled meetings of some committees, to find which meeting takes a
-    report-back due in a month."""
+    """The non-cancelled meetings that can take some report-backs: those of each
+    report-back's board between the day it falls due and its deadline. Only those are
+    read (one query), so a page of rows reads a few meetings, not every board's history."""
 
-    def __init__(self, committee_ids: Iterable[int]):
+    # Past this many windows one range per query is cheaper than one condition each.
+    MAX_WINDOWS = 200
+
+    def __init__(self, windows: Iterable[tuple[int, date, date]]):
         self._meetings: dict[int, list[Meeting]] = defaultdict(list)
+        windows = set(windows)
+        wanted = Q(pk=0)  # always a query, so a page's count does not depend on its rows
+        if len(windows) > self.MAX_WINDOWS:
+            wanted = Q(
+                committee__in={committee_id for committee_id, _, _ in windows},
+                date__gte=min(starts_on for _, starts_on, _ in windows),
+                date__lte=max(ends_on for _, _, ends_on in windows),
+            )
+        else:
+            for committee_id, starts_on, ends_on in windows:
+                wanted |= Q(committee=committee_id, date__gte=starts_on, date__lte=ends_on)
         for meeting in (
-            Meeting.objects.filter(committee__in=set(committee_ids))
+            Meeting.objects.filter(wanted)
             .exclude(status=Meeting.Status.CANCELLED)
             .select_related("committee")
             .order_by("date")
@@ -216,7 +231,11 @@ def deadlines_for(
 ) -> list[Deadline]:
     """Each recommendation's response deadline and its next report-back, by date."""
     recommendations = list(with_submissions(recommendations))
-    meetings = MeetingIndex(r.report.committee_id for r in recommendations)
+    meetings = MeetingIndex(
+        (r.report.committee_id, occurrence.due_on, occurrence.deadline)
+        for r in recommendations
+        if (occurrence := r.next_report_back) is not None
+    )
     deadlines = []
     for recommendation in recommendations:
         response = response_deadline(recommendation)

@@ -123,7 +123,7 @@ def test_the_officers_home_names_at_most_ten_reports_whatever_is_waiting(
         reverse("responses:responses_agree", args=[report.pk]) in home for report in waiting
     )
     assert shown == min(reports, 10)
-    assert f"See all {reports} responses waiting" in home
+    assert f"See every response waiting ({reports})" in home
 
 
 def test_every_response_waiting_is_on_the_paged_list_longest_waiting_first(officer, committee):
