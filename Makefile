@@ -70,6 +70,7 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 test: install chromium
+	@mkdir -p var
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run > /dev/null || { echo "Model changes without migrations"; exit 1; }
 	$(PY) -m pytest $(PYTEST_ARGS)
