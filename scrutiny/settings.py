@@ -153,7 +153,9 @@ def _pooled(database: dict) -> None:
     database["CONN_MAX_AGE"] = 0
     database.setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
-        "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", threads)),
+        # Headroom over the threads: a development or test server (runserver, the browser
+        # tests' live server) serves each request in a thread of its own.
+        "max_size": int(os.environ.get("DATABASE_POOL_MAX_SIZE", max(threads * 2, 8))),
         "timeout": 10,  # seconds a request waits for a free connection before an error
     }
 
