@@ -5,18 +5,34 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 
 
-@dataclass
-class Shortlist:
-    """The first few of a list and how many there are in all ("12 of 340 shown")."""
+class Counted:
+    """Some items shown of `total` in all (counted up to a cap: `capped` says counting
+    stopped there). Shared by the shortlists and the worklist."""
 
-    items: list = field(default_factory=list)
-    total: int = 0
-    capped: bool = False  # there are more than `total`: counting stopped there
+    items: list
+    total: int
+    capped: bool
 
     @property
     def total_label(self) -> str:
         """ "1,250", or "over 1,000" when counting stopped (see count_capped)."""
         return f"over {self.total:,}" if self.capped else f"{self.total:,}"
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+
+@dataclass
+class Shortlist(Counted):
+    """The first few of a list and how many there are in all ("12 of 340 shown")."""
+
+    items: list = field(default_factory=list)
+    total: int = 0
+    capped: bool = False  # there are more than `total`: counting stopped there
 
     def __iter__(self):
         return iter(self.items)
@@ -26,13 +42,6 @@ class Shortlist:
 
     def __len__(self) -> int:
         return len(self.items)
-
-    def __bool__(self) -> bool:
-        return self.total > 0
-
-    @property
-    def more(self) -> int:
-        return self.total - len(self.items)
 
 
 # Home pages and worklists count what needs attention up to this many and then say "over

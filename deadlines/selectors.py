@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from accounts.rules import is_directorate_user, is_member, is_officer
-from core.lists import Shortlist, count_capped
+from core.lists import Counted, Shortlist, count_capped
 from council.selectors import council_settings
 from recommendations.dates import add_months
 from recommendations.models import Committee, Meeting, Recommendation
@@ -117,25 +117,14 @@ class WorkGroup:
 
 
 @dataclass
-class Worklist:
+class Worklist(Counted):
     groups: list[WorkGroup] = field(default_factory=list)
     total: int = 0
     capped: bool = False  # over `total`: see core.lists.count_capped
 
     @property
-    def total_label(self) -> str:
-        return f"over {self.total:,}" if self.capped else f"{self.total:,}"
-
-    @property
-    def items(self) -> list[WorkItem]:
+    def items(self) -> list[WorkItem]:  # type: ignore[override]
         return [item for group in self.groups for item in group.items]
-
-    @property
-    def more(self) -> int:
-        return self.total - len(self.items)
-
-    def __bool__(self) -> bool:
-        return self.total > 0
 
 
 def worklist_for(user: User, today: date, *, limit: int = WORKLIST_LIMIT) -> Worklist:
