@@ -266,6 +266,33 @@ def test_the_feed_parses_as_icalendar_with_meetings_and_deadlines(
     assert len({str(event["UID"]) for event in all_events}) == len(all_events)
 
 
+def test_the_feed_keeps_long_accented_titles_and_punctuation_whole(
+    client, officer, committee, upcoming, current_report
+):
+    """Folded at 75 octets (never inside a character) and escaped, the feed gives back
+    exactly what was typed."""
+    title = "Révision des écoles; Children’s Services, « transport » — " * 4
+    current_report.title = title.strip()
+    current_report.save()
+    first, _ = upcoming
+    first.place = "Committee Room 1, Civic Hall; Leeds"
+    first.start_time = time(18, 30)
+    first.save()
+    url = _feed(signed_in(officer), officer)
+
+    content = client.get(url).content
+
+    assert all(len(line) <= 75 for line in content.split(b"\r\n"))
+    events = Calendar.from_ical(content).walk("VEVENT")
+    response_event = next(e for e in events if str(e["SUMMARY"]).startswith("Response due"))
+    assert str(response_event["SUMMARY"]).endswith(f", {title.strip()}")
+    assert title.strip() in str(response_event["DESCRIPTION"])
+    meeting_event = next(
+        e for e in events if str(e["SUMMARY"]) == committee.name and "LOCATION" in e
+    )
+    assert str(meeting_event["LOCATION"]) == "Committee Room 1, Civic Hall; Leeds"
+
+
 def test_a_directorate_user_sees_only_their_directorates_deadlines(
     client, director_b, committee, current_report
 ):
