@@ -360,13 +360,19 @@ def report_backs_overdue(
     return _overdue(recommendations, REPORT_BACK, today, due="next_report_back_deadline")
 
 
+# Items with the same deadline: report by report, each in number order. By the report's id,
+# not its own ordering (newest first, by title), which would join and sort on its columns
+# for every row that qualifies instead of reading an index in order.
+SAME_DAY_ORDER = ("report_id", "number")
+
+
 def _overdue(
     recommendations: QuerySet[Recommendation], kind: str, today: date, *, due: str
 ) -> QuerySet[Recommendation]:
     return (
         with_standing(recommendations)
         .filter(standing_q(kind, OVERDUE, today))
-        .order_by(due, "report", "number")
+        .order_by(due, *SAME_DAY_ORDER)
     )
 
 

@@ -27,6 +27,7 @@ from .engine import (
     OVERDUE,
     REPORT_BACK,
     RESPONSE,
+    SAME_DAY_ORDER,
     Deadline,
     deadlines_by_recommendation,
     deadlines_for,
@@ -52,7 +53,7 @@ class Attention:
 
 
 def _shortlist(annotated, kind: str, state: str, today: date, order: str, limit: int) -> Shortlist:
-    rows = annotated.filter(standing_q(kind, state, today)).order_by(order, "report", "number")
+    rows = annotated.filter(standing_q(kind, state, today)).order_by(order, *SAME_DAY_ORDER)
     shown = list(rows[:limit])
     total, capped = count_capped(rows)  # every time: the queries do not depend on the data
     deadlines = deadlines_by_recommendation(shown)
@@ -141,7 +142,7 @@ def worklist_for(user: User, today: date, *, limit: int = WORKLIST_LIMIT) -> Wor
     )
     horizon = today + timedelta(days=council_settings().report_back_lookahead_days)
     responses_owed = own.filter(response_in=False).order_by(
-        F("report__response_due_on").asc(nulls_last=True), "report", "number"
+        F("report__response_due_on").asc(nulls_last=True), *SAME_DAY_ORDER
     )
     statements_owed = own.filter(
         response_in=True,
@@ -149,7 +150,7 @@ def worklist_for(user: User, today: date, *, limit: int = WORKLIST_LIMIT) -> Wor
         statement_in=False,
         # By the stored, indexed deadline (the anchor is worked out per row, so ordering by it
         # would cost the whole directorate); the page then puts the shown items in order.
-    ).order_by("next_report_back_deadline", "report", "number")
+    ).order_by("next_report_back_deadline", *SAME_DAY_ORDER)
     response_rows = list(responses_owed[:limit])
     statement_rows = list(statements_owed[:limit])
     # Counted every time (not only when a list is full), so that the page issues the
@@ -224,10 +225,13 @@ def committees_of(user: User) -> QuerySet[Committee]:
 
 def attention_for(user: User, today: date) -> Attention:
     """What a signed-in user should see as overdue and at risk on their home page."""
-    # An officer's home page covers every board, like the rest of it.
-    committees = Committee.objects.all() if is_officer(user) else committees_of(user)
-    visible = recommendations_visible_to(user).filter(report__committee__in=committees)
-    if is_directorate_user(user) and not is_officer(user):
+    visible = recommendations_visible_to(user)
+    if is_officer(user):
+        # An officer's home page covers every board, like the rest of it: no filter (one by
+        # every committee would cost the database a join to plan and nothing to gain).
+        return needing_attention(visible, today)
+    visible = visible.filter(report__committee__in=committees_of(user))
+    if is_directorate_user(user):
         visible = visible.filter(directorate=user.directorate_id)
     return needing_attention(visible, today)
 
@@ -316,7 +320,7 @@ def _programme_report_backs(meeting, recommendations, today, previous) -> QueryS
     ).filter(next_report_back_on__isnull=False, next_report_back_on__lte=meeting.date)
     if previous is not None:
         due = due.filter(next_report_back_on__gt=previous)  # listed at an earlier meeting
-    return due.order_by("report_back_anchor_on", "report", "number")
+    return due.order_by("report_back_anchor_on", *SAME_DAY_ORDER)
 
 
 def _programme_responses(meeting, recommendations, previous, before) -> QuerySet:
@@ -327,7 +331,7 @@ def _programme_responses(meeting, recommendations, previous, before) -> QuerySet
         due = due.filter(report__response_due_on__gt=previous)
     if before is not None:
         due = due.filter(Q(response_in=False) | Q(report__response_due_on__gt=before))
-    return due.order_by("report__response_due_on", "report", "number")
+    return due.order_by("report__response_due_on", *SAME_DAY_ORDER)
 
 
 def _fill_programme_deadlines(programme: list[ProgrammeMeeting]) -> None:

@@ -71,8 +71,10 @@ class HomeView(TemplateView):
             visible = selectors.recommendations_visible_to(user)
             if is_member(user) and not is_officer(user):
                 committees = Committee.objects.filter(memberships__user=user).distinct()
+                in_committees = visible.filter(report__committee__in=committees)
             else:
                 committees = Committee.objects.all()
+                in_committees = visible  # every board's: no filter for the database to plan
             meetings = list(selectors.meetings_upcoming(committees, today)[:5])
             context["committees"] = committees
             context["upcoming"] = [
@@ -87,7 +89,6 @@ class HomeView(TemplateView):
                 for meeting in meetings
             ]
             # Overdue and at-risk items come from deadlines' {% deadlines_attention %}.
-            in_committees = visible.filter(report__committee__in=committees)
             context["status_counts"] = selectors.recommendations_by_status(in_committees)
             if is_officer(user):
                 context["awaiting_agreement"] = reports_awaiting_agreement(in_committees)
