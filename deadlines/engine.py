@@ -284,7 +284,10 @@ def with_standing(recommendations: QuerySet[Recommendation]) -> QuerySet[Recomme
         .order_by("date")
         .values("date")[:1]
     )
-    return recommendations.annotate(
+    # Aliases, not annotations: filtered and ordered on, never selected. Selected, each
+    # would be worked out for every row that qualifies, and PostgreSQL does that by hashing
+    # the whole table of responses (or statements) first, for a page that shows twenty.
+    return recommendations.alias(
         response_in=response_submitted_exists(),
         statement_in=Exists(submitted_statement),
         report_back_anchor_on=Coalesce(
