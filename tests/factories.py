@@ -32,6 +32,10 @@ def tracking_status(position: int) -> TrackingStatus:
     return TrackingStatus.objects.get(position=position)
 
 
+# The password of the users the sign-in tests make (long enough for the validators).
+PASSWORD = "a-long-enough-password-2026"
+
+
 class UserFactory(DjangoModelFactory):
     class Meta:
         model = User
