@@ -184,6 +184,16 @@ class PositionStatementFactory(DjangoModelFactory):
     )
 
 
+def recommendation_due_at(meeting: Meeting, **fields) -> Recommendation:
+    """A recommendation of a report of the meeting's committee, to be reported back on at
+    `meeting`."""
+    return RecommendationFactory(
+        report=ReportFactory(inquiry=InquiryFactory(committee=meeting.committee)),
+        report_back_meeting=meeting,
+        **fields,
+    )
+
+
 def submitted_response(recommendation: Recommendation | None = None, **kwargs) -> Response:
     """A response drafted and submitted through the services, as a director would."""
     recommendation = recommendation or RecommendationFactory()
