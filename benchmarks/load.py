@@ -101,23 +101,14 @@ def check_saved(expected: dict) -> list[str]:
     from recommendations.models import Recommendation
     from responses.models import Response
 
+    started = expected["started"]
     problems = []
     for pk, (revision, saves) in expected["recommendations"].items():
-        problems += _kept_problems(
-            f"recommendation {pk}",
-            Recommendation.objects.get(pk=pk),
-            revision,
-            saves,
-            expected["started"],
-        )
+        record = Recommendation.objects.get(pk=pk)
+        problems += _kept_problems(f"recommendation {pk}", record, revision, saves, started)
     for pk, (revision, saves) in expected["responses"].items():
-        problems += _kept_problems(
-            f"response to {pk}",
-            Response.objects.get(recommendation=pk),
-            revision,
-            saves,
-            expected["started"],
-        )
+        record = Response.objects.get(recommendation=pk)
+        problems += _kept_problems(f"response to {pk}", record, revision, saves, started)
     return problems
 
 

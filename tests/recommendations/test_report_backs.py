@@ -40,61 +40,58 @@ APRIL_MEETING = date(2012, 4, 17)
 JULY = date(2012, 7, 1)
 
 
+def at_meeting(day: date) -> ReportBackOccurrence:
+    return ReportBackOccurrence(day, at_meeting=True)
+
+
+def in_month(first_day: date) -> ReportBackOccurrence:
+    return ReportBackOccurrence(first_day, at_meeting=False)
+
+
+# Each case: the requirement (meeting, month, every so many months), the last assessment,
+# and the report-back then due.
+NEXT_REPORT_BACK = {
+    "no requirement means no report-back": ((None, None, None), None, None),
+    "meeting and month: first due at the April meeting": (
+        (APRIL_MEETING, JULY, None),
+        None,
+        at_meeting(APRIL_MEETING),
+    ),
+    "meeting and month: after the April assessment, due in July": (
+        (APRIL_MEETING, JULY, None),
+        APRIL_MEETING,
+        in_month(JULY),
+    ),
+    "six-monthly: after a July assessment, due next January": (
+        (None, JULY, 6),
+        date(2012, 7, 10),
+        in_month(date(2013, 1, 1)),
+    ),
+    "six-monthly: keeps repeating after each assessment": (
+        (None, JULY, 6),
+        date(2013, 1, 22),
+        in_month(date(2013, 7, 1)),
+    ),
+    "assessed past every occurrence of a non-repeating requirement: none": (
+        (APRIL_MEETING, JULY, None),
+        date(2012, 7, 24),
+        None,
+    ),
+    "an assessment before the report-back does not answer it": (
+        (None, JULY, None),
+        date(2012, 6, 5),
+        in_month(JULY),
+    ),
+}
+
+
 @pytest.mark.parametrize(
-    ("meeting_on", "month", "every_months", "last_assessed_on", "due"),
-    [
-        pytest.param(None, None, None, None, None, id="no requirement means no report-back"),
-        pytest.param(
-            APRIL_MEETING,
-            JULY,
-            None,
-            None,
-            ReportBackOccurrence(APRIL_MEETING, at_meeting=True),
-            id="meeting and month: first due at the April meeting",
-        ),
-        pytest.param(
-            APRIL_MEETING,
-            JULY,
-            None,
-            APRIL_MEETING,
-            ReportBackOccurrence(JULY, at_meeting=False),
-            id="meeting and month: after the April assessment, due in July",
-        ),
-        pytest.param(
-            None,
-            JULY,
-            6,
-            date(2012, 7, 10),
-            ReportBackOccurrence(date(2013, 1, 1), at_meeting=False),
-            id="six-monthly: after a July assessment, due next January",
-        ),
-        pytest.param(
-            None,
-            JULY,
-            6,
-            date(2013, 1, 22),
-            ReportBackOccurrence(date(2013, 7, 1), at_meeting=False),
-            id="six-monthly: keeps repeating after each assessment",
-        ),
-        pytest.param(
-            APRIL_MEETING,
-            JULY,
-            None,
-            date(2012, 7, 24),
-            None,
-            id="assessed past every occurrence of a non-repeating requirement: none",
-        ),
-        pytest.param(
-            None,
-            JULY,
-            None,
-            date(2012, 6, 5),
-            ReportBackOccurrence(JULY, at_meeting=False),
-            id="an assessment before the report-back does not answer it",
-        ),
-    ],
+    ("requirement", "last_assessed_on", "due"),
+    NEXT_REPORT_BACK.values(),
+    ids=NEXT_REPORT_BACK.keys(),
 )
-def test_the_next_report_back(meeting_on, month, every_months, last_assessed_on, due):
+def test_the_next_report_back(requirement, last_assessed_on, due):
+    meeting_on, month, every_months = requirement
     occurrence = next_report_back(
         meeting_on=meeting_on,
         month=month,
