@@ -129,13 +129,17 @@ def setup_export(database: Path, count: int) -> None:
     from django.utils import timezone
 
     from accounts.models import Role, User
+    from benchmarks.synthetic import (
+        accepted_response,
+        assessment,
+        bulk_recommendations,
+        inquiry_report,
+    )
     from recommendations.models import (
         Committee,
         Directorate,
-        Inquiry,
         Meeting,
         Recommendation,
-        Report,
         TrackingAssessment,
         TrackingStatus,
     )
@@ -149,18 +153,16 @@ def setup_export(database: Path, count: int) -> None:
     status = TrackingStatus.objects.get(position=4)
     agreed_at = timezone.make_aware(datetime.combine(date(2010, 3, 1), clock(12)))
     for first in range(0, count, 5000):
-        reports = []
-        for start in range(first, min(first + 5000, count), 20):
-            inquiry = Inquiry.objects.create(committee=committee, title=f"Inquiry {start // 20}")
-            reports.append(
-                Report.objects.create(
-                    inquiry=inquiry,
-                    title=inquiry.title,
-                    published_on=date(2010, 1, 29),
-                    received_on=date(2010, 1, 29),
-                )
+        reports = [
+            inquiry_report(
+                committee,
+                f"Inquiry {start // 20}",
+                published_on=date(2010, 1, 29),
+                received_on=date(2010, 1, 29),
             )
-        recommendations = Recommendation.objects.bulk_create(
+            for start in range(first, min(first + 5000, count), 20)
+        ]
+        recommendations = bulk_recommendations(
             [
                 Recommendation(
                     report=report,
@@ -176,27 +178,17 @@ def setup_export(database: Path, count: int) -> None:
             ][: count - first]
         )
         Response.objects.bulk_create(
-            Response(
-                recommendation=r,
-                decision="accepted",
+            accepted_response(
+                r,
                 text="Accepted; a review is under way.",
-                state="agreed",
-                drafted_by=officer,
-                submitted_by=officer,
-                submitted_at=agreed_at,
+                author=officer,
+                at=agreed_at,
                 agreed_by=officer,
-                agreed_at=agreed_at,
             )
             for r in recommendations
         )
         TrackingAssessment.objects.bulk_create(
-            TrackingAssessment(
-                recommendation=r,
-                meeting=meeting,
-                status=status,
-                comment="Progress made.",
-                recorded_by=officer,
-            )
+            assessment(r, meeting, status, officer, comment="Progress made.")
             for r in recommendations
         )
 

@@ -34,6 +34,7 @@ import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -100,31 +101,26 @@ def check_saved(expected: dict) -> list[str]:
     from recommendations.models import Recommendation
     from responses.models import Response
 
+    started = expected["started"]
     problems = []
     for pk, (revision, saves) in expected["recommendations"].items():
-        recommendation = Recommendation.objects.get(pk=pk)
-        if not recommendation.text.endswith(f"{MARK} rev {revision}]"):
-            problems.append(
-                f"recommendation {pk}: expected rev {revision}, holds {recommendation.text[-40:]!r}"
-            )
-        versions = recommendation.history.filter(
-            text__contains=MARK, history_date__gte=expected["started"]
-        ).count()
-        if versions != saves:
-            problems.append(
-                f"recommendation {pk}: {saves} saves answered, {versions} versions kept"
-            )
+        record = Recommendation.objects.get(pk=pk)
+        problems += _kept_problems(f"recommendation {pk}", record, revision, saves, started)
     for pk, (revision, saves) in expected["responses"].items():
-        response = Response.objects.get(recommendation=pk)
-        if not response.text.endswith(f"{MARK} rev {revision}]"):
-            problems.append(
-                f"response to {pk}: expected rev {revision}, holds {response.text[-40:]!r}"
-            )
-        versions = response.history.filter(
-            text__contains=MARK, history_date__gte=expected["started"]
-        ).count()
-        if versions != saves:
-            problems.append(f"response to {pk}: {saves} saves answered, {versions} versions kept")
+        record = Response.objects.get(recommendation=pk)
+        problems += _kept_problems(f"response to {pk}", record, revision, saves, started)
+    return problems
+
+
+def _kept_problems(label: str, record, revision: int, saves: int, started: datetime) -> list[str]:
+    """`record` holds the last revision its user saw saved, and its history one version of
+    the load test's for each save that was answered."""
+    problems = []
+    if not record.text.endswith(f"{MARK} rev {revision}]"):
+        problems.append(f"{label}: expected rev {revision}, holds {record.text[-40:]!r}")
+    versions = record.history.filter(text__contains=MARK, history_date__gte=started).count()
+    if versions != saves:
+        problems.append(f"{label}: {saves} saves answered, {versions} versions kept")
     return problems
 
 

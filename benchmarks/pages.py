@@ -103,6 +103,13 @@ def build(size: int) -> dict:
     from django.db import connection, transaction
 
     from accounts.models import Role, User
+    from benchmarks.synthetic import (
+        accepted_response,
+        assessment,
+        bulk_recommendations,
+        inquiry_report,
+        submitted_statement,
+    )
     from recommendations.models import (
         Committee,
         CommitteeMembership,
@@ -170,18 +177,16 @@ def build(size: int) -> dict:
             committee = committees[report_number % COMMITTEES]
             report_number += 1
             published = date(2016, 1, 1) + timedelta(days=rng.randrange(0, 365 * 10 + 300))
-            inquiry = Inquiry.objects.create(
-                committee=committee,
-                title=f"Inquiry into {rng.choice(WORDS)} {report_number}",
+            title = f"Inquiry into {rng.choice(WORDS)} {report_number}"
+            report = inquiry_report(
+                committee,
+                title,
+                report_title=f"{title}: final report",
+                published_on=published,
+                received_on=published + timedelta(days=7),
                 started_on=published - timedelta(days=120),
                 concluded_on=published,
                 status=Inquiry.Status.MONITORING,
-            )
-            report = Report.objects.create(
-                inquiry=inquiry,
-                title=f"{inquiry.title}: final report",
-                published_on=published,
-                received_on=published + timedelta(days=7),
             )
             count = min(rng.randrange(5, 31), size - made)
             later = [m for m in by_committee[committee.pk] if m.date > report.received_on]
@@ -205,48 +210,39 @@ def build(size: int) -> dict:
                     current_status=status,
                     last_assessed_on=taken[-1].date if taken else None,
                 )
-                # The stored reference and next report-back, by the model's own rule.
-                recommendation.derive_stored_values()
                 recommendations.append((recommendation, taken, status))
-            Recommendation.objects.bulk_create([r for r, _, _ in recommendations])
+            bulk_recommendations([r for r, _, _ in recommendations])
             for recommendation, taken, status in recommendations:
                 author = directors[directorates.index(recommendation.directorate)]
                 chance = rng.random()
                 if chance < 0.9:
                     moment = _moment(report.received_on + timedelta(days=50))
-                    state = "agreed" if chance < 0.7 else "submitted"
                     responses.append(
-                        Response(
-                            recommendation=recommendation,
-                            decision="accepted",
+                        accepted_response(
+                            recommendation,
                             text=f"Accepted: {rng.choice(WORDS)} work is under way.",
-                            drafted_by=author,
-                            state=state,
-                            submitted_by=author,
-                            submitted_at=moment,
-                            agreed_by=officer if state == "agreed" else None,
-                            agreed_at=moment if state == "agreed" else None,
+                            author=author,
+                            at=moment,
+                            agreed_by=officer if chance < 0.7 else None,
                         )
                     )
                 for index, meeting in enumerate(taken):
                     assessments.append(
-                        TrackingAssessment(
-                            recommendation=recommendation,
-                            meeting=meeting,
-                            status=status if index == len(taken) - 1 else rng.choice(statuses),
-                            recorded_by=officer,
+                        assessment(
+                            recommendation,
+                            meeting,
+                            status if index == len(taken) - 1 else rng.choice(statuses),
+                            officer,
                         )
                     )
                 if recommendation.next_report_back_on and rng.random() < 0.3:
                     statements.append(
-                        PositionStatement(
-                            recommendation=recommendation,
-                            report_back_due_on=recommendation.next_report_back_on,
+                        submitted_statement(
+                            recommendation,
+                            due_on=recommendation.next_report_back_on,
                             text=f"Progress on {rng.choice(WORDS)} travel training.",
-                            drafted_by=author,
-                            state="submitted",
-                            submitted_by=author,
-                            submitted_at=_moment(recommendation.next_report_back_on),
+                            author=author,
+                            at=_moment(recommendation.next_report_back_on),
                         )
                     )
             Response.objects.bulk_create(responses)

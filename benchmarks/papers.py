@@ -74,17 +74,22 @@ def setup(database: Path, sizes: list[int]) -> dict:
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     from accounts.models import Role, User
+    from benchmarks.synthetic import (
+        accepted_response,
+        assessment,
+        bulk_recommendations,
+        inquiry_report,
+        submitted_statement,
+    )
     from recommendations.models import (
         Committee,
         Directorate,
-        Inquiry,
         Meeting,
         Recommendation,
-        Report,
         TrackingAssessment,
         TrackingStatus,
     )
-    from responses.models import PositionStatement, Response, ResponseDecision, ResponseState
+    from responses.models import PositionStatement, Response
 
     officer = User.objects.create(username="bench-officer", role=Role.OFFICER)
     directorate = Directorate.objects.create(
@@ -100,67 +105,54 @@ def setup(database: Path, sizes: list[int]) -> dict:
         committee = Committee.objects.create(name=f"Scrutiny Board {size}")
         earlier = Meeting.objects.create(committee=committee, date=date(2012, 4, 26))
         meeting = Meeting.objects.create(committee=committee, date=date(2012, 7, 19))
-        inquiries = [
-            Inquiry.objects.create(committee=committee, title=f"Inquiry {letter} ({size})")
-            for letter in "ABCD"
-        ]
         reports = [
-            Report.objects.create(
-                inquiry=inquiry,
-                title=f"Final report of {inquiry.title}",
+            inquiry_report(
+                committee,
+                f"Inquiry {letter} ({size})",
+                report_title=f"Final report of Inquiry {letter} ({size})",
                 published_on=date(2012, 2, 28),
                 received_on=date(2012, 2, 28),
             )
-            for inquiry in inquiries
+            for letter in "ABCD"
         ]
-        recommendations = [
-            Recommendation(
-                report=reports[n % len(reports)] if size > 10 else reports[0],
-                number=n + 1,
-                text=RECOMMENDATION.format(n=n + 1),
-                directorate=directorate,
-                report_back_meeting=meeting,
-            )
-            for n in range(size)
-        ]
-        for recommendation in recommendations:
-            recommendation.derive_stored_values()  # bulk_create skips save(), which does it
-        recommendations = Recommendation.objects.bulk_create(recommendations)
+        recommendations = bulk_recommendations(
+            [
+                Recommendation(
+                    report=reports[n % len(reports)] if size > 10 else reports[0],
+                    number=n + 1,
+                    text=RECOMMENDATION.format(n=n + 1),
+                    directorate=directorate,
+                    report_back_meeting=meeting,
+                )
+                for n in range(size)
+            ]
+        )
         Response.objects.bulk_create(
-            Response(
-                recommendation=rec,
-                decision=ResponseDecision.ACCEPTED,
+            accepted_response(
+                rec,
                 text=RESPONSE,
-                state=ResponseState.AGREED,
-                directorate=directorate,
-                drafted_by=director,
-                submitted_by=director,
-                submitted_at=at,
+                author=director,
+                at=at,
                 agreed_by=officer,
-                agreed_at=at,
+                directorate=directorate,
             )
             for rec in recommendations
         )
         PositionStatement.objects.bulk_create(
-            PositionStatement(
-                recommendation=rec,
-                report_back_due_on=meeting.date,
-                meeting=meeting,
+            submitted_statement(
+                rec,
+                due_on=meeting.date,
                 text=STATEMENT,
+                author=director,
+                at=at,
+                meeting=meeting,
                 proposed_status=statuses[rec.number % len(statuses)],
-                state=ResponseState.SUBMITTED,
                 directorate=directorate,
-                drafted_by=director,
-                submitted_by=director,
-                submitted_at=at,
             )
             for rec in recommendations
         )
         TrackingAssessment.objects.bulk_create(
-            TrackingAssessment(
-                recommendation=rec, meeting=earlier, status=statuses[3], recorded_by=officer
-            )
-            for rec in recommendations[::2]
+            assessment(rec, earlier, statuses[3], officer) for rec in recommendations[::2]
         )
         cases[size] = {"meeting": meeting.pk, "report": reports[0].pk}
     return cases

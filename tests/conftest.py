@@ -65,6 +65,12 @@ def member(db):
 
 
 @pytest.fixture
+def administrator(db):
+    """The site's administrator: an officer with the Django admin's superuser rights."""
+    return OfficerFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
 def anonymous():
     return AnonymousUser()
 

@@ -32,6 +32,10 @@ def tracking_status(position: int) -> TrackingStatus:
     return TrackingStatus.objects.get(position=position)
 
 
+# The password of the users the sign-in tests make (long enough for the validators).
+PASSWORD = "a-long-enough-password-2026"
+
+
 class UserFactory(DjangoModelFactory):
     class Meta:
         model = User
@@ -177,6 +181,16 @@ class PositionStatementFactory(DjangoModelFactory):
     drafted_by = factory.SubFactory(
         DirectorateUserFactory,
         directorate=factory.SelfAttribute("..recommendation.directorate"),
+    )
+
+
+def recommendation_due_at(meeting: Meeting, **fields) -> Recommendation:
+    """A recommendation of a report of the meeting's committee, to be reported back on at
+    `meeting`."""
+    return RecommendationFactory(
+        report=ReportFactory(inquiry=InquiryFactory(committee=meeting.committee)),
+        report_back_meeting=meeting,
+        **fields,
     )
 
 

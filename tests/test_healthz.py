@@ -1,15 +1,11 @@
 """The health check, and the settings' refusal to run in production on a default key."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.db import OperationalError
 from django.urls import reverse
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.processes import run_manage
+
 MESSAGE = "DJANGO_SECRET_KEY must be set to a long random value when DJANGO_DEBUG is off"
 
 
@@ -42,34 +38,21 @@ def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
     assert "refused" not in response.content.decode()  # no internals in the answer
 
 
-def manage(*args, **env_changes):
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SECRET_KEY"}
-    env.update(env_changes)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def test_without_debug_the_default_secret_key_is_refused():
-    result = manage("check", DJANGO_DEBUG="false")
+    result = run_manage("check", DJANGO_DEBUG="false")
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert MESSAGE in result.stderr
 
 
 def test_without_debug_a_short_secret_key_is_refused():
-    result = manage("check", DJANGO_DEBUG="false", DJANGO_SECRET_KEY="too-short")
+    result = run_manage("check", DJANGO_DEBUG="false", DJANGO_SECRET_KEY="too-short")
     assert result.returncode != 0
     assert MESSAGE in result.stderr
 
 
 def test_without_debug_a_long_secret_key_is_accepted():
-    result = manage(
+    result = run_manage(
         "check",
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY="k" * 20 + "-a-long-random-production-value-" + "9" * 20,

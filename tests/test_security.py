@@ -1,16 +1,12 @@
 """Security settings a council's IT security review would check."""
 
-import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.processes import run_manage
 
 
 @pytest.mark.django_db
@@ -34,18 +30,6 @@ def test_session_and_csrf_cookies_are_http_only_and_same_site(client, settings):
 def test_common_short_or_numeric_passwords_are_refused(password):
     with pytest.raises(ValidationError):
         validate_password(password)
-
-
-def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {**os.environ, **env}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=REPO,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_production_refuses_to_start_on_the_default_secret_key():

@@ -49,6 +49,23 @@ def signed_in(user) -> Client:
     return client
 
 
+def recommendation_edit(recommendation, **changes) -> dict:
+    """The recommendation's edit form as its officer posts it: its number and directorate
+    as they are, and the version it was opened at, with `changes`."""
+    return {
+        "number": str(recommendation.number),
+        "addressed_to": "directorate",
+        "directorate": recommendation.directorate_id,
+        "version": recommendation.version,
+        **changes,
+    }
+
+
+def can(user, perm: str, obj=None) -> bool:
+    """Through the authentication backends, as views check it (AnonymousUser included)."""
+    return user.has_perm(perm, obj)
+
+
 def is_login_redirect(response) -> bool:
     return response.status_code == 302 and response["Location"].startswith(LOGIN_URL)
 

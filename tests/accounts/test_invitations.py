@@ -12,13 +12,8 @@ NEW_PASSWORD = "a-long-enough-password-2026"
 
 
 @pytest.fixture
-def admin_user(db):
-    return OfficerFactory(username="admin", is_staff=True, is_superuser=True)
-
-
-@pytest.fixture
-def admin_client(client, admin_user):
-    client.force_login(admin_user)
+def admin_client(client, administrator):
+    client.force_login(administrator)
     return client
 
 

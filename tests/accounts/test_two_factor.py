@@ -9,17 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.two_factor import recovery_codes_create
 from council.models import CouncilSettings
-from tests.factories import OfficerFactory
-
-PASSWORD = "a-long-enough-password-2026"
-
-
-@pytest.fixture
-def sam(db):
-    user = OfficerFactory(username="sam")
-    user.set_password(PASSWORD)
-    user.save()
-    return user
+from tests.factories import PASSWORD
 
 
 @pytest.fixture

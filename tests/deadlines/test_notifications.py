@@ -31,14 +31,6 @@ pytestmark = pytest.mark.django_db
 FAILING_BACKEND = "tests.deadlines.failing_backend.EmailBackend"
 
 
-@pytest.fixture
-def adviser(committee):
-    officer = OfficerFactory(username="adviser", email="adviser@example.gov.uk")
-    committee.scrutiny_officer = officer
-    committee.save()
-    return officer
-
-
 def test_the_officer_is_told_when_a_response_is_submitted(
     recommendation, adviser, director_a, django_capture_on_commit_callbacks
 ):

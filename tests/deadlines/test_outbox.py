@@ -23,17 +23,9 @@ from deadlines.outbox import (
 )
 from deadlines.services import reminders_send
 from responses import services as response_services
-from tests.factories import OfficerFactory, ResponseFactory
+from tests.factories import ResponseFactory
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
-def adviser(committee):
-    officer = OfficerFactory(username="adviser", email="adviser@example.gov.uk")
-    committee.scrutiny_officer = officer
-    committee.save()
-    return officer
 
 
 @pytest.fixture
@@ -108,6 +100,14 @@ def _claimed(recommendation, recipient):
     return claim(recipient=recipient, recommendation=recommendation, item="response", stage="x")
 
 
+def _sending_since(notification: SentNotification, minutes_ago: int) -> None:
+    """As if a worker took `notification` to send `minutes_ago` minutes ago."""
+    SentNotification.objects.filter(pk=notification.pk).update(
+        status=SentNotification.Status.SENDING,
+        status_since=timezone.now() - timedelta(minutes=minutes_ago),
+    )
+
+
 MESSAGE = Message(to="adviser@example.gov.uk", subject="Subject", body="Body")
 
 
@@ -115,10 +115,7 @@ MESSAGE = Message(to="adviser@example.gov.uk", subject="Subject", body="Body")
 def test_a_notification_stuck_in_sending_is_reclaimed_and_then_sent_once(recommendation, adviser):
     notification = _claimed(recommendation, adviser)
     # A worker took it and died mid-send, twenty minutes ago.
-    SentNotification.objects.filter(pk=notification.pk).update(
-        status=SentNotification.Status.SENDING,
-        status_since=timezone.now() - timedelta(minutes=20),
-    )
+    _sending_since(notification, minutes_ago=20)
     assert notifications_reclaim() == 1
     notification.refresh_from_db()
     assert notification.status == SentNotification.Status.FAILED
@@ -133,10 +130,7 @@ def test_a_notification_stuck_in_sending_is_reclaimed_and_then_sent_once(recomme
 @pytest.mark.django_db
 def test_a_send_in_progress_is_not_reclaimed(recommendation, adviser):
     notification = _claimed(recommendation, adviser)
-    SentNotification.objects.filter(pk=notification.pk).update(
-        status=SentNotification.Status.SENDING,
-        status_since=timezone.now() - timedelta(minutes=1),
-    )
+    _sending_since(notification, minutes_ago=1)
     assert notifications_reclaim() == 0
 
 

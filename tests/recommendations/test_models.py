@@ -13,6 +13,7 @@ from tests.factories import (
     MeetingFactory,
     RecommendationFactory,
     ReportFactory,
+    recommendation_due_at,
 )
 
 pytestmark = pytest.mark.django_db
@@ -114,10 +115,7 @@ def test_a_month_report_back_is_stored_with_the_month_end_as_its_deadline():
 def test_moving_a_meeting_moves_the_report_backs_scheduled_on_it(officer):
     committee = CommitteeFactory()
     meeting = MeetingFactory(committee=committee, date=date(2012, 4, 17))
-    recommendation = RecommendationFactory(
-        report=ReportFactory(inquiry=InquiryFactory(committee=committee)),
-        report_back_meeting=meeting,
-    )
+    recommendation = recommendation_due_at(meeting)
     meeting.date = date(2012, 4, 24)
     meeting_save(meeting=meeting, user=officer)
     recommendation.refresh_from_db()

@@ -10,7 +10,7 @@ from core.history import EditConflict
 from recommendations import services
 from recommendations.models import Recommendation, TrackingAssessment
 from tests.factories import tracking_status
-from tests.viewkit import page, signed_in
+from tests.viewkit import page, recommendation_edit, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -80,15 +80,9 @@ def test_the_page_after_save_and_add_another_lists_what_the_report_holds(
 def test_a_recommendation_form_posted_without_its_version_is_refused(officer, recommendation):
     client = signed_in(officer)
     url = reverse("recommendations:recommendation_update", args=[recommendation.pk])
-    response = client.post(
-        url,
-        {
-            "number": str(recommendation.number),
-            "text": "Amended without a version.",
-            "addressed_to": "directorate",
-            "directorate": recommendation.directorate_id,
-        },
-    )
+    unversioned = recommendation_edit(recommendation, text="Amended without a version.")
+    del unversioned["version"]
+    response = client.post(url, unversioned)
 
     assert response.status_code == 200
     assert "without saying which version" in page(response)

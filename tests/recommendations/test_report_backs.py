@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from recommendations.report_backs import (
     ReportBackOccurrence,
     next_report_back,
@@ -25,13 +27,6 @@ def test_meeting_only_is_due_on_the_meeting_date():
     assert occurrence.label == "Meeting of 17 April 2012"
 
 
-def test_no_requirement_means_no_report_back():
-    assert (
-        next_report_back(meeting_on=None, month=None, every_months=None, last_assessed_on=None)
-        is None
-    )
-
-
 def test_meeting_and_month_give_two_occurrences_in_date_order():
     occurrences = list(
         report_back_occurrences(
@@ -41,66 +36,69 @@ def test_meeting_and_month_give_two_occurrences_in_date_order():
     assert [o.due_on for o in occurrences] == [date(2012, 4, 17), date(2012, 7, 1)]
 
 
-def test_meeting_and_month_first_due_at_the_april_meeting():
+APRIL_MEETING = date(2012, 4, 17)
+JULY = date(2012, 7, 1)
+
+
+def at_meeting(day: date) -> ReportBackOccurrence:
+    return ReportBackOccurrence(day, at_meeting=True)
+
+
+def in_month(first_day: date) -> ReportBackOccurrence:
+    return ReportBackOccurrence(first_day, at_meeting=False)
+
+
+# Each case: the requirement (meeting, month, every so many months), the last assessment,
+# and the report-back then due.
+NEXT_REPORT_BACK = {
+    "no requirement means no report-back": ((None, None, None), None, None),
+    "meeting and month: first due at the April meeting": (
+        (APRIL_MEETING, JULY, None),
+        None,
+        at_meeting(APRIL_MEETING),
+    ),
+    "meeting and month: after the April assessment, due in July": (
+        (APRIL_MEETING, JULY, None),
+        APRIL_MEETING,
+        in_month(JULY),
+    ),
+    "six-monthly: after a July assessment, due next January": (
+        (None, JULY, 6),
+        date(2012, 7, 10),
+        in_month(date(2013, 1, 1)),
+    ),
+    "six-monthly: keeps repeating after each assessment": (
+        (None, JULY, 6),
+        date(2013, 1, 22),
+        in_month(date(2013, 7, 1)),
+    ),
+    "assessed past every occurrence of a non-repeating requirement: none": (
+        (APRIL_MEETING, JULY, None),
+        date(2012, 7, 24),
+        None,
+    ),
+    "an assessment before the report-back does not answer it": (
+        (None, JULY, None),
+        date(2012, 6, 5),
+        in_month(JULY),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("requirement", "last_assessed_on", "due"),
+    NEXT_REPORT_BACK.values(),
+    ids=NEXT_REPORT_BACK.keys(),
+)
+def test_the_next_report_back(requirement, last_assessed_on, due):
+    meeting_on, month, every_months = requirement
     occurrence = next_report_back(
-        meeting_on=date(2012, 4, 17),
-        month=date(2012, 7, 1),
-        every_months=None,
-        last_assessed_on=None,
+        meeting_on=meeting_on,
+        month=month,
+        every_months=every_months,
+        last_assessed_on=last_assessed_on,
     )
-    assert occurrence.due_on == date(2012, 4, 17)
-
-
-def test_meeting_and_month_after_the_april_assessment_due_in_july():
-    occurrence = next_report_back(
-        meeting_on=date(2012, 4, 17),
-        month=date(2012, 7, 1),
-        every_months=None,
-        last_assessed_on=date(2012, 4, 17),
-    )
-    assert occurrence == ReportBackOccurrence(date(2012, 7, 1), at_meeting=False)
-
-
-def test_six_monthly_after_a_july_assessment_is_due_next_january():
-    occurrence = next_report_back(
-        meeting_on=None,
-        month=date(2012, 7, 1),
-        every_months=6,
-        last_assessed_on=date(2012, 7, 10),
-    )
-    assert occurrence == ReportBackOccurrence(date(2013, 1, 1), at_meeting=False)
-
-
-def test_six_monthly_keeps_repeating_after_each_assessment():
-    occurrence = next_report_back(
-        meeting_on=None,
-        month=date(2012, 7, 1),
-        every_months=6,
-        last_assessed_on=date(2013, 1, 22),
-    )
-    assert occurrence.due_on == date(2013, 7, 1)
-
-
-def test_assessed_past_every_occurrence_of_a_non_repeating_requirement_is_none():
-    assert (
-        next_report_back(
-            meeting_on=date(2012, 4, 17),
-            month=date(2012, 7, 1),
-            every_months=None,
-            last_assessed_on=date(2012, 7, 24),
-        )
-        is None
-    )
-
-
-def test_an_assessment_before_the_report_back_does_not_answer_it():
-    occurrence = next_report_back(
-        meeting_on=None,
-        month=date(2012, 7, 1),
-        every_months=None,
-        last_assessed_on=date(2012, 6, 5),
-    )
-    assert occurrence.due_on == date(2012, 7, 1)
+    assert occurrence == due
 
 
 def test_a_month_occurrence_can_be_met_until_the_end_of_the_month():

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.factories import OfficerFactory, RecommendationFactory, ReportFactory
+from tests.viewkit import can
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +20,6 @@ OFFICER_ONLY_PERMS = [
     "recommendations.record_assessments",
     "recommendations.schedule_report_back",
 ]
-
-
-def can(user, perm, obj=None):
-    """Through the authentication backends, as views check it (AnonymousUser included)."""
-    return user.has_perm(perm, obj)
 
 
 @pytest.fixture

@@ -14,10 +14,9 @@ from recommendations.models import (
 )
 from tests.factories import (
     CommitteeFactory,
-    InquiryFactory,
     MeetingFactory,
     RecommendationFactory,
-    ReportFactory,
+    recommendation_due_at,
     tracking_status,
 )
 from tests.viewkit import (
@@ -239,11 +238,8 @@ def test_a_meeting_cannot_be_booked_twice_on_one_day(request, committee, meeting
     assert Meeting.objects.filter(committee=committee).count() == 1
 
 
-def test_a_comment_needs_a_decision(request, committee, meeting):
-    recommendation = RecommendationFactory(
-        report=ReportFactory(inquiry=InquiryFactory(committee=committee)),
-        report_back_meeting=meeting,
-    )
+def test_a_comment_needs_a_decision(request, meeting):
+    recommendation = recommendation_due_at(meeting)
     other = RecommendationFactory(report=recommendation.report, report_back_meeting=meeting)
     client = client_for(request, "officer")
     response = client.post(
@@ -261,11 +257,8 @@ def test_a_comment_needs_a_decision(request, committee, meeting):
     assert not TrackingAssessment.objects.exists()
 
 
-def test_an_unknown_status_is_rejected(request, committee, meeting):
-    recommendation = RecommendationFactory(
-        report=ReportFactory(inquiry=InquiryFactory(committee=committee)),
-        report_back_meeting=meeting,
-    )
+def test_an_unknown_status_is_rejected(request, meeting):
+    recommendation = recommendation_due_at(meeting)
     client = client_for(request, "officer")
     response = client.post(
         reverse("recommendations:assessments_record", args=[meeting.pk]),

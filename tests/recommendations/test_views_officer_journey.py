@@ -13,15 +13,14 @@ from recommendations.models import (
     TrackingAssessment,
 )
 from tests.factories import (
-    InquiryFactory,
-    RecommendationFactory,
     RecommendationPartFactory,
-    ReportFactory,
+    recommendation_due_at,
     tracking_status,
 )
 from tests.viewkit import (
     client_for,
     page,
+    recommendation_edit,
     signed_in,
 )
 
@@ -157,11 +156,8 @@ def test_an_officer_records_an_inquiry_from_start_to_tracking(
     assert "Good progress on the review." in form
 
 
-def test_an_officer_corrects_a_decision_at_the_same_meeting(request, committee, meeting):
-    recommendation = RecommendationFactory(
-        report=ReportFactory(inquiry=InquiryFactory(committee=committee)),
-        report_back_meeting=meeting,
-    )
+def test_an_officer_corrects_a_decision_at_the_same_meeting(request, meeting):
+    recommendation = recommendation_due_at(meeting)
     client = client_for(request, "officer")
     record = reverse("recommendations:assessments_record", args=[meeting.pk])
     prefix = f"rec-{recommendation.pk}"
@@ -173,11 +169,8 @@ def test_an_officer_corrects_a_decision_at_the_same_meeting(request, committee, 
     assert recommendation.current_status == tracking_status(2)
 
 
-def test_leaving_every_row_undecided_records_nothing(request, committee, meeting):
-    recommendation = RecommendationFactory(
-        report=ReportFactory(inquiry=InquiryFactory(committee=committee)),
-        report_back_meeting=meeting,
-    )
+def test_leaving_every_row_undecided_records_nothing(request, meeting):
+    recommendation = recommendation_due_at(meeting)
     client = client_for(request, "officer")
     response = client.post(
         reverse("recommendations:assessments_record", args=[meeting.pk]),
@@ -196,15 +189,13 @@ def test_an_officer_edits_a_recommendation_and_its_parts(request, recommendation
     assert "(a) First.\n(b) Second." in form
     response = client.post(
         url,
-        {
-            "number": str(recommendation.number),
-            "text": "Amended text.",
-            "parts_text": "",
-            "addressed_to": "other",
-            "other_body": "Corporate Carers group",
-            "directorate": recommendation.directorate_id,
-            "version": recommendation.version,
-        },
+        recommendation_edit(
+            recommendation,
+            text="Amended text.",
+            parts_text="",
+            addressed_to="other",
+            other_body="Corporate Carers group",
+        ),
     )
     assert response.status_code == 302
     recommendation.refresh_from_db()
@@ -233,14 +224,7 @@ def test_a_single_part_is_refused_rather_than_dropped(request, recommendation):
     url = reverse("recommendations:recommendation_update", args=[recommendation.pk])
     response = client.post(
         url,
-        {
-            "number": str(recommendation.number),
-            "text": "Amended text.",
-            "parts_text": "Only one part now.",
-            "addressed_to": "directorate",
-            "directorate": recommendation.directorate_id,
-            "version": recommendation.version,
-        },
+        recommendation_edit(recommendation, text="Amended text.", parts_text="Only one part now."),
     )
     assert response.status_code == 200
     assert "at least two parts" in page(response)
@@ -253,14 +237,11 @@ def test_bulleted_parts_are_labelled_without_repeating_the_bullet(request, recom
     url = reverse("recommendations:recommendation_update", args=[recommendation.pk])
     response = client.post(
         url,
-        {
-            "number": str(recommendation.number),
-            "text": "That the Director:",
-            "parts_text": "\uf0b7 reviews every placement\n\u2022 reports the cost",
-            "addressed_to": "directorate",
-            "directorate": recommendation.directorate_id,
-            "version": recommendation.version,
-        },
+        recommendation_edit(
+            recommendation,
+            text="That the Director:",
+            parts_text="\uf0b7 reviews every placement\n\u2022 reports the cost",
+        ),
     )
     assert response.status_code == 302
     assert [(p.label, p.text) for p in recommendation.parts.order_by("label")] == [

@@ -10,15 +10,10 @@ from recommendations.services import recommendation_save
 from responses.models import Response, ResponseState
 from responses.selectors import response_of
 from responses.services import position_statement_save_draft, response_save_draft
-from tests.factories import OfficerFactory, submitted_response
+from tests.factories import submitted_response
 from tests.viewkit import signed_in
 
 SECRET = "DRAFT-SECRET-of-directorate-a"
-
-
-@pytest.fixture
-def admin(db):
-    return OfficerFactory(username="admin", is_superuser=True, is_staff=True)
 
 
 @pytest.fixture
@@ -26,15 +21,15 @@ def draft(recommendation, director_a):
     return response_save_draft(recommendation=recommendation, user=director_a, text=SECRET)
 
 
-def test_the_administrator_cannot_read_a_directorate_draft(admin, draft):
-    response = signed_in(admin).get(draft.get_absolute_url())
+def test_the_administrator_cannot_read_a_directorate_draft(administrator, draft):
+    response = signed_in(administrator).get(draft.get_absolute_url())
     assert response.status_code == 404
     assert SECRET not in response.content.decode()
 
 
-def test_the_administrator_cannot_rewrite_or_submit_a_directorate_draft(admin, draft):
+def test_the_administrator_cannot_rewrite_or_submit_a_directorate_draft(administrator, draft):
     url = reverse("responses:response_update", args=[draft.pk])
-    client = signed_in(admin)
+    client = signed_in(administrator)
     assert client.get(url).status_code == 404
     response = client.post(url, {"decision": "accepted", "text": "Admin's words", "submit": "1"})
     assert response.status_code == 404
@@ -43,12 +38,14 @@ def test_the_administrator_cannot_rewrite_or_submit_a_directorate_draft(admin, d
     assert draft.state == ResponseState.DRAFT
 
 
-def test_the_administrator_cannot_start_a_response_for_a_directorate(admin, recommendation):
+def test_the_administrator_cannot_start_a_response_for_a_directorate(administrator, recommendation):
     url = reverse("responses:response_create", args=[recommendation.pk])
-    assert signed_in(admin).get(url).status_code == 403
+    assert signed_in(administrator).get(url).status_code == 403
 
 
-def test_the_administrator_still_reads_submitted_work_like_an_officer(admin, draft, director_a):
+def test_the_administrator_still_reads_submitted_work_like_an_officer(
+    administrator, draft, director_a
+):
     from responses.services import response_submit
 
     response_save_draft(
@@ -59,7 +56,7 @@ def test_the_administrator_still_reads_submitted_work_like_an_officer(admin, dra
         text="Accepted.",
     )
     response_submit(response=draft, user=director_a)
-    assert signed_in(admin).get(draft.get_absolute_url()).status_code == 200
+    assert signed_in(administrator).get(draft.get_absolute_url()).status_code == 200
 
 
 def move(recommendation, directorate, officer):

@@ -12,13 +12,9 @@ from tests.factories import (
     agreed_response,
     submitted_response,
 )
+from tests.viewkit import can
 
 pytestmark = pytest.mark.django_db
-
-
-def can(user, perm, obj=None):
-    """Through the authentication backends, as views check it (AnonymousUser included)."""
-    return user.has_perm(perm, obj)
 
 
 @pytest.fixture
