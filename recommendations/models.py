@@ -172,7 +172,12 @@ class Meeting(models.Model):
         HELD = "held", "Held"
         CANCELLED = "cancelled", "Cancelled"
 
-    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
+    # No index of its own: one_meeting_per_committee_per_day's (committee, date) serves every
+    # lookup by committee, and given both, PostgreSQL chose this narrower one for "the
+    # committee's meetings between two days" and filtered the dates row by row.
+    committee = models.ForeignKey(
+        Committee, on_delete=models.PROTECT, related_name="meetings", db_index=False
+    )
     date = models.DateField()
     start_time = models.TimeField(null=True, blank=True)
     place = models.CharField(max_length=200, blank=True)
@@ -552,6 +557,13 @@ class Recommendation(Withdrawable):
             # seek pagination, without a sort.
             models.Index(
                 F("report").desc(), F("number").asc(), F("id").asc(), name="rec_list_order"
+            ),
+            # The counts by status (home and committee pages) from the index alone, without
+            # reading the wide rows (the search documents make them so).
+            models.Index(
+                fields=["current_status", "report", "id"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="rec_status_counts",
             ),
         ]
         constraints = [
