@@ -8,9 +8,9 @@ from django.forms.models import construct_instance
 
 from core.forms import (
     DateInput,
+    DatesInOrderMixin,
     GovukErrorMessagesMixin,
     VersionedFormMixin,
-    refuse_dates_out_of_order,
 )
 
 from .dates import add_months
@@ -100,7 +100,11 @@ class MeetingForm(GovukErrorMessagesMixin, forms.ModelForm):
         help_texts = {"start_time": "For example, 10:00"}
 
 
-class InquiryForm(GovukErrorMessagesMixin, forms.ModelForm):
+class InquiryForm(DatesInOrderMixin, GovukErrorMessagesMixin, forms.ModelForm):
+    dates_in_order = (
+        ("started_on", "concluded_on", "The inquiry cannot conclude before it starts."),
+    )
+
     class Meta:
         model = Inquiry
         fields = [
@@ -113,13 +117,6 @@ class InquiryForm(GovukErrorMessagesMixin, forms.ModelForm):
             "concluded_on",
         ]
         widgets = {"started_on": DateInput(), "concluded_on": DateInput()}
-
-    def clean(self):
-        cleaned = super().clean()
-        refuse_dates_out_of_order(
-            self, "started_on", "concluded_on", "The inquiry cannot conclude before it starts."
-        )
-        return cleaned
 
 
 class WorkingGroupForm(GovukErrorMessagesMixin, forms.ModelForm):
@@ -148,7 +145,11 @@ class EvidenceForm(GovukErrorMessagesMixin, forms.ModelForm):
         self.fields["working_group"].queryset = inquiry.working_groups.all()
 
 
-class ReportForm(GovukErrorMessagesMixin, forms.ModelForm):
+class ReportForm(DatesInOrderMixin, GovukErrorMessagesMixin, forms.ModelForm):
+    dates_in_order = (
+        ("published_on", "received_on", "The report cannot be received before it is published."),
+    )
+
     class Meta:
         model = Report
         fields = [
@@ -164,12 +165,6 @@ class ReportForm(GovukErrorMessagesMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        refuse_dates_out_of_order(
-            self,
-            "published_on",
-            "received_on",
-            "The report cannot be received before it is published.",
-        )
         if cleaned.get("is_exempt") and not cleaned.get("exempt_rule", "").strip():
             self.add_error(
                 "exempt_rule", "Enter the Access to Information Procedure Rule it is exempt under."
