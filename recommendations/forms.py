@@ -202,6 +202,20 @@ class ReportBackFields(GovukErrorMessagesMixin, forms.ModelForm):
         return cleaned
 
 
+def refuse_incomplete_addressee(form: forms.Form, directorate_message: str) -> None:
+    """Addressed to an outside body, the body must be named; to a directorate, one must be
+    chosen (`directorate_message` says so in the form's own words)."""
+    cleaned = form.cleaned_data
+    addressed_to = cleaned.get("addressed_to")
+    if (
+        addressed_to == Recommendation.Addressee.OTHER_BODY
+        and not (cleaned.get("other_body") or "").strip()
+    ):
+        form.add_error("other_body", "Enter the name of the body it is addressed to.")
+    if addressed_to == Recommendation.Addressee.DIRECTORATE and not cleaned.get("directorate"):
+        form.add_error("directorate", directorate_message)
+
+
 class RecommendationForm(VersionedFormMixin, ReportBackFields):
     parts_text = forms.CharField(
         label="Parts",
@@ -292,16 +306,9 @@ class RecommendationForm(VersionedFormMixin, ReportBackFields):
 
     def clean(self):
         cleaned = super().clean()
-        addressed_to = cleaned.get("addressed_to")
-        if (
-            addressed_to == Recommendation.Addressee.OTHER_BODY
-            and not (cleaned.get("other_body") or "").strip()
-        ):
-            self.add_error("other_body", "Enter the name of the body it is addressed to.")
-        if addressed_to == Recommendation.Addressee.DIRECTORATE and not cleaned.get("directorate"):
-            self.add_error(
-                "directorate", "Choose the directorate the recommendation is addressed to."
-            )
+        refuse_incomplete_addressee(
+            self, "Choose the directorate the recommendation is addressed to."
+        )
         if not cleaned.get("reference") and cleaned.get("number") and not self.has_error("number"):
             # The reference defaults to the number: that must be free too.
             clash = Recommendation.objects.filter(
@@ -579,14 +586,7 @@ class BulkCommonForm(ReportBackFields):
 
     def clean(self):
         cleaned = super().clean()
-        addressed_to = cleaned.get("addressed_to")
-        if (
-            addressed_to == Recommendation.Addressee.OTHER_BODY
-            and not (cleaned.get("other_body") or "").strip()
-        ):
-            self.add_error("other_body", "Enter the name of the body it is addressed to.")
-        if addressed_to == Recommendation.Addressee.DIRECTORATE and not cleaned.get("directorate"):
-            self.add_error("directorate", "Choose the directorate they are addressed to.")
+        refuse_incomplete_addressee(self, "Choose the directorate they are addressed to.")
         return cleaned
 
     def _post_clean(self):
