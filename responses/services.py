@@ -25,10 +25,18 @@ def _require_draft(item: Response | PositionStatement) -> None:
         )
 
 
-def _draft_for_update(item, recommendation: Recommendation, expected_version):
-    """Re-read a draft under a lock, so that a form opened before someone else's save or a
-    submission cannot undo it; refuse it if it moved on since `expected_version`."""
-    item = type(item).objects.select_for_update().get(pk=item.pk)
+def _draft_to_write(model, item, recommendation: Recommendation, user: User, expected_version):
+    """The draft (a `model`: response or statement) a save writes: a new one, the
+    directorate's that the recommendation is addressed to now, where `item` is None;
+    else `item` re-read under a lock, so that a form opened before someone else's save or
+    a submission cannot undo it, and refused if it moved on since `expected_version`."""
+    if item is None:
+        return model(
+            recommendation=recommendation,
+            drafted_by=user,
+            directorate_id=recommendation.directorate_id,
+        )
+    item = model.objects.select_for_update().get(pk=item.pk)
     if item.recommendation_id != recommendation.pk:
         raise ValidationError("This belongs to another recommendation.")
     _require_draft(item)
@@ -159,19 +167,15 @@ def response_save_draft(
     the director checks their answers).
     """
     accepted_parts = list(accepted_parts)
-    if response is None:
-        if Response.objects.submitted().filter(recommendation=recommendation).exists():
-            raise ValidationError("This recommendation already has a response.")
-        # A colleague's draft (even one started a moment ago, which no check here could
-        # see): the database's one-response rules decide, in _save_first, and the second
-        # writer gets the usual "someone else changed this" with their text kept.
-        response = Response(
-            recommendation=recommendation,
-            drafted_by=user,
-            directorate_id=recommendation.directorate_id,
-        )
-    else:
-        response = _draft_for_update(response, recommendation, expected_version)
+    if (
+        response is None
+        and Response.objects.submitted().filter(recommendation=recommendation).exists()
+    ):
+        raise ValidationError("This recommendation already has a response.")
+    # A new draft beside a colleague's (even one started a moment ago, which no check here
+    # could see): the database's one-response rules decide, in _save_first, and the second
+    # writer gets the usual "someone else changed this" with their text kept.
+    response = _draft_to_write(Response, response, recommendation, user, expected_version)
     if any(part.recommendation_id != recommendation.pk for part in accepted_parts):
         raise ValidationError({"accepted_parts": "Choose parts of this recommendation."})
     response.recommendation = recommendation
@@ -370,14 +374,9 @@ def position_statement_save_draft(
 ) -> PositionStatement:
     """Create or update a draft statement; with `require_complete`, only if it could be
     submitted (the step before the director checks their answers)."""
-    if statement is None:
-        statement = PositionStatement(
-            recommendation=recommendation,
-            drafted_by=user,
-            directorate_id=recommendation.directorate_id,
-        )
-    else:
-        statement = _draft_for_update(statement, recommendation, expected_version)
+    statement = _draft_to_write(
+        PositionStatement, statement, recommendation, user, expected_version
+    )
     statement.report_back_due_on = report_back_due_on
     statement.meeting = meeting
     statement.text = text
