@@ -140,6 +140,20 @@ def _response_mark_submitted(response: Response, user: User) -> Response:
     return response
 
 
+def _response_mark_agreed(
+    response: Response, user: User, agreed_at: datetime, meeting: Meeting | None = None
+) -> Response:
+    """The board agreed the submitted response (at `meeting`, where it is recorded at one)."""
+    response.state = ResponseState.AGREED
+    response.agreed_by = user
+    response.agreed_at = agreed_at
+    if meeting is not None:
+        response.agreed_at_meeting = meeting
+    response.version += 1
+    attribute(response, user).save()
+    return response
+
+
 @transaction.atomic
 def response_save_draft(
     *,
@@ -304,12 +318,7 @@ def response_agree(*, response: Response, user: User) -> Response:
     response = Response.objects.select_for_update().get(pk=response.pk)
     if response.state != ResponseState.SUBMITTED:
         raise ValidationError("Only a submitted response can be agreed.")
-    response.state = ResponseState.AGREED
-    response.agreed_by = user
-    response.agreed_at = timezone.now()
-    response.version += 1
-    attribute(response, user).save()
-    return response
+    return _response_mark_agreed(response, user, timezone.now())
 
 
 @transaction.atomic
@@ -344,12 +353,7 @@ def responses_agree_at_meeting(
                 "agreed (someone else changed it): nothing has been recorded. Check the list "
                 "and agree again."
             )
-        response.state = ResponseState.AGREED
-        response.agreed_by = user
-        response.agreed_at = agreed_on
-        response.agreed_at_meeting = meeting
-        response.version += 1
-        attribute(response, user).save()
+        _response_mark_agreed(response, user, agreed_on, meeting)
     signals.responses_agreed.send(Response, responses=locked, meeting=meeting)
     return locked
 
