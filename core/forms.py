@@ -15,12 +15,23 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-def refuse_dates_out_of_order(form: forms.Form, earlier: str, later: str, message: str) -> None:
-    """Where both dates are given and `later` comes before `earlier`, the error goes on
-    `later` (the one to correct)."""
-    first, then = form.cleaned_data.get(earlier), form.cleaned_data.get(later)
-    if first and then and then < first:
-        form.add_error(later, message)
+class DatesInOrderMixin:
+    """A form whose dates must come in order: `dates_in_order` lists each pair as
+    (earlier, later, message). Where both dates are given and `later` comes before
+    `earlier`, the message goes on `later` (the one to correct)."""
+
+    dates_in_order: tuple[tuple[str, str, str], ...] = ()
+
+    def clean(self):
+        cleaned = super().clean()
+        # Read before any error is added: an error takes its date out of cleaned_data,
+        # and the next pair may still need it (both wrong, both said).
+        given = dict(self.cleaned_data)
+        for earlier, later, message in self.dates_in_order:
+            first, then = given.get(earlier), given.get(later)
+            if first and then and then < first:
+                self.add_error(later, message)
+        return cleaned
 
 
 class GovukErrorMessagesMixin:

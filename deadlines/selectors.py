@@ -19,7 +19,8 @@ from recommendations.selectors import (
     recommendations_due_for_meeting,
     recommendations_visible_to,
 )
-from responses.models import PositionStatement, Response, ResponseState
+from responses.models import PositionStatement, Response
+from responses.selectors import directorate_drafts
 
 from .engine import (
     AT_RISK,
@@ -160,20 +161,11 @@ def worklist_for(user: User, today: date, *, limit: int = WORKLIST_LIMIT) -> Wor
     deadlines = deadlines_by_recommendation([*response_rows, *statement_rows])
     response_drafts = {
         draft.recommendation_id: draft
-        for draft in Response.objects.filter(
-            # `or [0]` (no such id): an empty list would skip the query.
-            recommendation__in=[row.pk for row in response_rows] or [0],
-            state=ResponseState.DRAFT,
-            directorate=user.directorate_id,  # a draft belongs to the directorate that wrote it
-        )
+        for draft in directorate_drafts(Response, user.directorate_id, response_rows)
     }
     statement_drafts = {
         (draft.recommendation_id, draft.report_back_due_on): draft
-        for draft in PositionStatement.objects.filter(
-            recommendation__in=[row.pk for row in statement_rows] or [0],
-            state=ResponseState.DRAFT,
-            directorate=user.directorate_id,
-        )
+        for draft in directorate_drafts(PositionStatement, user.directorate_id, statement_rows)
     }
     new_since = timezone.now() - timedelta(days=council_settings().reminder_days_ahead)
     items = [

@@ -251,6 +251,20 @@ def plan_import(table: Table, options: Options) -> Plan:
         def problem(key: str, message: str, row_number=row_number) -> None:
             plan.problems.append(Problem(row_number, plan.column_header(key), message))
 
+        def refuse_too_long(key: str, value: str) -> None:
+            if len(value) > MAX_LENGTHS[key]:
+                problem(key, f"longer than {MAX_LENGTHS[key]} characters.")
+
+        def date_in(key: str, hint: str = "", values=values) -> date | None:
+            """The cell's date; None when it is empty, or (said as a problem) not a date."""
+            raw = values.get(key, "")
+            if raw in ("", None):
+                return None
+            parsed = parse_date(raw)
+            if parsed is None:
+                problem(key, f"“{raw}” is not a date{hint}.")
+            return parsed
+
         committee = text("committee") or options.committee.strip()
         inquiry = text("inquiry") or options.report.strip() or text("report")
         report = text("report") or options.report.strip() or inquiry
@@ -260,28 +274,21 @@ def plan_import(table: Table, options: Options) -> Plan:
         if not inquiry:
             problem("inquiry", "no inquiry or report title: give it once for the file.")
         for key, value in (("committee", committee), ("inquiry", inquiry), ("report", report)):
-            if len(value) > MAX_LENGTHS[key]:
-                problem(key, f"longer than {MAX_LENGTHS[key]} characters.")
-        report_date = None
-        raw_date = values.get("report_date", "")
-        if raw_date not in ("", None):
-            report_date = parse_date(raw_date)
-            if report_date is None:
-                problem("report_date", f"“{raw_date}” is not a date; write it like 29/01/2010.")
-        elif options.report_date:
-            report_date = options.report_date
+            refuse_too_long(key, value)
+        if values.get("report_date", "") not in ("", None):
+            report_date = date_in("report_date", "; write it like 29/01/2010")
         else:
-            problem("report_date", "no report date: give it once with --report-date.")
+            report_date = options.report_date
+            if not report_date:
+                problem("report_date", "no report date: give it once with --report-date.")
 
         body = text("text")
         if not body.strip():
             problem("text", "no recommendation text.")
         reference = text("reference")
-        if len(reference) > MAX_LENGTHS["reference"]:
-            problem("reference", f"longer than {MAX_LENGTHS['reference']} characters.")
+        refuse_too_long("reference", reference)
         lead_officer = text("lead_officer")
-        if len(lead_officer) > MAX_LENGTHS["lead_officer"]:
-            problem("lead_officer", f"longer than {MAX_LENGTHS['lead_officer']} characters.")
+        refuse_too_long("lead_officer", lead_officer)
 
         addressee = text("addressee")
         addressed_to, directorate, other_body = Recommendation.Addressee.OTHER_BODY, None, ""
@@ -326,12 +333,7 @@ def plan_import(table: Table, options: Options) -> Plan:
                     "status",
                     f"“{raw_status}” is not on the tracking scale; use --map-status.",
                 )
-        status_date = None
-        raw_status_date = values.get("status_date", "")
-        if raw_status_date not in ("", None):
-            status_date = parse_date(raw_status_date)
-            if status_date is None:
-                problem("status_date", f"“{raw_status_date}” is not a date.")
+        status_date = date_in("status_date")
         update = text("update")
         if update and not raw_status:
             problem("update", "an update needs the board's status to go with it.")

@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from core.forms import DateInput, GovukErrorMessagesMixin, refuse_dates_out_of_order
+from core.forms import DateInput, DatesInOrderMixin, GovukErrorMessagesMixin
 from recommendations.models import Directorate, Recommendation
 
 from .models import (
@@ -14,7 +14,16 @@ from .models import (
 )
 
 
-class InspectionForm(GovukErrorMessagesMixin, forms.ModelForm):
+class InspectionForm(DatesInOrderMixin, GovukErrorMessagesMixin, forms.ModelForm):
+    dates_in_order = (
+        ("on_site_from", "on_site_to", "The inspection cannot end on site before it starts."),
+        (
+            "on_site_to",
+            "published_on",
+            "The report cannot be published before the inspection ends.",
+        ),
+    )
+
     class Meta:
         model = Inspection
         fields = [
@@ -34,21 +43,6 @@ class InspectionForm(GovukErrorMessagesMixin, forms.ModelForm):
             "on_site_to": DateInput(),
             "published_on": DateInput(),
         }
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end, published = (
-            cleaned.get("on_site_from"),
-            cleaned.get("on_site_to"),
-            cleaned.get("published_on"),
-        )
-        if start and end and end < start:
-            self.add_error("on_site_to", "The inspection cannot end on site before it starts.")
-        if end and published and published < end:
-            self.add_error(
-                "published_on", "The report cannot be published before the inspection ends."
-            )
-        return cleaned
 
 
 class JudgementForm(GovukErrorMessagesMixin, forms.ModelForm):
@@ -111,7 +105,9 @@ class AreaForImprovementForm(GovukErrorMessagesMixin, forms.Form):
         return number
 
 
-class ImprovementPlanForm(GovukErrorMessagesMixin, forms.ModelForm):
+class ImprovementPlanForm(DatesInOrderMixin, GovukErrorMessagesMixin, forms.ModelForm):
+    dates_in_order = (("starts_on", "ends_on", "The plan cannot end before it starts."),)
+
     class Meta:
         model = ImprovementPlan
         fields = [
@@ -128,13 +124,6 @@ class ImprovementPlanForm(GovukErrorMessagesMixin, forms.ModelForm):
             "starts_on": DateInput(),
             "ends_on": DateInput(),
         }
-
-    def clean(self):
-        cleaned = super().clean()
-        refuse_dates_out_of_order(
-            self, "starts_on", "ends_on", "The plan cannot end before it starts."
-        )
-        return cleaned
 
 
 class ImprovementStrandForm(GovukErrorMessagesMixin, forms.ModelForm):

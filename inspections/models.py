@@ -14,9 +14,10 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 
+from core.constraints import dates_in_order
 from recommendations.dates import add_months
 from recommendations.models import Committee, Directorate, Recommendation
 
@@ -59,17 +60,13 @@ class Inspection(models.Model):
     class Meta:
         ordering = ["-published_on", "title"]
         constraints = [
-            models.CheckConstraint(
-                name="inspection_on_site_ends_after_it_starts",
-                condition=Q(on_site_to__isnull=True)
-                | Q(on_site_from__isnull=True)
-                | Q(on_site_to__gte=F("on_site_from")),
+            dates_in_order(
+                "inspection_on_site_ends_after_it_starts",
+                earlier="on_site_from",
+                later="on_site_to",
             ),
-            models.CheckConstraint(
-                name="inspection_published_after_on_site",
-                condition=Q(published_on__isnull=True)
-                | Q(on_site_to__isnull=True)
-                | Q(published_on__gte=F("on_site_to")),
+            dates_in_order(
+                "inspection_published_after_on_site", earlier="on_site_to", later="published_on"
             ),
         ]
 
@@ -240,12 +237,7 @@ class ImprovementPlan(models.Model):
     class Meta:
         ordering = ["-published_on", "title"]
         constraints = [
-            models.CheckConstraint(
-                name="plan_ends_after_it_starts",
-                condition=Q(ends_on__isnull=True)
-                | Q(starts_on__isnull=True)
-                | Q(ends_on__gte=F("starts_on")),
-            ),
+            dates_in_order("plan_ends_after_it_starts", earlier="starts_on", later="ends_on"),
         ]
 
     def __str__(self) -> str:

@@ -8,9 +8,9 @@ from django.forms.models import construct_instance
 
 from core.forms import (
     DateInput,
+    DatesInOrderMixin,
     GovukErrorMessagesMixin,
     VersionedFormMixin,
-    refuse_dates_out_of_order,
 )
 
 from .dates import add_months
@@ -100,7 +100,11 @@ class MeetingForm(GovukErrorMessagesMixin, forms.ModelForm):
         help_texts = {"start_time": "For example, 10:00"}
 
 
-class InquiryForm(GovukErrorMessagesMixin, forms.ModelForm):
+class InquiryForm(DatesInOrderMixin, GovukErrorMessagesMixin, forms.ModelForm):
+    dates_in_order = (
+        ("started_on", "concluded_on", "The inquiry cannot conclude before it starts."),
+    )
+
     class Meta:
         model = Inquiry
         fields = [
@@ -113,13 +117,6 @@ class InquiryForm(GovukErrorMessagesMixin, forms.ModelForm):
             "concluded_on",
         ]
         widgets = {"started_on": DateInput(), "concluded_on": DateInput()}
-
-    def clean(self):
-        cleaned = super().clean()
-        refuse_dates_out_of_order(
-            self, "started_on", "concluded_on", "The inquiry cannot conclude before it starts."
-        )
-        return cleaned
 
 
 class WorkingGroupForm(GovukErrorMessagesMixin, forms.ModelForm):
@@ -148,7 +145,11 @@ class EvidenceForm(GovukErrorMessagesMixin, forms.ModelForm):
         self.fields["working_group"].queryset = inquiry.working_groups.all()
 
 
-class ReportForm(GovukErrorMessagesMixin, forms.ModelForm):
+class ReportForm(DatesInOrderMixin, GovukErrorMessagesMixin, forms.ModelForm):
+    dates_in_order = (
+        ("published_on", "received_on", "The report cannot be received before it is published."),
+    )
+
     class Meta:
         model = Report
         fields = [
@@ -164,12 +165,6 @@ class ReportForm(GovukErrorMessagesMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        refuse_dates_out_of_order(
-            self,
-            "published_on",
-            "received_on",
-            "The report cannot be received before it is published.",
-        )
         if cleaned.get("is_exempt") and not cleaned.get("exempt_rule", "").strip():
             self.add_error(
                 "exempt_rule", "Enter the Access to Information Procedure Rule it is exempt under."
@@ -205,6 +200,20 @@ class ReportBackFields(GovukErrorMessagesMixin, forms.ModelForm):
                 "A repeat needs a first report-back: choose a meeting or enter a month.",
             )
         return cleaned
+
+
+def refuse_incomplete_addressee(form: forms.Form, directorate_message: str) -> None:
+    """Addressed to an outside body, the body must be named; to a directorate, one must be
+    chosen (`directorate_message` says so in the form's own words)."""
+    cleaned = form.cleaned_data
+    addressed_to = cleaned.get("addressed_to")
+    if (
+        addressed_to == Recommendation.Addressee.OTHER_BODY
+        and not (cleaned.get("other_body") or "").strip()
+    ):
+        form.add_error("other_body", "Enter the name of the body it is addressed to.")
+    if addressed_to == Recommendation.Addressee.DIRECTORATE and not cleaned.get("directorate"):
+        form.add_error("directorate", directorate_message)
 
 
 class RecommendationForm(VersionedFormMixin, ReportBackFields):
@@ -297,16 +306,9 @@ class RecommendationForm(VersionedFormMixin, ReportBackFields):
 
     def clean(self):
         cleaned = super().clean()
-        addressed_to = cleaned.get("addressed_to")
-        if (
-            addressed_to == Recommendation.Addressee.OTHER_BODY
-            and not (cleaned.get("other_body") or "").strip()
-        ):
-            self.add_error("other_body", "Enter the name of the body it is addressed to.")
-        if addressed_to == Recommendation.Addressee.DIRECTORATE and not cleaned.get("directorate"):
-            self.add_error(
-                "directorate", "Choose the directorate the recommendation is addressed to."
-            )
+        refuse_incomplete_addressee(
+            self, "Choose the directorate the recommendation is addressed to."
+        )
         if not cleaned.get("reference") and cleaned.get("number") and not self.has_error("number"):
             # The reference defaults to the number: that must be free too.
             clash = Recommendation.objects.filter(
@@ -584,14 +586,7 @@ class BulkCommonForm(ReportBackFields):
 
     def clean(self):
         cleaned = super().clean()
-        addressed_to = cleaned.get("addressed_to")
-        if (
-            addressed_to == Recommendation.Addressee.OTHER_BODY
-            and not (cleaned.get("other_body") or "").strip()
-        ):
-            self.add_error("other_body", "Enter the name of the body it is addressed to.")
-        if addressed_to == Recommendation.Addressee.DIRECTORATE and not cleaned.get("directorate"):
-            self.add_error("directorate", "Choose the directorate they are addressed to.")
+        refuse_incomplete_addressee(self, "Choose the directorate they are addressed to.")
         return cleaned
 
     def _post_clean(self):

@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.constraints import dates_in_order
 from council.selectors import council_settings
 
 from .dates import add_months
@@ -232,11 +233,8 @@ class Inquiry(Withdrawable):
         ordering = ["-started_on", "title"]
         verbose_name_plural = "inquiries"
         constraints = [
-            models.CheckConstraint(
-                name="inquiry_concludes_after_it_starts",
-                condition=Q(concluded_on__isnull=True)
-                | Q(started_on__isnull=True)
-                | Q(concluded_on__gte=F("started_on")),
+            dates_in_order(
+                "inquiry_concludes_after_it_starts", earlier="started_on", later="concluded_on"
             ),
         ]
 
@@ -363,11 +361,8 @@ class Report(Withdrawable):
         # Every response deadline query (overdue, at risk, reminders) filters on it.
         indexes = [models.Index(fields=["response_due_on"], name="report_response_due_on")]
         constraints = [
-            models.CheckConstraint(
-                name="report_received_after_published",
-                condition=Q(received_on__isnull=True)
-                | Q(published_on__isnull=True)
-                | Q(received_on__gte=F("published_on")),
+            dates_in_order(
+                "report_received_after_published", earlier="published_on", later="received_on"
             ),
             models.CheckConstraint(
                 name="exempt_report_names_its_rule",

@@ -1,5 +1,6 @@
 """What a directorate has to do, and the responses and statements a user may read."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +24,21 @@ def response_of(recommendation: Recommendation) -> Response | None:
     """The recommendation's response (there is at most one), whatever its state; not a
     draft left by a directorate the recommendation has since been moved away from."""
     return Response.objects.answering(recommendation).first()
+
+
+def directorate_drafts(
+    model: type[Response] | type[PositionStatement],
+    directorate_id: int | None,
+    recommendations: Iterable[Recommendation],
+) -> QuerySet:
+    """The directorate's drafts (responses or position statements) about these
+    recommendations, in one query: a draft belongs to the directorate that wrote it."""
+    return model.objects.filter(
+        # `or [0]` (no such id): an empty list would skip the query.
+        recommendation__in=[row.pk for row in recommendations] or [0],
+        state=ResponseState.DRAFT,
+        directorate=directorate_id,
+    )
 
 
 def response_states_readable_by(user: User) -> list[str]:
@@ -237,11 +253,7 @@ def responses_owed_on_report(user: User, report_id: int) -> list[OwedResponse]:
     )
     drafts = {
         draft.recommendation_id: draft
-        for draft in Response.objects.filter(
-            recommendation__in=[row.pk for row in recommendations] or [0],
-            state=ResponseState.DRAFT,
-            directorate=user.directorate_id,  # a draft belongs to the directorate that wrote it
-        )
+        for draft in directorate_drafts(Response, user.directorate_id, recommendations)
         .select_related("returned_by")
         .prefetch_related("accepted_parts")
     }

@@ -25,10 +25,18 @@ def _require_draft(item: Response | PositionStatement) -> None:
         )
 
 
-def _draft_for_update(item, recommendation: Recommendation, expected_version):
-    """Re-read a draft under a lock, so that a form opened before someone else's save or a
-    submission cannot undo it; refuse it if it moved on since `expected_version`."""
-    item = type(item).objects.select_for_update().get(pk=item.pk)
+def _draft_to_write(model, item, recommendation: Recommendation, user: User, expected_version):
+    """The draft (a `model`: response or statement) a save writes: a new one, the
+    directorate's that the recommendation is addressed to now, where `item` is None;
+    else `item` re-read under a lock, so that a form opened before someone else's save or
+    a submission cannot undo it, and refused if it moved on since `expected_version`."""
+    if item is None:
+        return model(
+            recommendation=recommendation,
+            drafted_by=user,
+            directorate_id=recommendation.directorate_id,
+        )
+    item = model.objects.select_for_update().get(pk=item.pk)
     if item.recommendation_id != recommendation.pk:
         raise ValidationError("This belongs to another recommendation.")
     _require_draft(item)
@@ -132,6 +140,20 @@ def _response_mark_submitted(response: Response, user: User) -> Response:
     return response
 
 
+def _response_mark_agreed(
+    response: Response, user: User, agreed_at: datetime, meeting: Meeting | None = None
+) -> Response:
+    """The board agreed the submitted response (at `meeting`, where it is recorded at one)."""
+    response.state = ResponseState.AGREED
+    response.agreed_by = user
+    response.agreed_at = agreed_at
+    if meeting is not None:
+        response.agreed_at_meeting = meeting
+    response.version += 1
+    attribute(response, user).save()
+    return response
+
+
 @transaction.atomic
 def response_save_draft(
     *,
@@ -159,19 +181,15 @@ def response_save_draft(
     the director checks their answers).
     """
     accepted_parts = list(accepted_parts)
-    if response is None:
-        if Response.objects.submitted().filter(recommendation=recommendation).exists():
-            raise ValidationError("This recommendation already has a response.")
-        # A colleague's draft (even one started a moment ago, which no check here could
-        # see): the database's one-response rules decide, in _save_first, and the second
-        # writer gets the usual "someone else changed this" with their text kept.
-        response = Response(
-            recommendation=recommendation,
-            drafted_by=user,
-            directorate_id=recommendation.directorate_id,
-        )
-    else:
-        response = _draft_for_update(response, recommendation, expected_version)
+    if (
+        response is None
+        and Response.objects.submitted().filter(recommendation=recommendation).exists()
+    ):
+        raise ValidationError("This recommendation already has a response.")
+    # A new draft beside a colleague's (even one started a moment ago, which no check here
+    # could see): the database's one-response rules decide, in _save_first, and the second
+    # writer gets the usual "someone else changed this" with their text kept.
+    response = _draft_to_write(Response, response, recommendation, user, expected_version)
     if any(part.recommendation_id != recommendation.pk for part in accepted_parts):
         raise ValidationError({"accepted_parts": "Choose parts of this recommendation."})
     response.recommendation = recommendation
@@ -300,12 +318,7 @@ def response_agree(*, response: Response, user: User) -> Response:
     response = Response.objects.select_for_update().get(pk=response.pk)
     if response.state != ResponseState.SUBMITTED:
         raise ValidationError("Only a submitted response can be agreed.")
-    response.state = ResponseState.AGREED
-    response.agreed_by = user
-    response.agreed_at = timezone.now()
-    response.version += 1
-    attribute(response, user).save()
-    return response
+    return _response_mark_agreed(response, user, timezone.now())
 
 
 @transaction.atomic
@@ -340,12 +353,7 @@ def responses_agree_at_meeting(
                 "agreed (someone else changed it): nothing has been recorded. Check the list "
                 "and agree again."
             )
-        response.state = ResponseState.AGREED
-        response.agreed_by = user
-        response.agreed_at = agreed_on
-        response.agreed_at_meeting = meeting
-        response.version += 1
-        attribute(response, user).save()
+        _response_mark_agreed(response, user, agreed_on, meeting)
     signals.responses_agreed.send(Response, responses=locked, meeting=meeting)
     return locked
 
@@ -370,14 +378,9 @@ def position_statement_save_draft(
 ) -> PositionStatement:
     """Create or update a draft statement; with `require_complete`, only if it could be
     submitted (the step before the director checks their answers)."""
-    if statement is None:
-        statement = PositionStatement(
-            recommendation=recommendation,
-            drafted_by=user,
-            directorate_id=recommendation.directorate_id,
-        )
-    else:
-        statement = _draft_for_update(statement, recommendation, expected_version)
+    statement = _draft_to_write(
+        PositionStatement, statement, recommendation, user, expected_version
+    )
     statement.report_back_due_on = report_back_due_on
     statement.meeting = meeting
     statement.text = text

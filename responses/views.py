@@ -61,9 +61,33 @@ class RecommendationChildMixin(ParentObjectMixin):
         return super().get_context_data(recommendation=self.recommendation, **kwargs)
 
 
-class ResponseFormMixin(ServiceFormMixin):
+class DraftFormMixin(ServiceFormMixin):
+    """The form a directorate drafts a response or a position statement on: "Save draft"
+    comes back to the draft, "Continue" goes on to check it (`check_url_name`), and a
+    post that says "submit" sends it to the board (`submitted_message`)."""
+
+    check_url_name: str
+    submitted_message: str
+
+    def get_success_url(self):
+        if "check" in self.request.POST:
+            return reverse(self.check_url_name, args=[self.object.pk])
+        return self.object.get_absolute_url()
+
+    @property
+    def success_message(self):
+        if "submit" in self.request.POST:
+            return self.submitted_message
+        if "check" in self.request.POST:
+            return ""
+        return "Draft saved. Only your directorate can see it until you submit it."
+
+
+class ResponseFormMixin(DraftFormMixin):
     form_class = ResponseForm
     template_name = "responses/response_form.html"
+    check_url_name = "responses:response_check"
+    submitted_message = "Response submitted to the scrutiny board."
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "recommendation": self.recommendation}
@@ -85,19 +109,6 @@ class ResponseFormMixin(ServiceFormMixin):
             submit="submit" in self.request.POST,
             require_complete="check" in self.request.POST,
         )
-
-    def get_success_url(self):
-        if "check" in self.request.POST:
-            return reverse("responses:response_check", args=[self.object.pk])
-        return self.object.get_absolute_url()
-
-    @property
-    def success_message(self):
-        if "submit" in self.request.POST:
-            return "Response submitted to the scrutiny board."
-        if "check" in self.request.POST:
-            return ""
-        return "Draft saved. Only your directorate can see it until you submit it."
 
 
 class StartedMeanwhileMixin:
@@ -346,22 +357,11 @@ class ResponseAgreeView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView)
         return redirect(response)
 
 
-class StatementFormMixin(ServiceFormMixin):
+class StatementFormMixin(DraftFormMixin):
     form_class = PositionStatementForm
     template_name = "responses/statement_form.html"
-
-    def get_success_url(self):
-        if "check" in self.request.POST:
-            return reverse("responses:statement_check", args=[self.object.pk])
-        return self.object.get_absolute_url()
-
-    @property
-    def success_message(self):
-        if "submit" in self.request.POST:
-            return "Position statement submitted to the scrutiny board."
-        if "check" in self.request.POST:
-            return ""
-        return "Draft saved. Only your directorate can see it until you submit it."
+    check_url_name = "responses:statement_check"
+    submitted_message = "Position statement submitted to the scrutiny board."
 
     @transaction.atomic
     def save_statement(self, form, *, statement, occurrence_on, meeting):

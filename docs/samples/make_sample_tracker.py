@@ -123,31 +123,10 @@ def main() -> None:
     row = header_row + 1
     for title, report_date, recommendations in REVIEWS:
         first = row
-        for (
-            reference,
-            text,
-            lead,
-            officer,
-            response,
-            comments,
-            status,
-            assessed,
-            update,
-        ) in recommendations:
-            values = [
-                reference,
-                title,
-                report_date,
-                text,
-                lead,
-                officer,
-                response,
-                comments,
-                status,
-                assessed,
-                update,
-                "",
-            ]
+        for reference, *recommendation in recommendations:
+            # In HEADERS' order: the review and its date go after the reference, and
+            # "Notes" is left empty.
+            values = [reference, title, report_date, *recommendation, ""]
             for column, value in enumerate(values, start=1):
                 cell = sheet.cell(row, column, value)
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
