@@ -290,15 +290,19 @@ def work_programme(
         responses = _programme_responses(meeting, recommendations, previous, before)
         entry = ProgrammeMeeting(meeting)
         submitted = 0
-        for kind, rows, is_in in (
-            ("report_backs", report_backs, "statement_in"),
+        for kind, parts, is_in in (
+            ("report_backs", [report_backs], "statement_in"),
             ("responses", responses, "response_in"),
         ):
-            counts = rows.aggregate(
-                total=Count("pk"), submitted=Count("pk", filter=Q(**{is_in: True}))
-            )
-            setattr(entry, kind, Shortlist(list(rows[:limit]), counts["total"]))
-            submitted += counts["submitted"]
+            shown, total = [], 0
+            for rows in parts:  # in display order: every row of a part before the next's
+                counts = rows.aggregate(
+                    total=Count("pk"), submitted=Count("pk", filter=Q(**{is_in: True}))
+                )
+                shown += list(rows[:limit])  # always read, so the queries are the same
+                total += counts["total"]
+                submitted += counts["submitted"]
+            setattr(entry, kind, Shortlist(shown[:limit], total))
         entry.submitted_count = submitted
         programme.append(entry)
         previous = meeting.date
@@ -315,15 +319,25 @@ def _programme_report_backs(meeting, recommendations, today, previous) -> QueryS
     return due.order_by("report_back_anchor_on", *SAME_DAY_ORDER)
 
 
-def _programme_responses(meeting, recommendations, previous, before) -> QuerySet:
+def _programme_responses(meeting, recommendations, previous, before) -> list[QuerySet]:
+    """The responses listed under `meeting`, as querysets to show one after the other."""
     due = with_standing(recommendations.filter(report__committee=meeting.committee_id)).filter(
         report__response_due_on__lte=meeting.date
     )
+    order = ("report__response_due_on", *SAME_DAY_ORDER)
     if previous is not None:
-        due = due.filter(report__response_due_on__gt=previous)
-    if before is not None:
-        due = due.filter(Q(response_in=False) | Q(report__response_due_on__gt=before))
-    return due.order_by("report__response_due_on", *SAME_DAY_ORDER)
+        return [due.filter(report__response_due_on__gt=previous).order_by(*order)]
+    if before is None:
+        return [due.order_by(*order)]
+    # The first meeting takes the responses still outstanding from before the board last
+    # met, then every response due since. Two queries, not one with "outstanding or due
+    # since": PostgreSQL cannot turn a NOT EXISTS under an OR into an anti-join, and
+    # hashed every response in the council to answer it. By deadline, all of the first
+    # come before all of the second.
+    return [
+        due.filter(report__response_due_on__lte=before, response_in=False).order_by(*order),
+        due.filter(report__response_due_on__gt=before).order_by(*order),
+    ]
 
 
 def _fill_programme_deadlines(programme: list[ProgrammeMeeting]) -> None:

@@ -266,6 +266,34 @@ def test_late_business_goes_to_the_next_meeting_of_the_programme(committee, publ
     assert entry.report_backs[0].state(date(2012, 7, 1)) == OVERDUE
 
 
+def test_the_first_meeting_takes_responses_late_from_before_then_those_due_since(committee):
+    """Outstanding ones from before the board last met come first, then every response
+    due since (submitted or not); one submitted before the board last met is not listed.
+    The limit runs across both."""
+    MeetingFactory(committee=committee, date=date(2012, 5, 10))  # the board last met
+    first = MeetingFactory(committee=committee, date=date(2012, 9, 20))
+    old = _report(committee, published_on=date(2012, 1, 5), received_on=date(2012, 1, 10))
+    old_outstanding = RecommendationFactory(report=old, number=1)
+    submitted_response(RecommendationFactory(report=old, number=2))
+    recent = _report(committee, published_on=date(2012, 5, 15), received_on=date(2012, 5, 20))
+    recent_submitted = RecommendationFactory(report=recent, number=1)
+    submitted_response(recent_submitted)
+    recent_outstanding = RecommendationFactory(report=recent, number=2)
+
+    (entry,) = work_programme(committee, Recommendation.objects.all(), date(2012, 6, 1))
+    (bounded,) = work_programme(committee, Recommendation.objects.all(), date(2012, 6, 1), limit=2)
+
+    assert entry.meeting == first
+    assert [d.recommendation for d in entry.responses] == [
+        old_outstanding,
+        recent_submitted,
+        recent_outstanding,
+    ]
+    assert entry.submitted_count == 1
+    assert [d.recommendation for d in bounded.responses] == [old_outstanding, recent_submitted]
+    assert bounded.responses.total == 3
+
+
 def test_the_programme_only_shows_what_the_user_may_read(committee, anonymous):
     MeetingFactory(committee=committee, date=date(2012, 7, 19))
     exempt = _report(committee, is_exempt=True, exempt_rule="10.4(3)")
