@@ -4,7 +4,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 
 from accounts.models import User
 from accounts.rules import is_council_reader, is_directorate_user
@@ -73,11 +81,20 @@ def recommendations_with_response(
     `visible_decision` is the response's decision where the user may read that response
     (a draft's decision is the directorate's business until it is submitted).
     """
+    # The state of its one response in (submitted or agreed), as a value: selected as an
+    # EXISTS, PostgreSQL would hash every response in the council first for a page of 25.
+    submitted_state = Subquery(
+        Response.objects.submitted().filter(recommendation=OuterRef("pk")).values("state")[:1]
+    )
     return recommendations.annotate(
         visible_decision=Subquery(readable_response(user).values("decision")[:1]),
-        has_submitted_response=response_submitted_exists(),
-        has_agreed_response=Exists(
-            Response.objects.filter(recommendation=OuterRef("pk"), state=ResponseState.AGREED)
+        submitted_response_state=submitted_state,
+    ).annotate(
+        has_submitted_response=ExpressionWrapper(
+            Q(submitted_response_state__isnull=False), output_field=BooleanField()
+        ),
+        has_agreed_response=ExpressionWrapper(
+            Q(submitted_response_state=ResponseState.AGREED), output_field=BooleanField()
         ),
     )
 
