@@ -393,7 +393,11 @@ def deadlines_by_recommendation(
 ) -> dict[int, RecommendationDeadlines]:
     """The deadlines of a page's rows, keyed by recommendation: a constant number of
     queries whatever the number of rows (the page is already bounded)."""
-    pks = [recommendation.pk for recommendation in recommendations]
+    return deadlines_by_id([recommendation.pk for recommendation in recommendations])
+
+
+def deadlines_by_id(pks: list[int]) -> dict[int, RecommendationDeadlines]:
+    """The same for recommendations chosen by id (the rows are read here, once)."""
     found: dict[int, dict[str, Deadline]] = defaultdict(dict)
     for deadline in deadlines_for(
         Recommendation.objects.filter(pk__in=pks), include_submitted=True
