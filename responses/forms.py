@@ -110,15 +110,16 @@ class AgreeResponsesForm(GovukErrorMessagesMixin, forms.Form):
         self.fields["meeting"].label_from_instance = lambda meeting: f"{meeting.date:%-d %B %Y}"
 
 
-class ResponsesSubmitForm(forms.Form):
-    """The check page of a whole report's responses: the version of each draft as the
-    director read it, so that one changed meanwhile is refused, not sent unread."""
+class CheckedDraftsForm(forms.Form):
+    """A check-your-answers page's Submit (one draft's, or a whole report's responses):
+    the version of each draft as its author read it, so that one changed meanwhile is
+    refused, not sent unread."""
 
-    def __init__(self, *args, responses: list[Response], **kwargs):
+    def __init__(self, *args, drafts: list[Response] | list[PositionStatement], **kwargs):
         super().__init__(*args, **kwargs)
-        for response in responses:
-            self.fields[f"version_{response.pk}"] = forms.IntegerField(
-                widget=forms.HiddenInput, required=False, initial=response.version
+        for draft in drafts:
+            self.fields[f"version_{draft.pk}"] = forms.IntegerField(
+                widget=forms.HiddenInput, required=False, initial=draft.version
             )
 
     def expected_versions(self) -> dict[int, int | None]:

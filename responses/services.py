@@ -223,9 +223,12 @@ def _response_submit_locked(response: Response, user: User) -> Response:
 
 
 @transaction.atomic
-def response_submit(*, response: Response, user: User) -> Response:
-    """Send a saved draft to the scrutiny board: from now on it is read, not edited."""
+def response_submit(*, response: Response, user: User, expected_version=UNCHECKED) -> Response:
+    """Send a saved draft to the scrutiny board: from now on it is read, not edited.
+    Refused if it changed since `expected_version` (the version its author checked)."""
     response = Response.objects.select_for_update().get(pk=response.pk)
+    _require_draft(response)
+    check_version(response, expected_version)
     return _response_submit_locked(response, user)
 
 
@@ -393,9 +396,16 @@ def position_statement_save_draft(
 
 
 @transaction.atomic
-def position_statement_submit(*, statement: PositionStatement, user: User) -> PositionStatement:
+def position_statement_submit(
+    *,
+    statement: PositionStatement,
+    user: User,
+    expected_version=UNCHECKED,
+) -> PositionStatement:
+    """Send a saved position statement to the board, as `response_submit` does a response."""
     statement = PositionStatement.objects.select_for_update().get(pk=statement.pk)
     _require_draft(statement)
+    check_version(statement, expected_version)
     _statement_check_complete(statement)
     statement.state = ResponseState.SUBMITTED
     statement.submitted_by = user

@@ -18,6 +18,7 @@ from django.views.generic import (
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.forms import GovukErrorMessagesMixin
+from core.history import EditConflict
 from core.views import (
     ObjectReadOnceMixin,
     ParentObjectMixin,
@@ -29,7 +30,7 @@ from recommendations.models import Meeting, Recommendation, Report
 from recommendations.selectors import recommendations_visible_to
 
 from . import services
-from .forms import AgreeResponsesForm, PositionStatementForm, ResponseForm, ResponsesSubmitForm
+from .forms import AgreeResponsesForm, CheckedDraftsForm, PositionStatementForm, ResponseForm
 from .models import PositionStatement, Response
 from .selectors import (
     OwedResponse,
@@ -207,7 +208,7 @@ class CheckAnswersView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
     kind = ""  # "response", "position statement"
     edit_url_name = ""
 
-    def submit(self, item, user):  # pragma: no cover - abstract
+    def submit(self, item, user, expected_version):  # pragma: no cover - abstract
         raise NotImplementedError
 
     def handle_no_permission(self):
@@ -218,13 +219,30 @@ class CheckAnswersView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
             recommendation=self.object.recommendation,
             change_url=reverse(self.edit_url_name, args=[self.object.pk]),
             kind=self.kind,
+            form=kwargs.pop("form", None) or CheckedDraftsForm(drafts=[self.object]),
             **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
         item = self.get_object()
+        form = CheckedDraftsForm(request.POST, drafts=[item])
+        expected = form.expected_versions()[item.pk] if form.is_valid() else None
         try:
-            self.submit(item, request.user)
+            self.submit(item, request.user, expected)
+        except EditConflict:
+            # Shown again as it is now, at its current version: submitting it is a choice
+            # made having read the other person's change.
+            self.object = self.get_queryset().get(pk=item.pk)
+            refused = CheckedDraftsForm(
+                {f"version_{item.pk}": self.object.version}, drafts=[self.object]
+            )
+            refused.is_valid()
+            refused.add_error(
+                None,
+                f"This {self.kind} was changed while you were checking it, so it has not been "
+                "submitted. It is shown below as it is now: read it again, then submit it.",
+            )
+            return self.render_to_response(self.get_context_data(form=refused))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(self.edit_url_name, item.pk)
@@ -243,8 +261,8 @@ class ResponseCheckView(CheckAnswersView):
             "recommendation__report__committee", "recommendation__directorate"
         ).prefetch_related("accepted_parts", "recommendation__parts")
 
-    def submit(self, item, user):
-        return services.response_submit(response=item, user=user)
+    def submit(self, item, user, expected_version):
+        return services.response_submit(response=item, user=user, expected_version=expected_version)
 
 
 class StatementCheckView(CheckAnswersView):
@@ -261,8 +279,10 @@ class StatementCheckView(CheckAnswersView):
             "proposed_status",
         ).prefetch_related("recommendation__parts")
 
-    def submit(self, item, user):
-        return services.position_statement_submit(statement=item, user=user)
+    def submit(self, item, user, expected_version):
+        return services.position_statement_submit(
+            statement=item, user=user, expected_version=expected_version
+        )
 
 
 class ReturnForm(GovukErrorMessagesMixin, forms.Form):
@@ -686,13 +706,13 @@ class ReportRespondCheckView(ReportRespondMixin, TemplateView):
             messages.info(request, "Save your responses as drafts first, then check them.")
             return redirect("responses:report_respond", self.report.pk)
         drafts = self.drafts()
-        return self.render_check(drafts, ResponsesSubmitForm(responses=drafts))
+        return self.render_check(drafts, CheckedDraftsForm(drafts=drafts))
 
     def post(self, request, *args, **kwargs):
         if not self.owed:
             return self.nothing_left()
         drafts = self.drafts()
-        form = ResponsesSubmitForm(request.POST, responses=drafts)
+        form = CheckedDraftsForm(request.POST, drafts=drafts)
         if form.is_valid():
             try:
                 submitted = services.responses_submit(
@@ -705,8 +725,8 @@ class ReportRespondCheckView(ReportRespondMixin, TemplateView):
                 # again is a choice made having read the other person's change.
                 del self.owed
                 drafts = self.drafts()
-                refused = ResponsesSubmitForm(
-                    {f"version_{draft.pk}": draft.version for draft in drafts}, responses=drafts
+                refused = CheckedDraftsForm(
+                    {f"version_{draft.pk}": draft.version for draft in drafts}, drafts=drafts
                 )
                 refused.is_valid()
                 refused.add_error(None, error)
@@ -719,7 +739,7 @@ class ReportRespondCheckView(ReportRespondMixin, TemplateView):
             return redirect("responses:worklist")
         return self.render_check(drafts, form)
 
-    def render_check(self, drafts: list[Response], form: ResponsesSubmitForm):
+    def render_check(self, drafts: list[Response], form: CheckedDraftsForm):
         for draft in drafts:
             draft.form_anchor = f"id_r{draft.recommendation_id}-"  # its fields on the form
         return self.render_to_response(self.get_context_data(drafts=drafts, form=form))

@@ -208,3 +208,10 @@ OFFICER_PAGES = [
     "recommendation_update",
     "report_back_schedule",
 ]
+
+
+def as_checked(draft) -> dict:
+    """A check-your-answers page's Submit as the browser posts it: the version of the
+    draft that was read (as it is now in the database)."""
+    draft.refresh_from_db()
+    return {f"version_{draft.pk}": draft.version}

@@ -4,9 +4,10 @@ checks their answers before submitting; Back after submitting lands on the respo
 import pytest
 from django.urls import reverse
 
+from responses import services
 from responses.models import Response, ResponseState
 from tests.factories import ResponseFactory, submitted_response
-from tests.viewkit import assert_rejected, page, signed_in
+from tests.viewkit import as_checked, assert_rejected, page, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,7 @@ def test_the_history_keeps_the_submitted_version_and_the_correction(officer, dir
             "check": "1",
         },
     )
-    director.post(reverse("responses:response_check", args=[submitted.pk]))
+    director.post(reverse("responses:response_check", args=[submitted.pk]), as_checked(submitted))
 
     submitted.refresh_from_db()
     assert submitted.state == ResponseState.SUBMITTED
@@ -67,7 +68,6 @@ def test_returning_needs_a_reason(officer, submitted):
 
 
 def test_an_agreed_response_cannot_be_returned(officer, submitted):
-    from responses import services
 
     services.response_agree(response=submitted, user=officer)
     assert return_it(officer, submitted).status_code == 403
@@ -100,9 +100,44 @@ def test_back_after_submitting_lands_on_the_response_not_a_refusal(recommendatio
     draft = ResponseFactory(recommendation=recommendation, drafted_by=director_a)
     director = signed_in(director_a)
     check_url = reverse("responses:response_check", args=[draft.pk])
-    director.post(check_url)
+    director.post(check_url, as_checked(draft))
 
     for url in (check_url, reverse("responses:response_update", args=[draft.pk])):
         reply = director.get(url, follow=True)
         assert reply.redirect_chain[-1][0] == draft.get_absolute_url()
         assert "This response was submitted on" in page(reply)
+
+
+def test_a_draft_changed_while_it_was_checked_is_shown_again_not_submitted(
+    recommendation, director_a
+):
+    draft = ResponseFactory(recommendation=recommendation, drafted_by=director_a, text="Mine.")
+    director = signed_in(director_a)
+    check_url = reverse("responses:response_check", args=[draft.pk])
+    read = as_checked(draft)  # the check page, as it was read
+    draft.text, draft.version = "Theirs.", draft.version + 1  # meanwhile, by a colleague
+    draft.save()
+
+    reply = director.post(check_url, read)
+
+    draft.refresh_from_db()
+    assert reply.status_code == 200
+    assert draft.state == ResponseState.DRAFT
+    html = page(reply)
+    assert "was changed while you were checking it, so it has not been submitted" in html
+    assert "Theirs." in html
+    # Having read it as it is now, the director can submit it.
+    director.post(check_url, as_checked(draft))
+    draft.refresh_from_db()
+    assert (draft.state, draft.text) == (ResponseState.SUBMITTED, "Theirs.")
+
+
+def test_a_submit_that_does_not_say_which_version_was_read_is_refused(recommendation, director_a):
+    draft = ResponseFactory(recommendation=recommendation, drafted_by=director_a)
+
+    reply = signed_in(director_a).post(reverse("responses:response_check", args=[draft.pk]))
+
+    draft.refresh_from_db()
+    assert reply.status_code == 200
+    assert draft.state == ResponseState.DRAFT
+    assert "has not been submitted" in page(reply)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from responses.models import PositionStatement, ResponseState
 from responses.services import position_statement_submit
 from tests.factories import PositionStatementFactory
-from tests.viewkit import field_error, page, signed_in
+from tests.viewkit import as_checked, field_error, page, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def test_the_check_page_shows_the_statement_with_a_way_to_change_it(director_a, 
 
 
 def test_submitting_from_the_check_page_sends_it_to_the_board(director_a, draft):
-    reply = signed_in(director_a).post(check_url(draft))
+    reply = signed_in(director_a).post(check_url(draft), as_checked(draft))
 
     assert reply["Location"] == draft.get_absolute_url()
     draft.refresh_from_db()
@@ -74,3 +74,17 @@ def test_back_to_the_check_page_after_submitting_lands_on_the_statement(director
 
 def test_another_directorate_cannot_see_the_check_page(director_b, draft):
     assert signed_in(director_b).get(check_url(draft)).status_code == 404
+
+
+def test_a_statement_changed_while_it_was_checked_is_shown_again_not_submitted(director_a, draft):
+    read = as_checked(draft)
+    draft.text = "Changed in another tab."
+    draft.version += 1
+    draft.save()
+
+    reply = signed_in(director_a).post(check_url(draft), read)
+
+    draft.refresh_from_db()
+    assert draft.state == ResponseState.DRAFT
+    assert "was changed while you were checking it" in page(reply)
+    assert "Changed in another tab." in page(reply)

@@ -22,6 +22,7 @@ from tests.factories import (
 )
 from tests.viewkit import (
     ROLES,
+    as_checked,
     assert_rejected,
     client_for,
     is_login_redirect,
@@ -506,7 +507,7 @@ def test_a_recommendation_from_inquiry_to_agreed_response_and_tracking(
     assert response.redirect_chain[-1][0] == check_url
     assert "Check your response before submitting it" in page(response)
     assert Response.objects.get(pk=draft.pk).state == ResponseState.DRAFT
-    response = director.post(check_url, follow=True)
+    response = director.post(check_url, as_checked(draft), follow=True)
     assert "Response submitted to the scrutiny board." in page(response)
     draft.refresh_from_db()
     assert draft.state == ResponseState.SUBMITTED
