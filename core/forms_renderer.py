@@ -24,6 +24,20 @@ _INPUT_WIDTHS = {
 }
 
 
+# The GOV.UK kind of control for each kind of widget: the first class the widget is an
+# instance of wins, so a subclass comes before its base (CheckboxSelectMultiple is a
+# RadioSelect; CheckboxInput and FileInput are Inputs).
+_WIDGET_KINDS: tuple[tuple[type[widgets.Widget], str], ...] = (
+    (widgets.CheckboxSelectMultiple, "checkboxes"),
+    (widgets.RadioSelect, "radios"),
+    (widgets.CheckboxInput, "checkbox"),
+    (widgets.FileInput, "file"),
+    (widgets.Select, "select"),
+    (widgets.Textarea, "textarea"),
+    (widgets.Input, "input"),
+)
+
+
 class GovukBoundField(BoundField):
     """A BoundField with the extra values the GOV.UK field templates use."""
 
@@ -34,20 +48,9 @@ class GovukBoundField(BoundField):
         widget = self.field.widget
         if widget.is_hidden:
             return "hidden"
-        if isinstance(widget, widgets.CheckboxSelectMultiple):
-            return "checkboxes"
-        if isinstance(widget, widgets.RadioSelect):
-            return "radios"
-        if isinstance(widget, widgets.CheckboxInput):
-            return "checkbox"
-        if isinstance(widget, widgets.FileInput):
-            return "file"
-        if isinstance(widget, widgets.Select):
-            return "select"
-        if isinstance(widget, widgets.Textarea):
-            return "textarea"
-        if isinstance(widget, widgets.Input):
-            return "input"
+        for widget_class, kind in _WIDGET_KINDS:
+            if isinstance(widget, widget_class):
+                return kind
         if widget.use_fieldset:
             return "fieldset"
         return "other"

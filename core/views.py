@@ -1,6 +1,9 @@
 """View pieces every app shares: private-record permissions and service-backed forms;
 the pages of a job done off the request."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -43,6 +46,17 @@ def show_refusal(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, field_errors)
     else:
         form.add_error(None, error)
+
+
+@contextmanager
+def refusal_as_message(request: HttpRequest) -> Iterator[None]:
+    """For a button that only POSTs (agree, restore, tell the directorates): a service's
+    refusal inside the block becomes an error message on the next page, nothing saved,
+    and the rest of the block (its success message) is skipped."""
+    try:
+        yield
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
 
 
 class ServiceFormMixin:

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.forms import DateInput, DatesInOrderMixin, GovukErrorMessagesMixin
+from core.numbering import next_number
 from recommendations.models import Directorate, Recommendation
 
 from .models import (
@@ -89,12 +90,7 @@ class AreaForImprovementForm(GovukErrorMessagesMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.inspection = inspection
         report = inspection.report
-        taken = (
-            report.recommendations.order_by("-number").values_list("number", flat=True)
-            if report
-            else []
-        )
-        self.initial.setdefault("number", (taken[0] if taken else 0) + 1)
+        self.initial.setdefault("number", next_number(report.recommendations) if report else 1)
         self.initial.setdefault("directorate", inspection.directorate_id)
 
     def clean_number(self):
@@ -135,8 +131,7 @@ class ImprovementStrandForm(GovukErrorMessagesMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.plan = plan
         if not self.instance.pk:
-            last = plan.strands.order_by("-number").values_list("number", flat=True)
-            self.initial.setdefault("number", (last[0] if last else 0) + 1)
+            self.initial.setdefault("number", next_number(plan.strands))
 
     def clean_number(self):
         number = self.cleaned_data["number"]

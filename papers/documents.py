@@ -262,6 +262,19 @@ def tracking_items(meeting: Meeting, user: User) -> list[TrackingItem]:
     return items
 
 
+def _meeting_paper(meeting: Meeting, *, heading: str, file_kind: str, **paper_fields) -> Paper:
+    """A paper for one meeting of a board (the tracking report, the members' briefing):
+    titled, and headed on every page, "<heading> – <board>, <date>"; its file named for
+    the board and the meeting's date."""
+    title = f"{heading} – {meeting.committee.name}, {_long_date(meeting.date)}"
+    return Paper(
+        title=title,
+        running_header=title,
+        filename=paper_filename(file_kind, _board_name(meeting), meeting.date),
+        **paper_fields,
+    )
+
+
 def tracking_paper(meeting: Meeting, user: User) -> Paper:
     """Every recommendation due for tracking at the meeting, grouped by inquiry (or
     inspection)."""
@@ -270,14 +283,13 @@ def tracking_paper(meeting: Meeting, user: User) -> Paper:
         SourceGroup(source, list(group))
         for source, group in groupby(items, key=lambda item: item.recommendation.report.source)
     ]
-    title = f"Recommendation tracking – {meeting.committee.name}, {_long_date(meeting.date)}"
     scale = list(TrackingStatus.objects.filter(is_active=True).order_by("position"))
-    return Paper(
+    return _meeting_paper(
+        meeting,
         kind="tracking",
-        title=title,
-        running_header=title,
+        heading="Recommendation tracking",
+        file_kind="tracking-report",
         body_template="papers/_tracking_body.html",
-        filename=paper_filename("tracking-report", _board_name(meeting), meeting.date),
         not_for_publication=not_for_publication(item.recommendation.report for item in items),
         size=len(items),
         context={
@@ -298,13 +310,12 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
     visible = recommendations_visible_to(user).filter(report__committee=meeting.committee_id)
     items = tracking_items(meeting, user)
     counts = recommendations_by_status(visible)
-    title = f"Members' briefing – {meeting.committee.name}, {_long_date(meeting.date)}"
-    return Paper(
+    return _meeting_paper(
+        meeting,
         kind="briefing",
-        title=title,
-        running_header=title,
+        heading="Members' briefing",
+        file_kind="members-briefing",
         body_template="papers/_briefing_body.html",
-        filename=paper_filename("members-briefing", _board_name(meeting), meeting.date),
         not_for_publication=not_for_publication(
             Report.objects.filter(pk__in=visible.values("report"))
         ),

@@ -12,6 +12,12 @@ NARRATIVE_HELP = (
 )
 
 
+def narrative_section(label: str | None = None, *, lead_in: str = "") -> models.TextField:
+    """A section of a paper's narrative: optional, written as paragraphs that the paper
+    numbers (NARRATIVE_HELP says how), after `lead_in` where the section needs one."""
+    return models.TextField(label, blank=True, help_text=lead_in + NARRATIVE_HELP)
+
+
 class ResponsePaper(models.Model):
     """The officer-written parts of the director's response report to an inquiry report
     (the council's report template; seed 004). Section 3, each recommendation quoted with
@@ -50,42 +56,23 @@ class ResponsePaper(models.Model):
     exempt_appendix_number = models.CharField("Appendix number", max_length=50, blank=True)
 
     # The narrative, section by section.
-    summary_of_main_issues = models.TextField(blank=True, help_text=NARRATIVE_HELP)
-    summary_recommendations = models.TextField(
-        "Recommendations (summary)", blank=True, help_text=NARRATIVE_HELP
-    )
-    purpose = models.TextField("1 Purpose of this report", blank=True, help_text=NARRATIVE_HELP)
-    background = models.TextField("2 Background information", blank=True, help_text=NARRATIVE_HELP)
-    main_issues_introduction = models.TextField(
+    summary_of_main_issues = narrative_section()
+    summary_recommendations = narrative_section("Recommendations (summary)")
+    purpose = narrative_section("1 Purpose of this report")
+    background = narrative_section("2 Background information")
+    main_issues_introduction = narrative_section(
         "3 Main issues: introduction",
-        blank=True,
-        help_text="Printed before the recommendations and responses. " + NARRATIVE_HELP,
+        lead_in="Printed before the recommendations and responses. ",
     )
-    consultation = models.TextField(
-        "4.1 Consultation and engagement", blank=True, help_text=NARRATIVE_HELP
-    )
-    equality = models.TextField(
-        "4.2 Equality and diversity / cohesion and integration",
-        blank=True,
-        help_text=NARRATIVE_HELP,
-    )
-    council_policies = models.TextField(
-        "4.3 Council policies and city priorities", blank=True, help_text=NARRATIVE_HELP
-    )
-    resources = models.TextField(
-        "4.4 Resources and value for money", blank=True, help_text=NARRATIVE_HELP
-    )
-    legal = models.TextField(
-        "4.5 Legal implications, access to information and call-in",
-        blank=True,
-        help_text=NARRATIVE_HELP,
-    )
-    risk_management = models.TextField("4.6 Risk management", blank=True, help_text=NARRATIVE_HELP)
-    conclusions = models.TextField("5 Conclusions", blank=True, help_text=NARRATIVE_HELP)
-    recommendations = models.TextField("6 Recommendations", blank=True, help_text=NARRATIVE_HELP)
-    background_documents = models.TextField(
-        "7 Background documents", blank=True, help_text=NARRATIVE_HELP
-    )
+    consultation = narrative_section("4.1 Consultation and engagement")
+    equality = narrative_section("4.2 Equality and diversity / cohesion and integration")
+    council_policies = narrative_section("4.3 Council policies and city priorities")
+    resources = narrative_section("4.4 Resources and value for money")
+    legal = narrative_section("4.5 Legal implications, access to information and call-in")
+    risk_management = narrative_section("4.6 Risk management")
+    conclusions = narrative_section("5 Conclusions")
+    recommendations = narrative_section("6 Recommendations")
+    background_documents = narrative_section("7 Background documents")
 
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(

@@ -12,6 +12,7 @@ from core.forms import (
     GovukErrorMessagesMixin,
     VersionedFormMixin,
 )
+from core.numbering import next_number
 
 from .dates import add_months
 from .models import (
@@ -262,8 +263,7 @@ class RecommendationForm(VersionedFormMixin, ReportBackFields):
                 [ParsedPart(p.label, p.text) for p in self.instance.parts.all()]
             )
         else:
-            taken = report.recommendations.order_by("-number").values_list("number", flat=True)
-            self.initial.setdefault("number", (taken[0] if taken else 0) + 1)
+            self.initial.setdefault("number", next_number(report.recommendations))
             self.initial.setdefault("form_token", uuid.uuid4())
 
     def clean_number(self):

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.history import MISSING_VERSION, UNCHECKED, EditConflict, attribute, check_version
+from core.numbering import next_number
 from core.services import record_save
 
 from . import signals
@@ -107,12 +108,11 @@ def recommendations_add(
     """Add several recommendations to a report in one step, after those it has, each
     addressed and scheduled as `template` says. All are saved or none; each directorate
     hears of its new recommendations in one email."""
-    last = report.recommendations.order_by("-number").values_list("number", flat=True).first()
     added = []
-    for offset, item in enumerate(items, start=1):
+    for number, item in enumerate(items, start=next_number(report.recommendations)):
         recommendation = Recommendation(
             report=report,
-            number=(last or 0) + offset,
+            number=number,
             reference=item.reference,
             text=item.text,
             addressed_to=template.addressed_to,

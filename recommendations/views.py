@@ -16,7 +16,12 @@ from django.views.generic import (
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.history import EditConflict
-from core.views import ParentObjectMixin, PrivatePermissionMixin, RecordFormView
+from core.views import (
+    ParentObjectMixin,
+    PrivatePermissionMixin,
+    RecordFormView,
+    refusal_as_message,
+)
 
 from . import selectors, services
 from .forms import (
@@ -501,11 +506,8 @@ class ReportCompleteView(PermissionRequiredMixin, TemplateView):
         return super().get_context_data(report=self.report, addressed=addressed, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        try:
+        with refusal_as_message(request):
             services.report_recommendations_complete(report=self.report, user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
             messages.success(
                 request,
                 "The directorates have been told about their recommendations in this report.",

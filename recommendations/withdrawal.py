@@ -10,7 +10,7 @@ from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.forms import GovukErrorMessagesMixin
-from core.views import ServiceFormMixin
+from core.views import ServiceFormMixin, refusal_as_message
 
 from . import selectors, services
 from .models import Inquiry, Recommendation, Report, Withdrawable
@@ -100,11 +100,8 @@ class RecordRestoreView(WithdrawableItemMixin, TemplateView):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        try:
+        with refusal_as_message(request):
             services.record_restore(item=self.item, user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
             messages.success(request, f"{_label(self.item)} restored to the record.")
         return redirect(self.item)
 

@@ -17,18 +17,10 @@ from .models import ResponseState
 
 
 @rules.predicate
-def works_for_recommendations_directorate(user, recommendation) -> bool:
-    return (
-        recommendation is not None
-        and is_directorate_user(user)
-        and user.directorate_id == recommendation.directorate_id
-    )
-
-
-@rules.predicate
 def works_for_directorate_of(user, item) -> bool:
-    """For a response or position statement: the user works for the directorate that
-    wrote it (a draft belongs to its writers, even if the recommendation moves on)."""
+    """The user works for `item`'s directorate: for a recommendation, the one it is
+    addressed to; for a response or position statement, the one that wrote it (a draft
+    belongs to its writers, even if the recommendation moves on)."""
     return (
         item is not None
         and is_directorate_user(user)
@@ -68,10 +60,8 @@ can_change = works_for_directorate_of & is_draft & still_addressed_to_its_direct
 # Decided by these rules for every account, the site's administrator included.
 add_directorate_private_perm("responses.view_response", can_read)
 add_directorate_private_perm("responses.view_positionstatement", can_read)
-add_directorate_private_perm("responses.add_response", works_for_recommendations_directorate)
-add_directorate_private_perm(
-    "responses.add_positionstatement", works_for_recommendations_directorate
-)
+add_directorate_private_perm("responses.add_response", works_for_directorate_of)
+add_directorate_private_perm("responses.add_positionstatement", works_for_directorate_of)
 add_directorate_private_perm("responses.change_response", can_change)
 add_directorate_private_perm("responses.change_positionstatement", can_change)
 add_directorate_private_perm("responses.agree_response", is_officer & is_submitted)

@@ -24,6 +24,7 @@ from core.views import (
     ParentObjectMixin,
     PrivatePermissionMixin,
     ServiceFormMixin,
+    refusal_as_message,
     show_refusal,
 )
 from recommendations.models import Meeting, Recommendation, Report
@@ -368,11 +369,8 @@ class ResponseAgreeView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView)
 
     def post(self, request, *args, **kwargs):
         response = self.get_object()
-        try:
+        with refusal_as_message(request):
             services.response_agree(response=response, user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
             messages.success(request, "Response recorded as agreed. It is now public.")
         return redirect(response)
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from tests.factories import agreed_response
+from tests.factories import RecommendationPartFactory, agreed_response
 
 
 @pytest.fixture
@@ -14,3 +14,12 @@ def scheduled(recommendation):
     recommendation.save()
     agreed_response(recommendation)
     return recommendation
+
+
+@pytest.fixture
+def two_parts(recommendation):
+    """Recommendation 1 in two parts, as in seed 000."""
+    return (
+        RecommendationPartFactory(recommendation=recommendation, label="a"),
+        RecommendationPartFactory(recommendation=recommendation, label="b"),
+    )

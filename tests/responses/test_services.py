@@ -25,15 +25,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def two_parts(recommendation):
-    """Recommendation 1 in two parts, as in seed 000."""
-    return (
-        RecommendationPartFactory(recommendation=recommendation, label="a"),
-        RecommendationPartFactory(recommendation=recommendation, label="b"),
-    )
-
-
 def _draft(recommendation, user, **fields):
     return response_save_draft(recommendation=recommendation, user=user, **fields)
 

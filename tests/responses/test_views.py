@@ -589,14 +589,6 @@ def test_save_draft_then_submit_from_the_new_response_page(request, recommendati
 # --- Bad input -----------------------------------------------------------------------
 
 
-@pytest.fixture
-def in_parts(recommendation):
-    return (
-        RecommendationPartFactory(recommendation=recommendation, label="a"),
-        RecommendationPartFactory(recommendation=recommendation, label="b"),
-    )
-
-
 def post_response(request, recommendation, **overrides):
     client = client_for(request, "director_a")
     return client.post(
@@ -611,7 +603,7 @@ def test_a_partial_acceptance_without_detail_is_rejected(request, recommendation
     assert not Response.objects.exists()
 
 
-def test_a_partial_acceptance_without_a_part_is_rejected(request, recommendation, in_parts):
+def test_a_partial_acceptance_without_a_part_is_rejected(request, recommendation, two_parts):
     response = post_response(
         request, recommendation, decision="partial", partial_acceptance_detail="Some of it."
     )
@@ -619,13 +611,13 @@ def test_a_partial_acceptance_without_a_part_is_rejected(request, recommendation
     assert not Response.objects.exists()
 
 
-def test_a_partial_acceptance_of_every_part_is_rejected(request, recommendation, in_parts):
+def test_a_partial_acceptance_of_every_part_is_rejected(request, recommendation, two_parts):
     response = post_response(
         request,
         recommendation,
         decision="partial",
         partial_acceptance_detail="All of it, really.",
-        accepted_parts=[part.pk for part in in_parts],
+        accepted_parts=[part.pk for part in two_parts],
     )
     assert_rejected(
         response, "All parts are chosen: that is an acceptance, not a partial acceptance."
@@ -633,13 +625,13 @@ def test_a_partial_acceptance_of_every_part_is_rejected(request, recommendation,
     assert not Response.objects.exists()
 
 
-def test_parts_for_a_full_acceptance_are_rejected(request, recommendation, in_parts):
-    response = post_response(request, recommendation, accepted_parts=[in_parts[0].pk])
+def test_parts_for_a_full_acceptance_are_rejected(request, recommendation, two_parts):
+    response = post_response(request, recommendation, accepted_parts=[two_parts[0].pk])
     assert_rejected(response, "Choose accepted parts only for a partial acceptance.")
     assert not Response.objects.exists()
 
 
-def test_a_part_of_another_recommendation_is_rejected(request, recommendation, in_parts):
+def test_a_part_of_another_recommendation_is_rejected(request, recommendation, two_parts):
     elsewhere = RecommendationPartFactory()
     response = post_response(
         request,
