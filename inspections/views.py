@@ -3,7 +3,12 @@ from django.utils import timezone
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from core.views import ParentObjectMixin, PrivatePermissionMixin, ServiceFormMixin
+from core.views import (
+    ObjectReadOnceMixin,
+    ParentObjectMixin,
+    PrivatePermissionMixin,
+    ServiceFormMixin,
+)
 from core.views import RecordFormView as BaseRecordFormView
 
 from . import selectors, services
@@ -31,7 +36,7 @@ class InspectionListView(ListView):
         return context
 
 
-class InspectionDetailView(PrivatePermissionMixin, DetailView):
+class InspectionDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
     permission_required = "inspections.view_inspection"
     template_name = "inspections/inspection_detail.html"
     context_object_name = "inspection"
@@ -50,7 +55,7 @@ class InspectionDetailView(PrivatePermissionMixin, DetailView):
         return context
 
 
-class PlanDetailView(PrivatePermissionMixin, DetailView):
+class PlanDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
     permission_required = "inspections.view_improvementplan"
     template_name = "inspections/plan_detail.html"
     context_object_name = "plan"

@@ -17,6 +17,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from core.history import EditConflict
 from core.views import (
+    ObjectReadOnceMixin,
     ParentObjectMixin,
     PrivatePermissionMixin,
     RecordFormView,
@@ -115,7 +116,7 @@ class InquiryListView(ListView):
         )
 
 
-class InquiryDetailView(PrivatePermissionMixin, DetailView):
+class InquiryDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
     permission_required = "recommendations.view_inquiry"
     template_name = "recommendations/inquiry_detail.html"
 

@@ -339,7 +339,7 @@ class ResponseReturnView(ObjectReadOnceMixin, PrivatePermissionMixin, ServiceFor
         )
 
 
-class ResponseDetailView(PrivatePermissionMixin, DetailView):
+class ResponseDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
     permission_required = "responses.view_response"
     template_name = "responses/response_detail.html"
 
@@ -479,7 +479,7 @@ class StatementUpdateView(
         return super().get_context_data(recommendation=self.recommendation, **kwargs)
 
 
-class StatementDetailView(PrivatePermissionMixin, DetailView):
+class StatementDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
     permission_required = "responses.view_positionstatement"
     template_name = "responses/statement_detail.html"
 

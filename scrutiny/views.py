@@ -16,7 +16,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from accounts.rules import is_directorate_user, is_member, is_officer
 from core.keyset import keyset_page
 from core.lists import COUNT_CAP, shortlist_of
-from core.views import PrivatePermissionMixin
+from core.views import ObjectReadOnceMixin, PrivatePermissionMixin
 from deadlines.engine import deadlines_by_recommendation
 from deadlines.selectors import worklist_for
 from exchange.downloads import DOWNLOADS
@@ -146,7 +146,7 @@ class RecommendationListView(FilterView):
         return context
 
 
-class RecommendationDetailView(PrivatePermissionMixin, DetailView):
+class RecommendationDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
     permission_required = "recommendations.view_recommendation"
     template_name = "recommendations/recommendation_detail.html"
 
@@ -177,7 +177,7 @@ class RecommendationDetailView(PrivatePermissionMixin, DetailView):
         return context
 
 
-class ReportDetailView(PrivatePermissionMixin, DetailView):
+class ReportDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
     permission_required = "recommendations.view_report"
     template_name = "recommendations/report_detail.html"
 
