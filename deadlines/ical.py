@@ -89,6 +89,11 @@ class _Feed:
     def text(self, name: str, value: str) -> None:
         self.add(name, _text(value))
 
+    def extension(self, name: str, value: str) -> None:
+        """An X-WR- property as calendar clients (and the icalendar package) read it: as
+        given, only line breaks escaped; a comma here is not a list separator."""
+        self.add(name, value.replace("\r\n", "\\n").replace("\n", "\\n"))
+
     def event(self, uid: str, summary: str) -> None:
         self.add("BEGIN", "VEVENT")
         self.add("UID", f"{uid}@{self.host}")
@@ -170,9 +175,9 @@ def build_calendar(user: User, content: CalendarContent) -> bytes:
     feed.add("VERSION", "2.0")
     feed.add("CALSCALE", "GREGORIAN")
     feed.add("METHOD", "PUBLISH")
-    feed.text("X-WR-CALNAME", f"Scrutiny – {user.get_full_name() or user.get_username()}")
+    feed.extension("X-WR-CALNAME", f"Scrutiny – {user.get_full_name() or user.get_username()}")
     feed.add("X-WR-TIMEZONE", settings.TIME_ZONE)
-    feed.text(
+    feed.extension(
         "X-WR-CALDESC",
         f"Meetings and deadlines of the last {CALENDAR_MONTHS_BACK} months and the next "
         f"{CALENDAR_MONTHS_AHEAD} months (of the deadlines, the nearest "

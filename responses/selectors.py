@@ -94,7 +94,10 @@ def recommendations_with_response(
             Q(submitted_response_state__isnull=False), output_field=BooleanField()
         ),
         has_agreed_response=ExpressionWrapper(
-            Q(submitted_response_state=ResponseState.AGREED), output_field=BooleanField()
+            # False, not NULL, where no response is in.
+            Q(submitted_response_state__isnull=False)
+            & Q(submitted_response_state=ResponseState.AGREED),
+            output_field=BooleanField(),
         ),
     )
 

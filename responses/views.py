@@ -238,10 +238,15 @@ class CheckAnswersView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
                 {f"version_{item.pk}": self.object.version}, drafts=[self.object]
             )
             refused.is_valid()
+            reason = (
+                "The page did not say which version you checked"
+                if expected is None
+                else f"This {self.kind} was changed while you were checking it"
+            )
             refused.add_error(
                 None,
-                f"This {self.kind} was changed while you were checking it, so it has not been "
-                "submitted. It is shown below as it is now: read it again, then submit it.",
+                f"{reason}, so it has not been submitted. It is shown below as it is now: "
+                "read it again, then submit it.",
             )
             return self.render_to_response(self.get_context_data(form=refused))
         except ValidationError as error:

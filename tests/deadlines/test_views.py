@@ -287,6 +287,8 @@ def test_the_feed_keeps_long_accented_titles_and_punctuation_whole(
     response_event = next(e for e in events if str(e["SUMMARY"]).startswith("Response due"))
     assert str(response_event["SUMMARY"]).endswith(f", {title.strip()}")
     assert title.strip() in str(response_event["DESCRIPTION"])
+    # The calendar's own name and description read back as written, commas and all.
+    assert "(of the deadlines, the nearest" in str(Calendar.from_ical(content)["X-WR-CALDESC"])
     meeting_event = next(
         e for e in events if str(e["SUMMARY"]) == committee.name and "LOCATION" in e
     )
