@@ -34,16 +34,15 @@ MEETING_LENGTH = timedelta(hours=2)
 FOLD_AT = 75
 
 
+def _line_breaks(value: str) -> str:
+    """Every line break (CRLF, LF or CR) as the two characters \\n: a raw one would end
+    the content line."""
+    return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+
+
 def _text(value: str) -> str:
     """A TEXT value, escaped (RFC 5545 3.3.11)."""
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
+    return _line_breaks(value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,"))
 
 
 def _fold(line: str) -> str:
@@ -80,8 +79,8 @@ class _Feed:
     def __init__(self, stamp: datetime):
         self.lines: list[str] = []
         self.stamp = _utc(stamp)
-        self.host = urlsplit(site_url()).hostname or "scrutiny-tracker"
         self.site = site_url()
+        self.host = urlsplit(self.site).hostname or "scrutiny-tracker"
 
     def add(self, name: str, value: str) -> None:
         self.lines.append(_fold(f"{name}:{value}"))
@@ -92,7 +91,7 @@ class _Feed:
     def extension(self, name: str, value: str) -> None:
         """An X-WR- property as calendar clients (and the icalendar package) read it: as
         given, only line breaks escaped; a comma here is not a list separator."""
-        self.add(name, value.replace("\r\n", "\\n").replace("\n", "\\n"))
+        self.add(name, _line_breaks(value))
 
     def event(self, uid: str, summary: str) -> None:
         self.add("BEGIN", "VEVENT")
