@@ -6,12 +6,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from accounts.models import Role, User
 from accounts.rules import is_directorate_user, is_member, is_officer
-from core.lists import Counted, Shortlist, count_capped
+from core.lists import Counted, Shortlist, count_capped, first_rows_counted
 from council.selectors import council_settings
 from recommendations.dates import add_months
 from recommendations.models import Committee, Meeting, Recommendation
@@ -298,10 +298,9 @@ def work_programme(
         ):
             shown, total = [], 0
             for rows in parts:  # in display order: every row of a part before the next's
-                counts = rows.aggregate(
-                    total=Count("pk"), submitted=Count("pk", filter=Q(**{is_in: True}))
-                )
-                shown += list(rows[:limit])  # always read, so the queries are the same
+                # Always read, so the queries are the same whatever the record holds.
+                first, counts = first_rows_counted(rows, limit, submitted=Q(**{is_in: True}))
+                shown += first
                 total += counts["total"]
                 submitted += counts["submitted"]
             setattr(entry, kind, Shortlist(shown[:limit], total))

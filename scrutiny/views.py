@@ -15,7 +15,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from accounts.rules import is_directorate_user, is_member, is_officer
 from core.keyset import keyset_page
-from core.lists import COUNT_CAP, shortlist_of
+from core.lists import shortlist_of
 from core.views import ObjectReadOnceMixin, PrivatePermissionMixin
 from deadlines.engine import deadlines_by_recommendation
 from deadlines.selectors import worklist_for
@@ -83,7 +83,6 @@ class HomeView(TemplateView):
                     shortlist_of(
                         selectors.recommendations_due_for_meeting(meeting, visible, today=today),
                         HOME_DUE_LIMIT,
-                        cap=COUNT_CAP,
                     ),
                 )
                 for meeting in meetings

@@ -320,7 +320,7 @@ def test_the_programme_reads_a_bounded_number_of_rows_per_meeting(
         RecommendationFactory(report=report, number=number, report_back_month=date(2012, 3, 1))
     work_programme(committee, Recommendation.objects.all(), date(2012, 6, 1))  # settings read
 
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(11):
         programme = work_programme(
             committee, Recommendation.objects.all(), date(2012, 6, 1), limit=3
         )
