@@ -14,6 +14,7 @@ process against a throwaway SQLite database, so its peak memory (maxrss) is its 
 """
 
 import csv
+import io
 import json
 import os
 import resource
@@ -191,6 +192,8 @@ def setup_export(database: Path, count: int) -> None:
             assessment(r, meeting, status, officer, comment="Progress made.")
             for r in recommendations
         )
+    # Written in bulk, without the saves that keep the stored values in step.
+    call_command("rebuild_search", stdout=io.StringIO())
 
 
 def case_export(database: Path, format: str) -> dict:

@@ -36,7 +36,6 @@ from recommendations.dates import days_late
 from recommendations.models import Meeting, Recommendation
 from recommendations.report_backs import ReportBackOccurrence
 from responses.models import PositionStatement, Response, ResponseState
-from responses.selectors import response_submitted_exists
 
 RESPONSE = "response"
 REPORT_BACK = "report-back"
@@ -288,7 +287,8 @@ def with_standing(recommendations: QuerySet[Recommendation]) -> QuerySet[Recomme
     # would be worked out for every row that qualifies, and PostgreSQL does that by hashing
     # the whole table of responses (or statements) first, for a page that shows twenty.
     return recommendations.alias(
-        response_in=response_submitted_exists(),
+        # Stored (responses.search keeps it on every write), indexed for what is owed.
+        response_in=F("response_is_in"),
         statement_in=Exists(submitted_statement),
         report_back_anchor_on=Coalesce(
             named_meeting, first_in_window, F("next_report_back_deadline")

@@ -525,12 +525,18 @@ class Recommendation(Withdrawable):
     search_document_council = models.TextField(blank=True, default="", editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     search_vector_council = SearchVectorField(null=True, editable=False)
+    # Whether its response is in (submitted or agreed), written with the search documents
+    # by responses.search on every write to a response: the worklist and the overdue lists
+    # find the responses still owed from an index, not by matching every response in the
+    # council against every recommendation. The rule is responses' `response_submitted_exists`.
+    response_is_in = models.BooleanField(default=False, editable=False)
     history = HistoricalRecords(
         excluded_fields=[
             "search_document",
             "search_document_council",
             "search_vector",
             "search_vector_council",
+            "response_is_in",
         ]
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -552,6 +558,12 @@ class Recommendation(Withdrawable):
             # seek pagination, without a sort.
             models.Index(
                 F("report").desc(), F("number").asc(), F("id").asc(), name="rec_list_order"
+            ),
+            # The responses a directorate still owes (the worklist, the directors' home).
+            models.Index(
+                fields=["directorate", "report"],
+                condition=Q(response_is_in=False, withdrawn_at__isnull=True),
+                name="rec_responses_owed",
             ),
             # The counts by status (home and committee pages) from the index alone, without
             # reading the wide rows (the search documents make them so).

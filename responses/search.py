@@ -44,7 +44,7 @@ from accounts.models import User
 from recommendations.models import Inquiry, Recommendation, RecommendationPart, Report
 
 from .models import PositionStatement, Response, ResponseState
-from .selectors import response_states_readable_by
+from .selectors import response_states_readable_by, response_submitted_exists
 
 CONFIG = "english"
 TEXT = TextField()
@@ -140,8 +140,10 @@ def _vector(states: list[str]) -> SearchVector:
 
 
 def search_documents_refresh(*, recommendations: QuerySet[Recommendation]) -> int:
-    """Rebuild the stored search documents of `recommendations` (one UPDATE)."""
+    """Rebuild the stored search documents of `recommendations`, and whether each one's
+    response is in (`Recommendation.response_is_in`): one UPDATE."""
     values = {
+        "response_is_in": response_submitted_exists(),
         "search_document": _document(PUBLIC_STATES),
         "search_document_council": _document(COUNCIL_STATES),
     }

@@ -9,10 +9,14 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 
 from recommendations.models import Recommendation
+from responses import services
+from responses.models import Response
 from responses.search import recommendations_matching, search_highlights
 from tests.factories import (
+    DirectorateUserFactory,
     InquiryFactory,
     MemberFactory,
+    OfficerFactory,
     PositionStatementFactory,
     RecommendationFactory,
     RecommendationPartFactory,
@@ -117,3 +121,46 @@ def test_rebuilding_finds_rows_written_in_bulk(report):
     assert found("towpaths", PUBLIC) == []
     call_command("rebuild_search", stdout=StringIO())
     assert found("towpaths", PUBLIC) == [rec.pk]
+
+
+# --- Whether the response is in, stored with the documents ----------------------------
+
+
+def _stored_flag_agrees(recommendation: Recommendation) -> bool:
+    """The stored flag, beside the rule it stores (a submitted or agreed response)."""
+    recommendation.refresh_from_db()
+    is_in = recommendation.responses.submitted().exists()
+    return recommendation.response_is_in == is_in
+
+
+def test_the_stored_response_flag_follows_a_response_through_its_life(report):
+    recommendation = RecommendationFactory(report=report)
+    author = DirectorateUserFactory(directorate=recommendation.directorate)
+    draft = services.response_save_draft(
+        recommendation=recommendation, user=author, decision="accepted", text="Accepted."
+    )
+    assert _stored_flag_agrees(recommendation) and not recommendation.response_is_in
+
+    submitted = services.response_submit(response=draft, user=author)
+    assert _stored_flag_agrees(recommendation) and recommendation.response_is_in
+
+    services.response_return(response=submitted, user=OfficerFactory(), reason="Say when.")
+    assert _stored_flag_agrees(recommendation) and not recommendation.response_is_in
+
+    again = services.response_submit(response=Response.objects.get(pk=submitted.pk), user=author)
+    services.response_agree(response=again, user=OfficerFactory())
+    assert _stored_flag_agrees(recommendation) and recommendation.response_is_in
+
+    again.delete()
+    assert _stored_flag_agrees(recommendation) and not recommendation.response_is_in
+
+
+def test_rebuilding_the_documents_sets_the_stored_response_flag(report):
+    with_response = agreed_response(RecommendationFactory(report=report)).recommendation
+    without = RecommendationFactory(report=report)
+    Recommendation.objects.update(response_is_in=False)  # as rows written in bulk are
+
+    call_command("rebuild_search", stdout=StringIO())
+
+    assert _stored_flag_agrees(with_response) and with_response.response_is_in
+    assert _stored_flag_agrees(without) and not without.response_is_in
