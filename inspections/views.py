@@ -1,4 +1,4 @@
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 
@@ -215,9 +215,9 @@ class ActionUpdateView(ActionFormMixin, UpdateView):
     page_title = "Edit action"
     success_message = "Action saved."
 
+    def get_queryset(self):
+        return ImprovementAction.objects.select_related("strand__plan")
+
     def dispatch(self, request, *args, **kwargs):
-        action = get_object_or_404(
-            ImprovementAction.objects.select_related("strand__plan"), pk=kwargs["pk"]
-        )
-        self.parent = action.strand.plan
+        self.parent = self.get_object().strand.plan
         return super().dispatch(request, *args, **kwargs)

@@ -306,18 +306,17 @@ class ResponseReturnView(PrivatePermissionMixin, ServiceFormMixin, FormView):
     form_class = ReturnForm
     template_name = "responses/response_return.html"
 
-    def get_object(self):
-        if getattr(self, "object", None) is None:
-            self.object = get_object_or_404(
-                Response.objects.select_related("recommendation__report"), pk=self.kwargs["pk"]
-            )
-        return self.object
+    def dispatch(self, request, *args, **kwargs):
+        self.response = get_object_or_404(
+            Response.objects.select_related("recommendation__report"), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
 
     def get_permission_object(self):
-        return self.get_object()
+        return self.response
 
     def handle_no_permission(self):
-        if self.request.user.has_perm("responses.view_response", self.get_object()):
+        if self.request.user.has_perm("responses.view_response", self.response):
             raise PermissionDenied(
                 "Only a scrutiny officer can return a response, and only a submitted one."
             )
@@ -325,7 +324,7 @@ class ResponseReturnView(PrivatePermissionMixin, ServiceFormMixin, FormView):
 
     def perform(self, form):
         return services.response_return(
-            response=self.get_object(), user=self.request.user, reason=form.cleaned_data["reason"]
+            response=self.response, user=self.request.user, reason=form.cleaned_data["reason"]
         )
 
     success_message = (
@@ -337,7 +336,7 @@ class ResponseReturnView(PrivatePermissionMixin, ServiceFormMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            response=self.get_object(), recommendation=self.get_object().recommendation, **kwargs
+            response=self.response, recommendation=self.response.recommendation, **kwargs
         )
 
 

@@ -18,6 +18,7 @@ from core.jobs import JobFailed, JobResult, job_create, job_run
 from core.models import Job
 from core.views import ObjectPermissionMixin
 from tests.factories import InquiryFactory, MemberFactory, OfficerFactory
+from tests.inspections.factories import ActionFactory
 from tests.viewkit import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -138,6 +139,15 @@ def test_an_edit_page_reads_its_object_once(officer, committee):
     assert _reads_on(client, inquiry, url, edit) == 1
     inquiry.refresh_from_db()
     assert inquiry.title == "School transport, renamed"  # the post was saved
+
+
+def test_an_edit_page_that_needs_its_object_first_still_reads_it_once(officer):
+    """The action's page asks for the action before the permission check (for its plan)."""
+    action = ActionFactory()
+
+    url = reverse("inspections:action_update", args=[action.pk])
+
+    assert _reads_on(signed_in(officer), action, url) == 1
 
 
 @pytest.mark.parametrize("role", ["officer", "member"])
