@@ -15,10 +15,9 @@ from mozilla_django_oidc.views import (
     OIDCAuthenticationRequestView,
     OIDCLogoutView,
 )
-from rules.contrib.views import PermissionRequiredMixin
 
 from core.forms import GovukErrorMessagesMixin
-from core.views import ServiceFormMixin
+from core.views import ObjectPermissionMixin, ServiceFormMixin
 from council.selectors import council_settings
 
 from . import two_factor
@@ -87,7 +86,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         return super().form_valid(form)
 
 
-class InvitationFormView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class InvitationFormView(ObjectPermissionMixin, ServiceFormMixin, FormView):
     permission_required = "accounts.add_user"
     template_name = "accounts/invite.html"
     page_title = ""

@@ -1,5 +1,6 @@
-"""View pieces every app shares: private-record permissions and service-backed forms;
-the pages of a job done off the request."""
+"""View pieces every app shares: the permission base every rule-checking view uses (its
+object read once a request), private-record permissions and service-backed forms; the
+pages of a job done off the request."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -7,7 +8,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.utils.http import content_disposition_header
 from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
+from django.views.generic.edit import BaseCreateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from .history import EditConflict
@@ -23,7 +25,43 @@ from .models import Job
 from .services import record_save
 
 
-class PrivatePermissionMixin(PermissionRequiredMixin):
+class ObjectPermissionMixin(PermissionRequiredMixin):
+    """The one base of every view that checks a rule (rules' PermissionRequiredMixin):
+    the object the rule is checked against is read once per request.
+
+    rules asks the view's `get_object()` for that object in dispatch(); Django's detail,
+    edit and delete views ask again in get() and post(), and a view's own refusal
+    handling may ask once more. Each would be another query for the same row, so the
+    first read is kept on the view (Django makes a view instance per request) and given
+    to every later ask. A view with no object of its own (a list, a form) or none yet (a
+    create view) is checked against no object, as rules does."""
+
+    _object_read: Model | None = None
+
+    def get_permission_object(self) -> Model | None:
+        # As rules does, except that rules asks any view that has a get_object(), and this
+        # base gives every view one: look for one of the view's own.
+        if isinstance(self, BaseCreateView) or not self._has_own_get_object():
+            return None
+        return self.get_object()
+
+    @classmethod
+    def _has_own_get_object(cls) -> bool:
+        return any(
+            "get_object" in vars(base) for base in cls.__mro__ if base is not ObjectPermissionMixin
+        )
+
+    def get_object(self, queryset: QuerySet | None = None) -> Model:
+        if queryset is not None:
+            # Another queryset asks for another read (say, with rows locked): not kept,
+            # and what is kept stays the page's object.
+            return super().get_object(queryset)
+        if self._object_read is None:
+            self._object_read = super().get_object()
+        return self._object_read
+
+
+class PrivatePermissionMixin(ObjectPermissionMixin):
     """For things whose very existence is private (drafts, exempt reports, unpublished
     inspections): everyone who may not read one gets 404, signed in or not, exactly as
     for an address that holds nothing, so an address reveals nothing. (The 404 page
@@ -92,16 +130,6 @@ class ServiceFormMixin:
         return HttpResponseRedirect(self.get_success_url())
 
 
-class ObjectReadOnceMixin:
-    """A detail or edit view that reads its object once per request, however often the
-    permission check, the error handling and the view itself ask for it."""
-
-    def get_object(self, queryset=None):
-        if getattr(self, "object", None) is None:
-            self.object = super().get_object(queryset)
-        return self.object
-
-
 class ParentObjectMixin:
     """A page about something that belongs to a parent named in the URL (a meeting of a
     committee, a report of an inquiry...): `self.parent`, or 404 when there is none.
@@ -143,7 +171,7 @@ class ParentObjectMixin:
         return super().get_success_url()
 
 
-class RecordFormView(PermissionRequiredMixin, ServiceFormMixin):
+class RecordFormView(ObjectPermissionMixin, ServiceFormMixin):
     """Create or edit a piece of the record on the shared form page; `perform` saves it
     through a service (by default `record_save`, which validates and stamps the user)."""
 

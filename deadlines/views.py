@@ -6,9 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, TemplateView
-from rules.contrib.views import PermissionRequiredMixin
 
-from core.views import ServiceFormMixin
+from core.views import ObjectPermissionMixin, ServiceFormMixin
 from council.selectors import council_settings
 from recommendations.models import Committee, Recommendation
 from recommendations.selectors import recommendations_visible_to
@@ -19,7 +18,7 @@ from .ical import build_calendar
 from .models import CalendarToken
 
 
-class WorkProgrammeView(PermissionRequiredMixin, DetailView):
+class WorkProgrammeView(ObjectPermissionMixin, DetailView):
     """A committee's coming meetings, each with the business due at it."""
 
     permission_required = "deadlines.view_work_programme"
@@ -48,7 +47,7 @@ class WorkProgrammeView(PermissionRequiredMixin, DetailView):
         return context
 
 
-class ReportBackMoveView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class ReportBackMoveView(ObjectPermissionMixin, ServiceFormMixin, FormView):
     permission_required = "deadlines.move_report_back"
     form_class = ReportBackMoveForm
     template_name = "deadlines/report_back_move.html"
@@ -103,7 +102,7 @@ class ReportBackMoveView(PermissionRequiredMixin, ServiceFormMixin, FormView):
         )
 
 
-class ReportBackMovesView(PermissionRequiredMixin, DetailView):
+class ReportBackMovesView(ObjectPermissionMixin, DetailView):
     """The history of a recommendation's moved report-backs, with the reasons."""
 
     permission_required = "deadlines.view_work_programme"
@@ -122,7 +121,7 @@ class ReportBackMovesView(PermissionRequiredMixin, DetailView):
         )
 
 
-class CalendarView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
+class CalendarView(LoginRequiredMixin, ObjectPermissionMixin, TemplateView):
     """The user's secret calendar address, to subscribe to from Outlook, and its reset."""
 
     permission_required = "deadlines.use_calendar"

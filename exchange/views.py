@@ -9,7 +9,8 @@ from django.db import transaction
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView
-from rules.contrib.views import PermissionRequiredMixin
+
+from core.views import ObjectPermissionMixin
 
 from .columns import COLUMNS
 from .forms import ImportOptionsForm, UploadForm
@@ -26,7 +27,7 @@ PREVIEW_ROWS = 100
 PROBLEMS_SHOWN = 500
 
 
-class ImportStartView(PermissionRequiredMixin, TemplateView):
+class ImportStartView(ObjectPermissionMixin, TemplateView):
     permission_required = "exchange.add_importjob"
     template_name = "exchange/import_start.html"
 
@@ -57,7 +58,7 @@ class ImportStartView(PermissionRequiredMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class ImportDetailView(PermissionRequiredMixin, TemplateView):
+class ImportDetailView(ObjectPermissionMixin, TemplateView):
     """Check how the file is read (and change it), see the preview, import."""
 
     permission_required = "exchange.view_importjob"

@@ -1,10 +1,9 @@
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
-from rules.contrib.views import PermissionRequiredMixin
 
 from core.views import (
-    ObjectReadOnceMixin,
+    ObjectPermissionMixin,
     ParentObjectMixin,
     PrivatePermissionMixin,
     ServiceFormMixin,
@@ -36,7 +35,7 @@ class InspectionListView(ListView):
         return context
 
 
-class InspectionDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
+class InspectionDetailView(PrivatePermissionMixin, DetailView):
     permission_required = "inspections.view_inspection"
     template_name = "inspections/inspection_detail.html"
     context_object_name = "inspection"
@@ -55,7 +54,7 @@ class InspectionDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailVi
         return context
 
 
-class PlanDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
+class PlanDetailView(PrivatePermissionMixin, DetailView):
     permission_required = "inspections.view_improvementplan"
     template_name = "inspections/plan_detail.html"
     context_object_name = "plan"
@@ -125,7 +124,7 @@ class JudgementCreateView(InspectionChildMixin, RecordFormView, CreateView):
         return services.judgement_save(judgement=form.save(commit=False), user=self.request.user)
 
 
-class AreaCreateView(InspectionChildMixin, PermissionRequiredMixin, ServiceFormMixin, FormView):
+class AreaCreateView(InspectionChildMixin, ObjectPermissionMixin, ServiceFormMixin, FormView):
     permission_required = "inspections.add_areaforimprovement"
     form_class = AreaForImprovementForm
     template_name = "form_page.html"
@@ -216,9 +215,9 @@ class ActionUpdateView(ActionFormMixin, UpdateView):
     page_title = "Edit action"
     success_message = "Action saved."
 
+    def get_queryset(self):
+        return ImprovementAction.objects.select_related("strand__plan")
+
     def dispatch(self, request, *args, **kwargs):
-        action = get_object_or_404(
-            ImprovementAction.objects.select_related("strand__plan"), pk=kwargs["pk"]
-        )
-        self.parent = action.strand.plan
+        self.parent = self.get_object().strand.plan
         return super().dispatch(request, *args, **kwargs)

@@ -9,10 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView, UpdateView
-from rules.contrib.views import PermissionRequiredMixin
 
 from core.jobs import job_create
-from core.views import PrivatePermissionMixin, ServiceFormMixin
+from core.views import ObjectPermissionMixin, PrivatePermissionMixin, ServiceFormMixin
 from inspections.models import ImprovementPlan
 from recommendations.models import Meeting, Report
 
@@ -147,7 +146,7 @@ class ResponsePaperView(PaperViewMixin, PrivatePermissionMixin, TemplateView):
         return context
 
 
-class MeetingPaperView(PaperViewMixin, PermissionRequiredMixin, TemplateView):
+class MeetingPaperView(PaperViewMixin, ObjectPermissionMixin, TemplateView):
     permission_required = "papers.view_meeting_papers"
 
     def setup(self, request, *args, **kwargs):
@@ -202,7 +201,7 @@ class PlanReportView(PaperViewMixin, PrivatePermissionMixin, TemplateView):
         return documents.plan_paper(self.plan, self.request.user, timezone.localdate())
 
 
-class ResponsePaperEditView(PermissionRequiredMixin, ServiceFormMixin, UpdateView):
+class ResponsePaperEditView(ObjectPermissionMixin, ServiceFormMixin, UpdateView):
     """The officer writes the narrative of the response paper: header and sections."""
 
     permission_required = "papers.change_responsepaper"

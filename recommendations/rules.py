@@ -1,5 +1,5 @@
 """Who may see and change the scrutiny record. The one place these rules live;
-views check them with PermissionRequiredMixin and list pages with selectors."""
+views check them with core.views.ObjectPermissionMixin and list pages with selectors."""
 
 import rules
 from django.utils import timezone

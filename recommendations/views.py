@@ -13,11 +13,10 @@ from django.views.generic import (
     TemplateView,
     UpdateView,
 )
-from rules.contrib.views import PermissionRequiredMixin
 
 from core.history import EditConflict
 from core.views import (
-    ObjectReadOnceMixin,
+    ObjectPermissionMixin,
     ParentObjectMixin,
     PrivatePermissionMixin,
     RecordFormView,
@@ -116,7 +115,7 @@ class InquiryListView(ListView):
         )
 
 
-class InquiryDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
+class InquiryDetailView(PrivatePermissionMixin, DetailView):
     permission_required = "recommendations.view_inquiry"
     template_name = "recommendations/inquiry_detail.html"
 
@@ -341,7 +340,7 @@ class ReportBackScheduleView(RecordFormView, UpdateView):
         )
 
 
-class AssessmentsRecordView(PermissionRequiredMixin, TemplateView):
+class AssessmentsRecordView(ObjectPermissionMixin, TemplateView):
     """One form for every recommendation due at a meeting: the board's decisions."""
 
     permission_required = "recommendations.record_assessments"
@@ -485,7 +484,7 @@ class MeetingSeriesCreateView(ParentObjectMixin, RecordFormView, FormView):
         return meetings
 
 
-class ReportCompleteView(PermissionRequiredMixin, TemplateView):
+class ReportCompleteView(ObjectPermissionMixin, TemplateView):
     """The officer says the report's recommendations are all in: each directorate is
     told once, with the list of its recommendations (asked first, on this page)."""
 
@@ -516,7 +515,7 @@ class ReportCompleteView(PermissionRequiredMixin, TemplateView):
         return redirect(self.report)
 
 
-class RecommendationsBulkAddView(PermissionRequiredMixin, TemplateView):
+class RecommendationsBulkAddView(ObjectPermissionMixin, TemplateView):
     """Paste a report's recommendations section, check and correct the split, set the
     addressee and report-back once, and save them all in one step."""
 

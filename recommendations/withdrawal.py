@@ -7,10 +7,9 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import FormView, TemplateView
-from rules.contrib.views import PermissionRequiredMixin
 
 from core.forms import GovukErrorMessagesMixin
-from core.views import ServiceFormMixin, refusal_as_message
+from core.views import ObjectPermissionMixin, ServiceFormMixin, refusal_as_message
 
 from . import selectors, services
 from .models import Inquiry, Recommendation, Report, Withdrawable
@@ -49,7 +48,7 @@ def _place_after_leaving(item: Withdrawable) -> str:
     return item.committee.get_absolute_url()
 
 
-class WithdrawableItemMixin(PermissionRequiredMixin):
+class WithdrawableItemMixin(ObjectPermissionMixin):
     permission_required = "recommendations.withdraw_record"
 
     def dispatch(self, request, *args, **kwargs):
@@ -124,7 +123,7 @@ class RecordDeleteView(WithdrawableItemMixin, TemplateView):
         return HttpResponseRedirect(leave_to)
 
 
-class WithdrawnListView(PermissionRequiredMixin, TemplateView):
+class WithdrawnListView(ObjectPermissionMixin, TemplateView):
     """What officers have withdrawn, to check or restore."""
 
     permission_required = "recommendations.withdraw_record"

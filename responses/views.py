@@ -15,12 +15,11 @@ from django.views.generic import (
     TemplateView,
     UpdateView,
 )
-from rules.contrib.views import PermissionRequiredMixin
 
 from core.forms import GovukErrorMessagesMixin
 from core.history import EditConflict
 from core.views import (
-    ObjectReadOnceMixin,
+    ObjectPermissionMixin,
     ParentObjectMixin,
     PrivatePermissionMixin,
     ServiceFormMixin,
@@ -134,7 +133,7 @@ class StartedMeanwhileMixin:
 
 class ResponseCreateView(
     RecommendationChildMixin,
-    PermissionRequiredMixin,
+    ObjectPermissionMixin,
     StartedMeanwhileMixin,
     ResponseFormMixin,
     CreateView,
@@ -167,9 +166,7 @@ class ResponseCreateView(
         return self.existing_response()
 
 
-class ResponseUpdateView(
-    ObjectReadOnceMixin, PrivatePermissionMixin, ResponseFormMixin, UpdateView
-):
+class ResponseUpdateView(PrivatePermissionMixin, ResponseFormMixin, UpdateView):
     permission_required = "responses.change_response"
 
     def get_queryset(self):
@@ -202,7 +199,7 @@ def _already_sent(request, item: Response | PositionStatement):
     return redirect(item)
 
 
-class CheckAnswersView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
+class CheckAnswersView(PrivatePermissionMixin, DetailView):
     """GOV.UK "check your answers": a draft as the board will read it, with a way back to
     change it, before it is submitted. Subclasses name the draft's kind and its service."""
 
@@ -302,25 +299,24 @@ class ReturnForm(GovukErrorMessagesMixin, forms.Form):
     )
 
 
-class ResponseReturnView(ObjectReadOnceMixin, PrivatePermissionMixin, ServiceFormMixin, FormView):
+class ResponseReturnView(PrivatePermissionMixin, ServiceFormMixin, FormView):
     """An officer sends a submitted response back to its directorate to correct."""
 
     permission_required = "responses.return_response"
     form_class = ReturnForm
     template_name = "responses/response_return.html"
 
-    def get_object(self):
-        if getattr(self, "object", None) is None:
-            self.object = get_object_or_404(
-                Response.objects.select_related("recommendation__report"), pk=self.kwargs["pk"]
-            )
-        return self.object
+    def dispatch(self, request, *args, **kwargs):
+        self.response = get_object_or_404(
+            Response.objects.select_related("recommendation__report"), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
 
     def get_permission_object(self):
-        return self.get_object()
+        return self.response
 
     def handle_no_permission(self):
-        if self.request.user.has_perm("responses.view_response", self.get_object()):
+        if self.request.user.has_perm("responses.view_response", self.response):
             raise PermissionDenied(
                 "Only a scrutiny officer can return a response, and only a submitted one."
             )
@@ -328,7 +324,7 @@ class ResponseReturnView(ObjectReadOnceMixin, PrivatePermissionMixin, ServiceFor
 
     def perform(self, form):
         return services.response_return(
-            response=self.get_object(), user=self.request.user, reason=form.cleaned_data["reason"]
+            response=self.response, user=self.request.user, reason=form.cleaned_data["reason"]
         )
 
     success_message = (
@@ -340,11 +336,11 @@ class ResponseReturnView(ObjectReadOnceMixin, PrivatePermissionMixin, ServiceFor
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            response=self.get_object(), recommendation=self.get_object().recommendation, **kwargs
+            response=self.response, recommendation=self.response.recommendation, **kwargs
         )
 
 
-class ResponseDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
+class ResponseDetailView(PrivatePermissionMixin, DetailView):
     permission_required = "responses.view_response"
     template_name = "responses/response_detail.html"
 
@@ -358,7 +354,7 @@ class ResponseDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView
         ).prefetch_related("accepted_parts", "recommendation__parts")
 
 
-class ResponseAgreeView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
+class ResponseAgreeView(PrivatePermissionMixin, DetailView):
     """POST only: the officer records that the board agreed the response."""
 
     permission_required = "responses.agree_response"
@@ -406,7 +402,7 @@ class StatementFormMixin(DraftFormMixin):
 
 class StatementCreateView(
     RecommendationChildMixin,
-    PermissionRequiredMixin,
+    ObjectPermissionMixin,
     StartedMeanwhileMixin,
     StatementFormMixin,
     CreateView,
@@ -457,9 +453,7 @@ class StatementCreateView(
         return super().get_context_data(occurrence=self.recommendation.next_report_back, **kwargs)
 
 
-class StatementUpdateView(
-    ObjectReadOnceMixin, PrivatePermissionMixin, StatementFormMixin, UpdateView
-):
+class StatementUpdateView(PrivatePermissionMixin, StatementFormMixin, UpdateView):
     permission_required = "responses.change_positionstatement"
 
     def get_queryset(self):
@@ -484,7 +478,7 @@ class StatementUpdateView(
         return super().get_context_data(recommendation=self.recommendation, **kwargs)
 
 
-class StatementDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
+class StatementDetailView(PrivatePermissionMixin, DetailView):
     permission_required = "responses.view_positionstatement"
     template_name = "responses/statement_detail.html"
 
@@ -498,7 +492,7 @@ class StatementDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailVie
         )
 
 
-class ReportResponsesAgreeView(PermissionRequiredMixin, ServiceFormMixin, FormView):
+class ReportResponsesAgreeView(ObjectPermissionMixin, ServiceFormMixin, FormView):
     """One step for a meeting's decision: the officer ticks the report's responses the
     board agreed and names the meeting."""
 
@@ -536,7 +530,7 @@ class ReportResponsesAgreeView(PermissionRequiredMixin, ServiceFormMixin, FormVi
         return super().get_context_data(report=self.report, **kwargs)
 
 
-class ReportResponsesAgreedView(PermissionRequiredMixin, TemplateView):
+class ReportResponsesAgreedView(ObjectPermissionMixin, TemplateView):
     """The confirmation: what the board agreed at the meeting, for this report."""
 
     permission_required = "responses.agree_responses"
@@ -563,7 +557,7 @@ class ReportResponsesAgreedView(PermissionRequiredMixin, TemplateView):
         )
 
 
-class ResponsesAwaitingAgreementView(PermissionRequiredMixin, ListView):
+class ResponsesAwaitingAgreementView(ObjectPermissionMixin, ListView):
     """Every response waiting for the board's agreement, longest waiting first, a page at
     a time (the home page names the first few reports)."""
 
@@ -578,7 +572,7 @@ class ResponsesAwaitingAgreementView(PermissionRequiredMixin, ListView):
         )
 
 
-class ReportRespondMixin(PermissionRequiredMixin):
+class ReportRespondMixin(ObjectPermissionMixin):
     """A director's answers to a whole report: the report's recommendations their
     directorate still owes a response to (only theirs, only this report's). Another
     directorate, or a report with nothing owed, is 404."""

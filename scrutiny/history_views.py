@@ -2,13 +2,13 @@ from django.apps import apps
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views import View
-from rules.contrib.views import PermissionRequiredMixin
 
 from core.csv import safe_csv_writer
 from core.history import AUDITED_MODELS, history_of, record_readable
+from core.views import ObjectPermissionMixin
 
 
-class HistoryExportView(PermissionRequiredMixin, View):
+class HistoryExportView(ObjectPermissionMixin, View):
     """A record's audit trail as CSV: when, who, what, field by field — only the versions
     the user may read; a record the user may not read answers 404, as its page does."""
 

@@ -11,12 +11,11 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
-from rules.contrib.views import PermissionRequiredMixin
 
 from accounts.rules import is_directorate_user, is_member, is_officer
 from core.keyset import keyset_page
 from core.lists import shortlist_of
-from core.views import ObjectReadOnceMixin, PrivatePermissionMixin
+from core.views import ObjectPermissionMixin, PrivatePermissionMixin
 from deadlines.engine import deadlines_by_recommendation
 from deadlines.selectors import worklist_for
 from exchange.downloads import DOWNLOADS
@@ -145,7 +144,7 @@ class RecommendationListView(FilterView):
         return context
 
 
-class RecommendationDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
+class RecommendationDetailView(PrivatePermissionMixin, DetailView):
     permission_required = "recommendations.view_recommendation"
     template_name = "recommendations/recommendation_detail.html"
 
@@ -176,7 +175,7 @@ class RecommendationDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, Deta
         return context
 
 
-class ReportDetailView(ObjectReadOnceMixin, PrivatePermissionMixin, DetailView):
+class ReportDetailView(PrivatePermissionMixin, DetailView):
     permission_required = "recommendations.view_report"
     template_name = "recommendations/report_detail.html"
 
@@ -209,7 +208,7 @@ class TrackingFormView(AssessmentsRecordView):
         return submitted_statements_for_meeting(recommendations, self.meeting)
 
 
-class WorklistView(PermissionRequiredMixin, TemplateView):
+class WorklistView(ObjectPermissionMixin, TemplateView):
     """A directorate's work for the boards, by report, new and soonest first."""
 
     permission_required = "responses.view_worklist"
