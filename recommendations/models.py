@@ -69,14 +69,30 @@ class ReportQuerySet(models.QuerySet):
         return self.filter(withdrawn_at__isnull=True, inquiry__withdrawn_at__isnull=True)
 
 
+# The stored search columns (see Recommendation.search_document): only the search query
+# reads them, in the database, and they make a row several times wider, so lists and the
+# deadline engine leave them unloaded.
+SEARCH_FIELDS = (
+    "search_document",
+    "search_document_council",
+    "search_vector",
+    "search_vector_council",
+)
+
+
 class RecommendationQuerySet(models.QuerySet):
     def active(self) -> "RecommendationQuerySet":
-        """Neither the recommendation, its report nor the report's inquiry is withdrawn."""
+        """Neither the recommendation, its report nor the report's inquiry is withdrawn;
+        without the search columns (a list sorting a board's backlog sorts every row it
+        reads, so their width is paid per row)."""
         return self.filter(
             withdrawn_at__isnull=True,
             report__withdrawn_at__isnull=True,
             report__inquiry__withdrawn_at__isnull=True,
-        )
+        ).without_search_columns()
+
+    def without_search_columns(self) -> "RecommendationQuerySet":
+        return self.defer(*SEARCH_FIELDS)
 
 
 class Directorate(models.Model):
@@ -530,15 +546,7 @@ class Recommendation(Withdrawable):
     # find the responses still owed from an index, not by matching every response in the
     # council against every recommendation. The rule is responses' `response_submitted_exists`.
     response_is_in = models.BooleanField(default=False, editable=False)
-    history = HistoricalRecords(
-        excluded_fields=[
-            "search_document",
-            "search_document_council",
-            "search_vector",
-            "search_vector_council",
-            "response_is_in",
-        ]
-    )
+    history = HistoricalRecords(excluded_fields=[*SEARCH_FIELDS, "response_is_in"])
     created_at = models.DateTimeField(auto_now_add=True)
     # The one-time token of the form that created it: the same form posted again (Back,
     # then save) finds this recommendation rather than making a second one.

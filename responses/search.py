@@ -56,13 +56,6 @@ HIGHLIGHT_WORDS = 35
 # The two kinds of reader: the states of responses and statements each document holds.
 PUBLIC_STATES = [ResponseState.AGREED]
 COUNCIL_STATES = [ResponseState.SUBMITTED, ResponseState.AGREED]
-# What lists need not load with each row.
-SEARCH_FIELDS = (
-    "search_document",
-    "search_document_council",
-    "search_vector",
-    "search_vector_council",
-)
 
 
 def _words(queryset: QuerySet, expression) -> Coalesce:

@@ -22,7 +22,7 @@ from exchange.downloads import DOWNLOADS
 from recommendations import selectors
 from recommendations.models import Committee, Recommendation, Report
 from recommendations.views import AssessmentsRecordView
-from responses.search import SEARCH_FIELDS, search_highlights
+from responses.search import search_highlights
 from responses.selectors import (
     items_readable_by,
     recommendation_timeline,
@@ -110,11 +110,9 @@ class RecommendationListView(FilterView):
     def get_queryset(self):
         user = self.request.user
         # Newest report first: served by the index rec_list_order, with no join to sort.
-        return (
-            recommendations_with_response(selectors.recommendations_visible_to(user), user)
-            .defer(*SEARCH_FIELDS)
-            .order_by(F("report").desc(), "number", "pk")
-        )
+        return recommendations_with_response(
+            selectors.recommendations_visible_to(user), user
+        ).order_by(F("report").desc(), "number", "pk")
 
     def get(self, request, *args, **kwargs):
         # The same list, with its filters and sort, as a file: ?format=csv or xlsx.

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.db import IntegrityError, transaction
 
-from recommendations.models import Recommendation, Report
+from recommendations.models import SEARCH_FIELDS, Recommendation, Report
 from recommendations.services import meeting_save
 from tests.factories import (
     CommitteeFactory,
@@ -121,3 +121,22 @@ def test_moving_a_meeting_moves_the_report_backs_scheduled_on_it(officer):
     recommendation.refresh_from_db()
     assert recommendation.next_report_back_on == date(2012, 4, 24)
     assert recommendation.next_report_back_deadline == date(2012, 4, 24)
+
+
+def test_lists_read_recommendations_without_the_stored_search_columns():
+    RecommendationFactory(text="Travel training for every young person")
+
+    listed = Recommendation.objects.active().get()
+
+    assert set(SEARCH_FIELDS) <= listed.get_deferred_fields()
+
+
+def test_saving_a_listed_recommendation_keeps_its_search_document():
+    recommendation = RecommendationFactory(text="Travel training for every young person")
+    listed = Recommendation.objects.active().get(pk=recommendation.pk)
+
+    listed.lead_officer = "Head of transport"
+    listed.save()
+
+    recommendation.refresh_from_db()
+    assert "Travel training" in recommendation.search_document
