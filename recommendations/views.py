@@ -311,7 +311,8 @@ class RecommendationCreateView(ParentObjectMixin, RecommendationFormMixin, Creat
 
 class RecommendationUpdateView(RecommendationFormMixin, UpdateView):
     permission_required = "recommendations.change_recommendation"
-    model = Recommendation
+    # The form's choices and the rules read the report and its board: one query with it.
+    queryset = Recommendation.objects.select_related("report__committee")
     page_title = "Edit recommendation"
     success_message = "Recommendation saved."
 
@@ -321,7 +322,7 @@ class RecommendationUpdateView(RecommendationFormMixin, UpdateView):
 
 class ReportBackScheduleView(RecordFormView, UpdateView):
     permission_required = "recommendations.schedule_report_back"
-    model = Recommendation
+    queryset = Recommendation.objects.select_related("report__committee")
     form_class = ReportBackScheduleForm
     page_title = "Schedule the report-back"
     success_message = "Report-back scheduled."

@@ -308,7 +308,10 @@ class ResponseReturnView(PrivatePermissionMixin, ServiceFormMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.response = get_object_or_404(
-            Response.objects.select_related("recommendation__report"), pk=kwargs["pk"]
+            Response.objects.select_related(
+                "recommendation__report", "recommendation__directorate"
+            ),
+            pk=kwargs["pk"],
         )
         return super().dispatch(request, *args, **kwargs)
 

@@ -12,12 +12,13 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
+from django.utils.html import escape
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.jobs import JobFailed, JobResult, job_create, job_run
 from core.models import Job
 from core.views import ObjectPermissionMixin
-from tests.factories import InquiryFactory, MemberFactory, OfficerFactory
+from tests.factories import InquiryFactory, MemberFactory, OfficerFactory, submitted_response
 from tests.inspections.factories import ActionFactory
 from tests.viewkit import signed_in
 
@@ -161,6 +162,29 @@ def test_the_report_back_moves_page_reads_its_recommendation_once(officer, recom
     url = reverse("deadlines:report_back_moves", args=[recommendation.pk])
 
     assert _reads_on(signed_in(officer), recommendation, url) == 1
+
+
+@pytest.mark.parametrize("name", ["recommendation_update", "report_back_schedule"])
+def test_a_recommendations_edit_pages_read_its_report_and_board_with_it(
+    officer, recommendation, name
+):
+    url = reverse(f"recommendations:{name}", args=[recommendation.pk])
+    with CaptureQueriesContext(connection) as queries:
+        assert signed_in(officer).get(url).status_code == 200
+
+    assert _reads_of(recommendation, queries) == 1
+    assert _reads_of(recommendation.report, queries) == 0
+    assert _reads_of(recommendation.report.committee, queries) == 0
+
+
+def test_the_response_return_page_reads_the_directorate_with_the_response(officer, recommendation):
+    response = submitted_response(recommendation, text="First version of the response.")
+    url = reverse("responses:response_return", args=[response.pk])
+    with CaptureQueriesContext(connection) as queries:
+        page = signed_in(officer).get(url)
+
+    assert escape(recommendation.directorate.name) in page.content.decode()
+    assert _reads_of(recommendation.directorate, queries) == 0
 
 
 def _views(patterns) -> Iterator[type]:
