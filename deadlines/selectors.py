@@ -285,11 +285,14 @@ def work_programme(
         .values_list("date", flat=True)
         .first()
     )
+    # Built once and narrowed per meeting: making the standing's subqueries again for each
+    # of a year's meetings cost more Python than the database took to run the lists.
+    standing = with_standing(recommendations)
     programme = []
     previous: date | None = None
     for meeting in meetings:
-        report_backs = _programme_report_backs(meeting, recommendations, today, previous)
-        responses = _programme_responses(meeting, recommendations, previous, before)
+        report_backs = _programme_report_backs(meeting, standing, today, previous)
+        responses = _programme_responses(meeting, standing, previous, before)
         entry = ProgrammeMeeting(meeting)
         submitted = 0
         for kind, parts, is_in in (
@@ -311,19 +314,19 @@ def work_programme(
     return programme
 
 
-def _programme_report_backs(meeting, recommendations, today, previous) -> QuerySet:
-    due = with_standing(
-        recommendations_due_for_meeting(meeting, recommendations, today=today)
-    ).filter(next_report_back_on__isnull=False, next_report_back_on__lte=meeting.date)
+def _programme_report_backs(meeting, standing, today, previous) -> QuerySet:
+    due = recommendations_due_for_meeting(meeting, standing, today=today).filter(
+        next_report_back_on__isnull=False, next_report_back_on__lte=meeting.date
+    )
     if previous is not None:
         due = due.filter(next_report_back_on__gt=previous)  # listed at an earlier meeting
     return due.order_by("report_back_anchor_on", *SAME_DAY_ORDER)
 
 
-def _programme_responses(meeting, recommendations, previous, before) -> list[QuerySet]:
+def _programme_responses(meeting, standing, previous, before) -> list[QuerySet]:
     """The responses listed under `meeting`, as querysets to show one after the other."""
-    due = with_standing(recommendations.filter(report__committee=meeting.committee_id)).filter(
-        report__response_due_on__lte=meeting.date
+    due = standing.filter(
+        report__committee=meeting.committee_id, report__response_due_on__lte=meeting.date
     )
     order = ("report__response_due_on", *SAME_DAY_ORDER)
     if previous is not None:
