@@ -54,17 +54,15 @@ class Attention:
         return bool(self.overdue_responses or self.overdue_report_backs or self.at_risk_statements)
 
 
-def _shortlist(annotated, kind: str, state: str, today: date, order: str, limit: int) -> Shortlist:
+def _first_ids_counted(
+    annotated, kind: str, state: str, today: date, order: str, limit: int
+) -> tuple[list[int], int, bool]:
     rows = annotated.filter(standing_q(kind, state, today)).order_by(order, *SAME_DAY_ORDER)
     # Only the ids here: the rows are read with their deadlines. A query that also joined
     # what a page shows of each row took PostgreSQL longer to plan than to run.
     shown = list(rows.values_list("pk", flat=True)[:limit])
     total, capped = count_capped(rows)  # every time: the queries do not depend on the data
-    deadlines = deadlines_by_id(shown)
-    items = [
-        deadlines[pk].response if kind == RESPONSE else deadlines[pk].report_back for pk in shown
-    ]
-    return Shortlist([item for item in items if item is not None], total, capped)
+    return shown, total, capped
 
 
 def needing_attention(
@@ -73,17 +71,25 @@ def needing_attention(
     """Overdue responses and report-backs and at-risk statements, chosen and counted in
     the database by the engine's rule: a page's cost does not grow with the record."""
     annotated = with_standing(recommendations)
-    return Attention(
-        overdue_responses=_shortlist(
-            annotated, RESPONSE, OVERDUE, today, "report__response_due_on", limit
-        ),
-        overdue_report_backs=_shortlist(
-            annotated, REPORT_BACK, OVERDUE, today, "next_report_back_deadline", limit
-        ),
-        at_risk_statements=_shortlist(
-            annotated, REPORT_BACK, AT_RISK, today, "report_back_anchor_on", limit
-        ),
-    )
+    lists = {
+        "overdue_responses": (RESPONSE, OVERDUE, "report__response_due_on"),
+        "overdue_report_backs": (REPORT_BACK, OVERDUE, "next_report_back_deadline"),
+        "at_risk_statements": (REPORT_BACK, AT_RISK, "report_back_anchor_on"),
+    }
+    chosen = {
+        name: (kind, *_first_ids_counted(annotated, kind, state, today, order, limit))
+        for name, (kind, state, order) in lists.items()
+    }
+    # The three lists' rows are read with their deadlines together: one engine pass.
+    deadlines = deadlines_by_id(sorted({pk for _, shown, _, _ in chosen.values() for pk in shown}))
+    shortlists = {}
+    for name, (kind, shown, total, capped) in chosen.items():
+        items = [
+            deadlines[pk].response if kind == RESPONSE else deadlines[pk].report_back
+            for pk in shown
+        ]
+        shortlists[name] = Shortlist([item for item in items if item is not None], total, capped)
+    return Attention(**shortlists)
 
 
 # --- A directorate's worklist -------------------------------------------------------
