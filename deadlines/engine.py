@@ -33,7 +33,7 @@ from django.utils import timezone
 
 from council.selectors import council_settings
 from recommendations.dates import days_late
-from recommendations.models import SEARCH_FIELDS, Meeting, Recommendation
+from recommendations.models import Meeting, Recommendation
 from recommendations.report_backs import ReportBackOccurrence
 from responses.models import PositionStatement, Response, ResponseState
 
@@ -112,7 +112,7 @@ def with_submissions(recommendations: QuerySet[Recommendation]) -> QuerySet[Reco
     """Loads what deadlines need: the submitted current response and submitted statements.
     Drafts are never read here, so nothing private leaks into lists or emails."""
     return (
-        recommendations.defer(*SEARCH_FIELDS)
+        recommendations.without_search_columns()
         .select_related("report__committee", "directorate", "current_status", "report_back_meeting")
         .prefetch_related(
             Prefetch(

@@ -92,6 +92,7 @@ class RecommendationQuerySet(models.QuerySet):
         ).without_search_columns()
 
     def without_search_columns(self) -> "RecommendationQuerySet":
+        """For lists and the deadline engine: the rows without what only search reads."""
         return self.defer(*SEARCH_FIELDS)
 
 
