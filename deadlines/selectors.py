@@ -223,6 +223,12 @@ def committees_of(user: User) -> QuerySet[Committee]:
     return Committee.objects.none()
 
 
+def sees_own_committees(user: User) -> bool:
+    """Whether the user's home page counts and lists only their own committees' business
+    (a member's), so that its links to the full list ask for the same ("mine")."""
+    return is_member(user) and not is_officer(user)
+
+
 def attention_for(user: User, today: date) -> Attention:
     """What a signed-in user should see as overdue and at risk on their home page."""
     visible = recommendations_visible_to(user)

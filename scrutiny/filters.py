@@ -9,6 +9,7 @@ from django_filters.constants import EMPTY_VALUES
 
 from core.forms import GovukDateField
 from deadlines.engine import recommendations_overdue
+from deadlines.selectors import committees_of, sees_own_committees
 from recommendations.models import Committee, Directorate, Inquiry, Recommendation, TrackingStatus
 from responses.models import ResponseDecision
 from responses.search import recommendations_matching
@@ -71,6 +72,16 @@ class RecommendationFilter(django_filters.FilterSet):
         field_name="current_status",
         queryset=TrackingStatus.objects.all(),
         empty_label="Any status",
+        # The home pages count the recommendations not yet assessed; their count links here.
+        null_label="Not yet assessed",
+        null_value="none",
+    )
+    # A member's home page counts their own committees' recommendations; its counts link
+    # here with this ticked, so that the list holds what was counted.
+    mine = django_filters.BooleanFilter(
+        label="Only my committees",
+        method="filter_mine",
+        widget=forms.CheckboxInput,
     )
     overdue = django_filters.BooleanFilter(
         label="Only overdue",
@@ -104,6 +115,11 @@ class RecommendationFilter(django_filters.FilterSet):
     class Meta:
         model = Recommendation
         fields: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.request is None or not sees_own_committees(self.request.user):
+            del self.filters["mine"]
 
     @property
     def form(self):
@@ -143,6 +159,11 @@ class RecommendationFilter(django_filters.FilterSet):
         if value == "none":
             return queryset.filter(visible_decision__isnull=True)
         return queryset.filter(visible_decision=value)
+
+    def filter_mine(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(report__committee__in=committees_of(self.request.user))
 
     def filter_overdue(self, queryset, name, value):
         if not value:

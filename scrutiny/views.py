@@ -17,7 +17,7 @@ from core.keyset import keyset_page
 from core.lists import shortlist_of
 from core.views import ObjectPermissionMixin, PrivatePermissionMixin
 from deadlines.engine import deadlines_by_recommendation
-from deadlines.selectors import worklist_for
+from deadlines.selectors import committees_of, sees_own_committees, worklist_for
 from exchange.downloads import DOWNLOADS
 from recommendations import selectors
 from recommendations.models import Committee, Recommendation, Report
@@ -68,9 +68,11 @@ class HomeView(TemplateView):
             context["worklist"] = worklist_for(user, today, limit=HOME_WORKLIST_LIMIT)
         if is_officer(user) or is_member(user):
             visible = selectors.recommendations_visible_to(user)
-            if is_member(user) and not is_officer(user):
-                committees = Committee.objects.filter(memberships__user=user).distinct()
+            if sees_own_committees(user):
+                committees = committees_of(user)
                 in_committees = visible.filter(report__committee__in=committees)
+                # The counts are of the member's committees, and link to the list of them.
+                context["only_mine"] = True
             else:
                 committees = Committee.objects.all()
                 in_committees = visible  # every board's: no filter for the database to plan

@@ -38,6 +38,8 @@ def deadlines_attention(context):
         attention = selectors.attention_for(user, today)
     return {
         "attention": attention,
+        # A member's lists are of their committees: links to the full list say so.
+        "only_mine": attention is not None and selectors.sees_own_committees(user),
         "today": today,
         "statement_due_days": council_settings().statement_due_days_before_meeting,
         "perms": context.get("perms"),

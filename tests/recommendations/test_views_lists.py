@@ -8,8 +8,10 @@ from django.urls import reverse
 from recommendations import services
 from tests.factories import (
     CommitteeFactory,
+    CommitteeMembershipFactory,
     InquiryFactory,
     OfficerFactory,
+    RecommendationFactory,
     ReportFactory,
     tracking_status,
 )
@@ -64,8 +66,63 @@ def test_status_counts_link_to_the_filtered_list(client, committee, meeting, pub
     html = page(client.get(committee.get_absolute_url()))
     link = f"?status={tracking_status(2).pk}&amp;committee={committee.pk}"
     assert link in html
-    # "Not yet assessed" has no filter of its own: its count is not a link to everything.
     assert "?status=&amp;" not in html
     assert 'href="/recommendations/?status="' not in html
     listed = client.get(reverse("recommendations:recommendation_list") + link.replace("&amp;", "&"))
     assert list(listed.context["object_list"]) == [recommendation]
+
+
+def _not_yet_assessed_count(response) -> int:
+    (row,) = [row for row in response.context["status_counts"] if row.status is None]
+    return row.count
+
+
+def _listed(client, link: str) -> list:
+    listed = client.get(reverse("recommendations:recommendation_list") + link)
+    assert listed.status_code == 200
+    return list(listed.context["object_list"])
+
+
+def test_not_yet_assessed_count_links_to_the_list_of_exactly_those(
+    client, officer, meeting, published_report
+):
+    assessed = published_report.recommendations.get(number=1)
+    services.assessments_record(
+        meeting=meeting,
+        user=officer,
+        decisions=[services.TrackingDecision(assessed, tracking_status(2))],
+    )
+    client.force_login(officer)
+    home = client.get(reverse("home"))
+    assert _not_yet_assessed_count(home) == 2
+    assert 'href="/recommendations/?status=none">2<' in page(home)
+    listed = _listed(client, "?status=none")
+    assert sorted(rec.number for rec in listed) == [2, 3]
+
+
+def test_a_members_home_counts_link_to_the_list_of_their_own_committees(
+    client, member, committee, published_report
+):
+    CommitteeMembershipFactory(committee=committee, user=member)
+    elsewhere = CommitteeFactory(name="Scrutiny Board (Health)")
+    RecommendationFactory(
+        report=ReportFactory(
+            inquiry=InquiryFactory(committee=elsewhere), published_on=date(2012, 3, 1)
+        )
+    )
+    client.force_login(member)
+    home = client.get(reverse("home"))
+    assert _not_yet_assessed_count(home) == 3
+    assert 'href="/recommendations/?status=none&amp;mine=on">3<' in page(home)
+    listed = _listed(client, "?status=none&mine=on")
+    assert {rec.report.committee for rec in listed} == {committee}
+    assert len(listed) == 3
+    assert len(_listed(client, "?status=none")) == 4  # without "mine", every committee's
+
+
+def test_only_members_are_offered_the_list_of_their_own_committees(client, officer, member):
+    listing = reverse("recommendations:recommendation_list")
+    client.force_login(member)
+    assert "mine" in client.get(listing).context["filter"].form.fields
+    client.force_login(officer)
+    assert "mine" not in client.get(listing).context["filter"].form.fields
