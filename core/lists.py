@@ -1,8 +1,10 @@
 """Bounded lists: what a page shows of something that can grow without limit."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet, Window
+from django.db.models import Count, Expression, F, OrderBy, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 
 class Counted:
@@ -58,21 +60,59 @@ def count_capped(queryset: QuerySet, cap: int = COUNT_CAP) -> tuple[int, bool]:
     return min(counted, cap), counted > cap
 
 
+def _window_counts(subsets: dict[str, Q], partition: list | None = None) -> dict[str, Window]:
+    """The window aggregates that count a list's rows in all ("total") and in each named
+    subset, over the whole list or each of its parts."""
+    return {
+        "shortlist_total": Window(Count("pk"), partition_by=partition),
+        **{
+            f"shortlist_{name}": Window(Count("pk", filter=subset), partition_by=partition)
+            for name, subset in subsets.items()
+        },
+    }
+
+
+def _counts_of(row, subsets: dict[str, Q]) -> dict[str, int]:
+    return {name: getattr(row, f"shortlist_{name}") for name in ("total", *subsets)}
+
+
 def first_rows_counted(queryset: QuerySet, limit: int, **subsets: Q) -> tuple[list, dict[str, int]]:
     """The first `limit` rows, and how many rows there are in all ("total") and in each
     of the named `subsets`, in one query: the counts are window aggregates, which the
     database takes over every row that qualifies before it applies the LIMIT. For a list
     whose order no index serves (so the database reads every row to sort it anyway) this
     halves the queries and the work of a separate COUNT."""
-    names = {"total": "shortlist_total", **{name: f"shortlist_{name}" for name in subsets}}
-    rows = list(
-        queryset.annotate(
-            shortlist_total=Window(Count("pk")),
-            **{names[name]: Window(Count("pk", filter=subset)) for name, subset in subsets.items()},
-        )[:limit]
+    rows = list(queryset.annotate(**_window_counts(subsets))[:limit])
+    if not rows:
+        return rows, dict.fromkeys(("total", *subsets), 0)
+    return rows, _counts_of(rows[0], subsets)
+
+
+def _ordering(field_name: str) -> OrderBy:
+    descending = field_name.startswith("-")
+    column = F(field_name.removeprefix("-"))
+    return column.desc() if descending else column.asc()
+
+
+def first_rows_counted_by(
+    queryset: QuerySet, limit: int, *, part: Expression, order: Sequence[str], **subsets: Q
+) -> dict[object, tuple[list, dict[str, int]]]:
+    """`first_rows_counted` for each part of a list at once (the rows with the same value
+    of `part`): each part's first `limit` rows in `order` and its counts, in one query
+    however many parts there are. Parts without rows are absent."""
+    partition = [part]
+    ranked = queryset.annotate(
+        shortlist_part=part,
+        shortlist_rank=Window(
+            RowNumber(), partition_by=partition, order_by=[_ordering(name) for name in order]
+        ),
+        **_window_counts(subsets, partition),
     )
-    counts = {name: getattr(rows[0], column) if rows else 0 for name, column in names.items()}
-    return rows, counts
+    parts: dict[object, tuple[list, dict[str, int]]] = {}
+    for row in ranked.filter(shortlist_rank__lte=limit).order_by("shortlist_part", *order):
+        rows, _ = parts.setdefault(row.shortlist_part, ([], _counts_of(row, subsets)))
+        rows.append(row)
+    return parts
 
 
 def shortlist_of(queryset: QuerySet, limit: int) -> Shortlist:

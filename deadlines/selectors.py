@@ -6,17 +6,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Case, F, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from accounts.models import Role, User
 from accounts.rules import is_directorate_user, is_member, is_officer
-from core.lists import Counted, Shortlist, count_capped, first_rows_counted
+from core.lists import Counted, Shortlist, count_capped, first_rows_counted_by
 from council.selectors import council_settings
 from recommendations.dates import add_months
 from recommendations.models import Committee, Meeting, Recommendation
 from recommendations.selectors import (
-    recommendations_due_for_meeting,
+    due_for_tracking_at,
     recommendations_visible_to,
 )
 from responses.models import PositionStatement, Response
@@ -297,63 +297,73 @@ def work_programme(
         .values_list("date", flat=True)
         .first()
     )
-    # Built once and narrowed per meeting: making the standing's subqueries again for each
-    # of a year's meetings cost more Python than the database took to run the lists.
-    standing = with_standing(recommendations)
+    # Each kind is one query for the whole programme, each row placed under its meeting
+    # in SQL: a query per meeting cost more Python to build than the database took to run.
+    standing = with_standing(recommendations).filter(report__committee=committee)
+    report_backs = first_rows_counted_by(
+        _programme_report_backs(meetings, standing, today),
+        limit,
+        part=_meeting_taking("next_report_back_on", meetings),
+        order=("report_back_anchor_on", *SAME_DAY_ORDER),
+        submitted=Q(statement_in=True),
+    )
+    responses = first_rows_counted_by(
+        _programme_responses(meetings, standing, before),
+        limit,
+        part=_meeting_taking("report__response_due_on", meetings),
+        order=("report__response_due_on", *SAME_DAY_ORDER),
+        submitted=Q(response_in=True),
+    )
+    nothing: tuple[list, dict[str, int]] = ([], {"total": 0, "submitted": 0})
     programme = []
-    previous: date | None = None
-    for meeting in meetings:
-        report_backs = _programme_report_backs(meeting, standing, today, previous)
-        responses = _programme_responses(meeting, standing, previous, before)
+    for index, meeting in enumerate(meetings):
         entry = ProgrammeMeeting(meeting)
-        submitted = 0
-        for kind, parts, is_in in (
-            ("report_backs", [report_backs], "statement_in"),
-            ("responses", responses, "response_in"),
-        ):
-            shown, total = [], 0
-            for rows in parts:  # in display order: every row of a part before the next's
-                # Always read, so the queries are the same whatever the record holds.
-                first, counts = first_rows_counted(rows, limit, submitted=Q(**{is_in: True}))
-                shown += first
-                total += counts["total"]
-                submitted += counts["submitted"]
-            setattr(entry, kind, Shortlist(shown[:limit], total))
-        entry.submitted_count = submitted
+        for kind, parts in (("report_backs", report_backs), ("responses", responses)):
+            rows, counts = parts.get(index, nothing)
+            setattr(entry, kind, Shortlist(rows, counts["total"]))
+            entry.submitted_count += counts["submitted"]
         programme.append(entry)
-        previous = meeting.date
     _fill_programme_deadlines(programme)
     return programme
 
 
-def _programme_report_backs(meeting, standing, today, previous) -> QuerySet:
-    due = recommendations_due_for_meeting(meeting, standing, today=today).filter(
-        next_report_back_on__isnull=False, next_report_back_on__lte=meeting.date
+def _meeting_taking(day_field: str, meetings: list[Meeting]) -> Case:
+    """The index of the first of the programme's `meetings` on or after each row's
+    `day_field`: the meeting it is listed under."""
+    return Case(
+        *(
+            When(**{f"{day_field}__lte": meeting.date}, then=Value(index))
+            for index, meeting in enumerate(meetings)
+        ),
+        output_field=IntegerField(),
     )
-    if previous is not None:
-        due = due.filter(next_report_back_on__gt=previous)  # listed at an earlier meeting
-    return due.order_by("report_back_anchor_on", *SAME_DAY_ORDER)
 
 
-def _programme_responses(meeting, standing, previous, before) -> list[QuerySet]:
-    """The responses listed under `meeting`, as querysets to show one after the other."""
-    due = standing.filter(
-        report__committee=meeting.committee_id, report__response_due_on__lte=meeting.date
-    )
-    order = ("report__response_due_on", *SAME_DAY_ORDER)
-    if previous is not None:
-        return [due.filter(report__response_due_on__gt=previous).order_by(*order)]
+def _programme_report_backs(meetings: list[Meeting], standing: QuerySet, today: date) -> QuerySet:
+    """The next report-backs the programme lists: each under the first of its meetings
+    on or after the day it falls due, if that meeting takes it by the rule of the meeting
+    page and the tracking form (`due_for_tracking_at`)."""
+    listed = Q()
+    previous: date | None = None
+    for meeting in meetings:
+        falls_due_then = Q(next_report_back_on__lte=meeting.date)
+        if previous is not None:
+            falls_due_then &= Q(next_report_back_on__gt=previous)  # an earlier meeting's
+        listed |= falls_due_then & due_for_tracking_at(meeting, today)
+        previous = meeting.date
+    return standing.filter(next_report_back_on__isnull=False).filter(listed)
+
+
+def _programme_responses(
+    meetings: list[Meeting], standing: QuerySet, before: date | None
+) -> QuerySet:
+    """The responses the programme lists: each under the first meeting on or after its
+    deadline. The first meeting also takes those still outstanding from before the board
+    last met, but not those submitted then (they were that meeting's business)."""
+    due = standing.filter(report__response_due_on__lte=meetings[-1].date)
     if before is None:
-        return [due.order_by(*order)]
-    # The first meeting takes the responses still outstanding from before the board last
-    # met, then every response due since. Two queries, not one with "outstanding or due
-    # since": PostgreSQL cannot turn a NOT EXISTS under an OR into an anti-join, and
-    # hashed every response in the council to answer it. By deadline, all of the first
-    # come before all of the second.
-    return [
-        due.filter(report__response_due_on__lte=before, response_in=False).order_by(*order),
-        due.filter(report__response_due_on__gt=before).order_by(*order),
-    ]
+        return due
+    return due.exclude(report__response_due_on__lte=before, response_in=True)
 
 
 def _fill_programme_deadlines(programme: list[ProgrammeMeeting]) -> None:

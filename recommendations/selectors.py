@@ -93,6 +93,25 @@ def report_back_due_at_meeting(
     return not any(start <= other < meeting.date for other in meeting_dates)
 
 
+def due_for_tracking_at(meeting: Meeting, today: date) -> Q:
+    """The rule of `recommendations_due_for_meeting` as a condition on a board's
+    recommendations, for queries that ask it of several meetings at once (the work
+    programme)."""
+    due = Q(pk__in=meeting.assessments.values("recommendation"))
+    if meeting.status != Meeting.Status.CANCELLED:
+        taken_earlier = (
+            Meeting.objects.filter(committee=meeting.committee_id, date__lt=meeting.date)
+            .filter(date__gte=today)
+            .filter(date__gte=OuterRef("next_report_back_on"))
+            .exclude(status=Meeting.Status.CANCELLED)
+        )
+        falls_due = Q(next_report_back_on__lte=meeting.date)
+        if meeting.date >= today:
+            falls_due &= ~Exists(taken_earlier)
+        due |= falls_due
+    return due
+
+
 def recommendations_due_for_meeting(
     meeting: Meeting,
     recommendations: QuerySet[Recommendation] | None = None,
@@ -108,21 +127,9 @@ def recommendations_due_for_meeting(
         recommendations = Recommendation.objects.active().select_related(
             "report__committee", "directorate", "current_status", "report_back_meeting"
         )
-    due = Q(pk__in=meeting.assessments.values("recommendation"))
-    if meeting.status != Meeting.Status.CANCELLED:
-        taken_earlier = (
-            Meeting.objects.filter(committee=meeting.committee_id, date__lt=meeting.date)
-            .filter(date__gte=today)
-            .filter(date__gte=OuterRef("next_report_back_on"))
-            .exclude(status=Meeting.Status.CANCELLED)
-        )
-        falls_due = Q(next_report_back_on__lte=meeting.date)
-        if meeting.date >= today:
-            falls_due &= ~Exists(taken_earlier)
-        due |= falls_due
     return (
         recommendations.filter(report__committee=meeting.committee_id)
-        .filter(due)
+        .filter(due_for_tracking_at(meeting, today))
         .order_by(
             "report__inquiry__title",
             "report__inspection__title",

@@ -339,7 +339,7 @@ def test_the_programme_reads_a_bounded_number_of_rows_per_meeting(
         RecommendationFactory(report=report, number=number, report_back_month=date(2012, 3, 1))
     work_programme(committee, Recommendation.objects.all(), date(2012, 6, 1))  # settings read
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         programme = work_programme(
             committee, Recommendation.objects.all(), date(2012, 6, 1), limit=3
         )
@@ -349,6 +349,24 @@ def test_the_programme_reads_a_bounded_number_of_rows_per_meeting(
     assert july.report_backs.total == late
     assert july.responses.total == late
     assert not programme[1].report_backs
+
+
+@pytest.mark.parametrize("meetings", [1, 6])
+def test_the_programme_reads_the_same_queries_however_many_meetings_it_shows(
+    committee, meetings, django_assert_num_queries
+):
+    report = _report(committee, published_on=date(2012, 1, 5), received_on=date(2012, 1, 10))
+    for number in range(1, 4):
+        RecommendationFactory(report=report, number=number, report_back_month=date(2012, 3, 1))
+    for month in range(meetings):
+        MeetingFactory(committee=committee, date=date(2012, 7 + month, 19))
+    work_programme(committee, Recommendation.objects.all(), date(2012, 6, 1))  # settings read
+
+    with django_assert_num_queries(9):
+        programme = work_programme(committee, Recommendation.objects.all(), date(2012, 6, 1))
+
+    assert len(programme) == meetings
+    assert programme[0].report_backs.total == 3
 
 
 def test_the_calendar_holds_the_nearest_deadlines_either_side_of_today(committee, officer):
