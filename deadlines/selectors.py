@@ -340,18 +340,19 @@ def _meeting_taking(day_field: str, meetings: list[Meeting]) -> Case:
 
 
 def _programme_report_backs(meetings: list[Meeting], standing: QuerySet, today: date) -> QuerySet:
-    """The next report-backs the programme lists: each under the first of its meetings
-    on or after the day it falls due, if that meeting takes it by the rule of the meeting
-    page and the tracking form (`due_for_tracking_at`)."""
-    listed = Q()
-    previous: date | None = None
-    for meeting in meetings:
-        falls_due_then = Q(next_report_back_on__lte=meeting.date)
-        if previous is not None:
-            falls_due_then &= Q(next_report_back_on__gt=previous)  # an earlier meeting's
-        listed |= falls_due_then & due_for_tracking_at(meeting, today)
-        previous = meeting.date
-    return standing.filter(next_report_back_on__isnull=False).filter(listed)
+    """The next report-backs the programme lists: each under the first of its meetings on
+    or after the day it falls due, if that meeting takes it by the rule of the meeting page
+    and the tracking form (`due_for_tracking_at`).
+
+    Only the first meeting's is a question: the meetings listed are consecutive, so one
+    falling due after the first meeting has no meeting between that day and the one it is
+    listed under, and the rule gives it to that one."""
+    first, last = meetings[0], meetings[-1]
+    return standing.filter(
+        Q(next_report_back_on__gt=first.date) | due_for_tracking_at(first, today),
+        next_report_back_on__isnull=False,
+        next_report_back_on__lte=last.date,
+    )
 
 
 def _programme_responses(

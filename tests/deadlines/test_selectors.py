@@ -19,6 +19,7 @@ from deadlines.engine import (
 )
 from deadlines.selectors import needing_attention, work_programme
 from recommendations.models import Meeting, Recommendation
+from recommendations.selectors import recommendations_due_for_meeting
 from recommendations.services import TrackingDecision, assessments_record
 from responses import services as response_services
 from tests.factories import (
@@ -283,6 +284,50 @@ def test_late_business_goes_to_the_next_meeting_of_the_programme(committee, publ
     assert all(d.state(date(2012, 7, 1)) == OVERDUE for d in entry.responses)
     assert [d.recommendation for d in entry.report_backs] == [first]
     assert entry.report_backs[0].state(date(2012, 7, 1)) == OVERDUE
+
+
+@pytest.mark.parametrize(
+    "start, listed",
+    [
+        (None, [1, 2, 3, 4, 5, 6, 20, 21]),  # November's is after the year shown
+        # From July: what falls due by 14 June is the June meeting's business, not July's.
+        (date(2012, 7, 1), [3, 4, 5, 6, 20, 21]),
+    ],
+)
+def test_each_meeting_of_the_programme_lists_what_the_meeting_page_would_take(
+    committee, start, listed
+):
+    """The programme places a year's report-backs in one query; each meeting's are those
+    the meeting's own page takes (`recommendations_due_for_meeting`), falling due since
+    the meeting before."""
+    today = date(2012, 6, 1)
+    meetings = [
+        MeetingFactory(committee=committee, date=day)
+        for day in (date(2012, 6, 14), date(2012, 7, 19), date(2012, 10, 11))
+    ]
+    MeetingFactory(committee=committee, date=date(2012, 9, 6), status=Meeting.Status.CANCELLED)
+    report = _report(committee, published_on=date(2011, 1, 5), received_on=date(2011, 1, 10))
+    months = [date(2011, 9, 1), date(2012, 6, 1), date(2012, 7, 1), date(2012, 8, 1)]
+    months += [date(2012, 9, 1), date(2012, 10, 1), date(2012, 11, 1)]
+    for number, month in enumerate(months, start=1):
+        RecommendationFactory(report=report, number=number, report_back_month=month)
+    RecommendationFactory(report=report, number=20, report_back_meeting=meetings[1])
+    RecommendationFactory(report=report, number=21, report_back_meeting=meetings[2])
+
+    programme = work_programme(committee, Recommendation.objects.all(), today, start=start)
+
+    previous = None
+    shown = [meeting for meeting in meetings if start is None or meeting.date >= start]
+    for entry, meeting in zip(programme, shown, strict=True):
+        taken = recommendations_due_for_meeting(meeting, Recommendation.objects.all(), today=today)
+        if previous is not None:
+            taken = taken.filter(next_report_back_on__gt=previous)
+        assert {d.recommendation.number for d in entry.report_backs} == {
+            rec.number for rec in taken
+        }, meeting.date
+        previous = meeting.date
+    numbers = [d.recommendation.number for entry in programme for d in entry.report_backs]
+    assert sorted(numbers) == listed
 
 
 def test_the_first_meeting_takes_responses_late_from_before_then_those_due_since(committee):
