@@ -20,10 +20,13 @@ def reports_visible_to(user: User) -> QuerySet[Report]:
     return reports.filter(is_exempt=False, published_on__lte=timezone.localdate())
 
 
-def recommendations_visible_to(user: User) -> QuerySet[Recommendation]:
+def recommendations_visible_to(
+    user: User, *, whole_table: bool = False
+) -> QuerySet[Recommendation]:
     """Every recommendation the user may read, with what list pages show loaded (never a
-    withdrawn one, nor one of a withdrawn report or inquiry)."""
-    recommendations = Recommendation.objects.active()
+    withdrawn one, nor one of a withdrawn report or inquiry). `whole_table`: for a count
+    of all of them (see RecommendationQuerySet.active)."""
+    recommendations = Recommendation.objects.active(whole_table=whole_table)
     if not is_council_reader(user):
         recommendations = recommendations.filter(
             report__is_exempt=False, report__published_on__lte=timezone.localdate()

@@ -4,7 +4,9 @@ from datetime import date
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
+from inspections import services as inspection_services
 from recommendations.models import SEARCH_FIELDS, Recommendation, Report
 from recommendations.services import meeting_save
 from tests.factories import (
@@ -15,6 +17,7 @@ from tests.factories import (
     ReportFactory,
     recommendation_due_at,
 )
+from tests.inspections.factories import InspectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +143,26 @@ def test_saving_a_listed_recommendation_keeps_its_search_document():
 
     recommendation.refresh_from_db()
     assert "Travel training" in recommendation.search_document
+
+
+def test_both_forms_of_the_active_rule_give_the_same_recommendations(
+    committee, directorate_a, officer
+):
+    """`active(whole_table=True)` asks "not of a withdrawn report" for the counts of every
+    board; it must leave out exactly what the joined form does."""
+    now = timezone.now()
+    kept = RecommendationFactory(report=ReportFactory(inquiry=InquiryFactory(committee=committee)))
+    RecommendationFactory(withdrawn_at=now)
+    RecommendationFactory(report=ReportFactory(withdrawn_at=now))
+    RecommendationFactory(report=ReportFactory(inquiry=InquiryFactory(withdrawn_at=now)))
+    inspection = inspection_services.inspection_save(
+        inspection=InspectionFactory.build(
+            committee=committee, directorate=directorate_a, published_on=date(2010, 1, 7)
+        ),
+        user=officer,
+    )
+    of_inspection = RecommendationFactory(report=inspection.report)
+
+    joined = set(Recommendation.objects.active())
+    assert joined == {kept, of_inspection}
+    assert set(Recommendation.objects.active(whole_table=True)) == joined
