@@ -164,24 +164,42 @@ def _values_or_invalid(keys, cursor):
     return _decode(cursor, keys) if cursor else None
 
 
-def keyset_page(queryset: QuerySet, *, per_page: int, params) -> KeysetPage:
+def _first_rows(ordered: QuerySet, count: int, *, narrow_first: bool) -> list:
+    """The first `count` rows of `ordered`. `narrow_first`: find their ids, then read those
+    rows (two queries): where no index serves the order (search ranks every match), the
+    database then sorts the matches without carrying every joined column of each."""
+    if not narrow_first:
+        return list(ordered[:count])
+    ids = list(ordered.values_list("pk", flat=True)[:count])
+    rows = {row.pk: row for row in ordered.order_by().filter(pk__in=ids)}
+    return [rows[pk] for pk in ids]
+
+
+def keyset_page(
+    queryset: QuerySet, *, per_page: int, params, narrow_first: bool = False
+) -> KeysetPage:
     """The page `params` (a request's GET) asks for: `after=`, `before=`, `last=1`, or
-    the first page. One query for the rows and one bounded count."""
+    the first page. One query for the rows (two with `narrow_first`, see `_first_rows`)
+    and one bounded count."""
     keys = keys_of(queryset)
     backwards = [key.reversed() for key in keys]
     after = _values_or_invalid(keys, params.get("after", ""))
     before = _values_or_invalid(keys, params.get("before", ""))
     if before is not None:
-        rows = list(
-            queryset.filter(_seek(backwards, before)).order_by(*(k.order() for k in backwards))[
-                : per_page + 1
-            ]
+        rows = _first_rows(
+            queryset.filter(_seek(backwards, before)).order_by(*(k.order() for k in backwards)),
+            per_page + 1,
+            narrow_first=narrow_first,
         )
         has_previous, has_next = len(rows) > per_page, True
         rows = rows[:per_page][::-1]
         is_last = False
     elif params.get("last") and after is None:
-        rows = list(queryset.order_by(*(k.order() for k in backwards))[: per_page + 1])
+        rows = _first_rows(
+            queryset.order_by(*(k.order() for k in backwards)),
+            per_page + 1,
+            narrow_first=narrow_first,
+        )
         has_previous, has_next = len(rows) > per_page, False
         rows = rows[:per_page][::-1]
         is_last = True
@@ -189,7 +207,7 @@ def keyset_page(queryset: QuerySet, *, per_page: int, params) -> KeysetPage:
         ordered = queryset.order_by(*(k.order() for k in keys))
         if after is not None:
             ordered = ordered.filter(_seek(keys, after))
-        rows = list(ordered[: per_page + 1])
+        rows = _first_rows(ordered, per_page + 1, narrow_first=narrow_first)
         has_previous, has_next = after is not None, len(rows) > per_page
         rows = rows[:per_page]
         is_last = not has_next

@@ -129,8 +129,12 @@ class RecommendationListView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
+        words = getattr(self.filterset.form, "cleaned_data", {}).get("q") or ""
         page = keyset_page(
-            self.object_list, per_page=settings.RECOMMENDATIONS_PER_PAGE, params=self.request.GET
+            self.object_list,
+            per_page=settings.RECOMMENDATIONS_PER_PAGE,
+            params=self.request.GET,
+            narrow_first=bool(words),  # ranked: every match is sorted, so sort narrow rows
         )
         query = self.request.GET.copy()
         for name in ("page", "after", "before", "last", "format"):
@@ -140,7 +144,6 @@ class RecommendationListView(FilterView):
         context["page"] = page
         context["object_list"] = page.object_list
         context["deadlines"] = deadlines_by_recommendation(page.object_list)
-        words = getattr(self.filterset.form, "cleaned_data", {}).get("q") or ""
         context["highlights"] = search_highlights([rec.pk for rec in page.object_list], words, user)
         context["today"] = timezone.localdate()
         return context

@@ -294,6 +294,26 @@ def test_every_sort_pages_through_every_row_once(member_client, listed, sort, se
     assert sorted(seen) == sorted(r.text for r in listed.values())
 
 
+def test_search_results_page_through_every_match_once_both_ways(
+    member_client, directorate_a, thirty, settings
+):
+    settings.RECOMMENDATIONS_PER_PAGE = 7
+    pages, query = [], "?q=item"
+    while True:
+        response = member_client.get(list_url(query))
+        pages.append(texts_in_order(response))
+        if not response.context["page"].has_next:
+            break
+        query = f"?q=item&after={response.context['page'].next_cursor}"
+    seen = [text for texts in pages for text in texts]
+    assert sorted(seen) == [f"Item {n:02}" for n in range(1, 31)]
+    assert [len(texts) for texts in pages] == [7, 7, 7, 7, 2]
+    before = response.context["page"].previous_cursor
+    assert texts_in_order(member_client.get(list_url(f"?q=item&before={before}"))) == pages[-2]
+    last = member_client.get(list_url("?q=item&last=1"))
+    assert texts_in_order(last) == seen[-7:]
+
+
 def test_a_forged_page_link_shows_the_first_page(member_client, listed):
     for query in ("?after=abc", "?before=!!", "?after=WzEsMl0", "?page=99"):
         response = member_client.get(list_url(query))
