@@ -3,7 +3,8 @@ done off the request."""
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
+
+from core.reversing import url_for_id
 
 
 class KeptInput(models.Model):
@@ -63,7 +64,7 @@ class Job(models.Model):
         return f"{self.title} ({self.get_state_display()})"
 
     def get_absolute_url(self) -> str:
-        return reverse("core:job_detail", args=[self.pk])
+        return url_for_id("core:job_detail", self.pk)
 
     @property
     def is_finished(self) -> bool:

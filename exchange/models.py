@@ -3,7 +3,8 @@ how its run went. Kept after it is done as the record of the import."""
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
+
+from core.reversing import url_for_id
 
 
 class ImportJob(models.Model):
@@ -43,7 +44,7 @@ class ImportJob(models.Model):
         return f"Import of {self.filename}"
 
     def get_absolute_url(self) -> str:
-        return reverse("exchange:import_detail", args=[self.pk])
+        return url_for_id("exchange:import_detail", self.pk)
 
     @property
     def is_finished(self) -> bool:

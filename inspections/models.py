@@ -15,9 +15,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 from core.constraints import dates_in_order
+from core.reversing import url_for_id
 from recommendations.dates import add_months
 from recommendations.models import Committee, Directorate, Recommendation
 
@@ -74,7 +74,7 @@ class Inspection(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("inspections:inspection_detail", args=[self.pk])
+        return url_for_id("inspections:inspection_detail", self.pk)
 
     @property
     def report(self):
@@ -244,7 +244,7 @@ class ImprovementPlan(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("inspections:plan_detail", args=[self.pk])
+        return url_for_id("inspections:plan_detail", self.pk)
 
 
 class ImprovementStrand(models.Model):

@@ -7,10 +7,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.constraints import dates_in_order
+from core.reversing import url_for_id
 from council.selectors import council_settings
 
 from .dates import add_months
@@ -157,7 +157,7 @@ class Committee(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("recommendations:committee_detail", args=[self.pk])
+        return url_for_id("recommendations:committee_detail", self.pk)
 
 
 class CommitteeMembership(models.Model):
@@ -230,7 +230,7 @@ class Meeting(models.Model):
         return f"{self.committee.name}, {self.date.day} {self.date:%B %Y}"
 
     def get_absolute_url(self) -> str:
-        return reverse("recommendations:meeting_detail", args=[self.pk])
+        return url_for_id("recommendations:meeting_detail", self.pk)
 
 
 class Inquiry(Withdrawable):
@@ -275,7 +275,7 @@ class Inquiry(Withdrawable):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("recommendations:inquiry_detail", args=[self.pk])
+        return url_for_id("recommendations:inquiry_detail", self.pk)
 
     def save(self, *args, **kwargs) -> None:
         super().save(*args, **kwargs)
@@ -414,7 +414,7 @@ class Report(Withdrawable):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("recommendations:report_detail", args=[self.pk])
+        return url_for_id("recommendations:report_detail", self.pk)
 
     @property
     def withdrawal_parent(self):
@@ -628,7 +628,7 @@ class Recommendation(Withdrawable):
         return f"Recommendation {self.reference or self.number}: {self.report}"
 
     def get_absolute_url(self) -> str:
-        return reverse("recommendations:recommendation_detail", args=[self.pk])
+        return url_for_id("recommendations:recommendation_detail", self.pk)
 
     def clean(self) -> None:
         if self.addressed_to == self.Addressee.DIRECTORATE and not self.directorate_id:

@@ -4,8 +4,9 @@ later position statements on progress. Drafts belong to the directorate until su
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
+
+from core.reversing import url_for_id
 
 
 class ResponseDecision(models.TextChoices):
@@ -166,7 +167,7 @@ class Response(DirectorateDraft):
         return f"Response to {self.recommendation}"
 
     def get_absolute_url(self) -> str:
-        return reverse("responses:response_detail", args=[self.pk])
+        return url_for_id("responses:response_detail", self.pk)
 
     def answers(self, recommendation) -> bool:
         """In Python, the rule of ResponseQuerySet.answering (for prefetched responses)."""
@@ -225,4 +226,4 @@ class PositionStatement(DirectorateDraft):
         return f"Position statement on {self.recommendation} ({self.report_back_due_on})"
 
     def get_absolute_url(self) -> str:
-        return reverse("responses:statement_detail", args=[self.pk])
+        return url_for_id("responses:statement_detail", self.pk)
