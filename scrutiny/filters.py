@@ -135,7 +135,7 @@ class RecommendationFilter(django_filters.FilterSet):
         chosen = Q()
         for name, lookup in (("committee", "committee"), ("inquiry", "pk")):
             value = str(self.data.get(name, "")).strip()
-            if value.isdigit() and len(value) < 19:
+            if value.isascii() and value.isdigit() and len(value) < 19:
                 chosen |= Q(**{lookup: int(value)})
         if not chosen:
             return []

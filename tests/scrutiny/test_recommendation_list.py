@@ -200,6 +200,9 @@ def test_the_list_sorts_by_status(member_client, listed):
         "?sort=nonsense",
         "?overdue=perhaps",
         "?q=" + "x" * 500,
+        # Digits to str.isdigit() that int() refuses (superscript two): hypothesis found it.
+        "?committee=%C2%B2",
+        "?inquiry=%C2%B2",
     ],
 )
 def test_bad_filter_values_are_shown_not_500(member_client, listed, query):
