@@ -63,14 +63,17 @@ class InquiryQuerySet(models.QuerySet):
         return self.filter(withdrawn_at__isnull=True)
 
 
+# Neither the report nor the inquiry it comes from is withdrawn.
+REPORT_IS_ACTIVE = Q(withdrawn_at__isnull=True, inquiry__withdrawn_at__isnull=True)
+
+
 class ReportQuerySet(models.QuerySet):
     def active(self) -> "ReportQuerySet":
-        """Neither the report nor the inquiry it comes from is withdrawn."""
-        return self.filter(withdrawn_at__isnull=True, inquiry__withdrawn_at__isnull=True)
+        return self.filter(REPORT_IS_ACTIVE)
 
     def withdrawn(self) -> "ReportQuerySet":
-        """The report or the inquiry it comes from is withdrawn: the rest of `active`."""
-        return self.filter(Q(withdrawn_at__isnull=False) | Q(inquiry__withdrawn_at__isnull=False))
+        """The rest: the report or the inquiry it comes from is withdrawn."""
+        return self.exclude(REPORT_IS_ACTIVE)
 
 
 # The stored search columns (see Recommendation.search_document): only the search query
