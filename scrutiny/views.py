@@ -14,7 +14,7 @@ from django_filters.views import FilterView
 
 from accounts.rules import is_directorate_user, is_member, is_officer
 from core.keyset import keyset_page
-from core.lists import shortlist_of
+from core.lists import shortlists_of
 from core.views import ObjectPermissionMixin, PrivatePermissionMixin
 from deadlines.engine import deadlines_by_recommendation
 from deadlines.selectors import committees_of, sees_own_committees, worklist_for
@@ -80,16 +80,15 @@ class HomeView(TemplateView):
                 counted = selectors.recommendations_visible_to(user, whole_table=True)
             meetings = list(selectors.meetings_upcoming(committees, today)[:5])
             context["committees"] = committees
-            context["upcoming"] = [
+            due_lists = shortlists_of(
                 (
-                    meeting,
-                    shortlist_of(
-                        selectors.recommendations_due_for_meeting(meeting, visible, today=today),
-                        HOME_DUE_LIMIT,
-                    ),
-                )
-                for meeting in meetings
-            ]
+                    selectors.recommendations_due_for_meeting(meeting, visible, today=today)
+                    for meeting in meetings
+                ),
+                HOME_DUE_LIMIT,
+                rows=visible,
+            )
+            context["upcoming"] = list(zip(meetings, due_lists, strict=True))
             # Overdue and at-risk items come from deadlines' {% deadlines_attention %}.
             context["status_counts"] = selectors.recommendations_by_status(counted)
             if is_officer(user):

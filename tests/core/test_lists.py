@@ -3,7 +3,7 @@
 import pytest
 from django.db.models import Q
 
-from core.lists import count_capped, first_rows_counted, shortlist_of
+from core.lists import count_capped, first_rows_counted, shortlist_of, shortlists_of
 from recommendations.models import Recommendation
 from tests.factories import RecommendationFactory, ReportFactory
 
@@ -46,3 +46,38 @@ def test_a_shortlist_says_how_many_more_there_are(seven):
 def test_a_count_stops_at_its_cap_and_says_so(seven):
     assert count_capped(Recommendation.objects.all(), cap=5) == (5, True)
     assert count_capped(Recommendation.objects.all(), cap=7) == (7, False)
+
+
+def test_shortlists_give_each_list_its_first_rows_in_order_and_its_count(seven):
+    odd = Recommendation.objects.filter(number__in=[1, 3, 5, 7]).order_by("-number")
+    low = Recommendation.objects.filter(number__lte=3).order_by("number")
+
+    odd_list, low_list = shortlists_of([odd, low], 2, rows=Recommendation.objects.all())
+
+    assert ([row.number for row in odd_list], odd_list.total) == ([7, 5], 4)
+    assert ([row.number for row in low_list], low_list.total) == ([1, 2], 3)
+
+
+def test_shortlists_cost_a_query_a_list_and_one_for_all_their_rows(
+    seven, django_assert_num_queries
+):
+    lists = [Recommendation.objects.order_by("number")] * 3
+    rows = Recommendation.objects.select_related("report")
+
+    with django_assert_num_queries(3 + 1):
+        shortlists = shortlists_of(lists, 5, rows=rows)
+        # The rows come with what `rows` loads: no query per row for its report.
+        titles = [row.report.title for shortlist in shortlists for row in shortlist]
+
+    assert len(titles) == 15
+
+
+def test_a_shortlist_of_no_rows_is_empty_and_reads_no_rows(seven, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        [empty] = shortlists_of(
+            [Recommendation.objects.filter(number=99).order_by("pk")],
+            5,
+            rows=Recommendation.objects.all(),
+        )
+
+    assert (list(empty), empty.total, bool(empty)) == ([], 0, False)
