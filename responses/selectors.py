@@ -193,12 +193,18 @@ REPORTS_AWAITING_LIMIT = 10
 
 
 def reports_awaiting_agreement(
-    recommendations: QuerySet[Recommendation], *, limit: int = REPORTS_AWAITING_LIMIT
+    recommendations: QuerySet[Recommendation],
+    *,
+    limit: int = REPORTS_AWAITING_LIMIT,
+    counted_as: QuerySet[Recommendation] | None = None,
 ) -> Shortlist:
     """The first `limit` reports with responses waiting for the board's agreement, the
     longest waiting first (officers' home page), and how many responses wait in all. The
     reports are found by walking the waiting responses oldest first a batch at a time (an
-    index serves it), so the cost is the same however many wait."""
+    index serves it), so the cost is the same however many wait.
+
+    `counted_as`: the same recommendations in the form to count them in, when the count
+    is of every board's (`active(whole_table=True)`: 6 ms, not 17, at 100,000)."""
     waiting = responses_awaiting_agreement(recommendations)
     oldest_first = waiting.order_by("submitted_at", "pk").values_list(
         "recommendation__report", flat=True
@@ -214,7 +220,8 @@ def reports_awaiting_agreement(
         offset += batch
     reports = Report.objects.select_related("committee").in_bulk(report_ids[:limit])
     groups = awaiting_by_report([reports[pk] for pk in report_ids[:limit]], recommendations)
-    return Shortlist(groups, *count_capped(waiting))
+    counted = waiting if counted_as is None else responses_awaiting_agreement(counted_as)
+    return Shortlist(groups, *count_capped(counted))
 
 
 def statement_for_meeting(statements, meeting) -> PositionStatement | None:

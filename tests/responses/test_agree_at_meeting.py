@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from recommendations import services
 from responses.models import Response, ResponseState
 from tests.factories import (
     InquiryFactory,
@@ -143,3 +144,21 @@ def test_every_response_waiting_is_on_the_paged_list_longest_waiting_first(offic
 def test_only_officers_see_the_list_of_responses_waiting(director_a):
     reply = signed_in(director_a).get(reverse("responses:responses_awaiting_agreement"))
     assert reply.status_code == 403
+
+
+def test_the_officers_home_counts_the_responses_waiting_as_their_list_does(officer, committee):
+    """The home counts every board's waiting responses in the whole-table form of the
+    active rule; responses of a withdrawn report or inquiry are left out by both."""
+    _reports_with_waiting_responses(3, committee)
+    withdrawn_report, of_withdrawn_inquiry = _reports_with_waiting_responses(2, committee)
+    services.record_withdraw(item=withdrawn_report, user=officer, reason="Published in error")
+    services.record_withdraw(
+        item=of_withdrawn_inquiry.inquiry, user=officer, reason="Inquiry abandoned"
+    )
+    client = signed_in(officer)
+
+    home = page(client.get(reverse("home")))
+    listed = page(client.get(reverse("responses:responses_awaiting_agreement")))
+
+    assert "See every response waiting (3)" in home
+    assert "3 responses received from directorates" in listed
