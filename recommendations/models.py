@@ -593,6 +593,13 @@ class Recommendation(Withdrawable):
                 condition=Q(response_is_in=False, withdrawn_at__isnull=True),
                 name="rec_responses_owed",
             ),
+            # ...and those owed to every board, report by report: the officer's count of
+            # overdue responses reads the owed entries, not every recommendation.
+            models.Index(
+                fields=["report", "id"],
+                condition=Q(response_is_in=False, withdrawn_at__isnull=True),
+                name="rec_owed_by_report",
+            ),
             # The counts by status (home and committee pages) from the index alone, without
             # reading the wide rows (the search documents make them so).
             models.Index(
