@@ -94,12 +94,15 @@ def _ordering(field_name: str) -> OrderBy:
     return column.desc() if descending else column.asc()
 
 
-def first_rows_counted_by(
+def first_ids_counted_by(
     queryset: QuerySet, limit: int, *, part: Expression, order: Sequence[str], **subsets: Q
-) -> dict[object, tuple[list, dict[str, int]]]:
-    """`first_rows_counted` for each part of a list at once (the rows with the same value
-    of `part`): each part's first `limit` rows in `order` and its counts, in one query
-    however many parts there are. Parts without rows are absent."""
+) -> dict[object, tuple[list[int], dict[str, int]]]:
+    """For each part of a list (the rows with the same value of `part`): its first `limit`
+    ids in `order` and its counts (in all, "total", and in each of the named `subsets`), in
+    one query however many parts there are. Parts without rows are absent.
+
+    Ids, not rows: every qualifying row is ranked and counted, so the database does that
+    with the columns of the order alone, and the caller reads the few rows it shows."""
     partition = [part]
     ranked = queryset.annotate(
         shortlist_part=part,
@@ -108,10 +111,15 @@ def first_rows_counted_by(
         ),
         **_window_counts(subsets, partition),
     )
-    parts: dict[object, tuple[list, dict[str, int]]] = {}
-    for row in ranked.filter(shortlist_rank__lte=limit).order_by("shortlist_part", *order):
-        rows, _ = parts.setdefault(row.shortlist_part, ([], _counts_of(row, subsets)))
-        rows.append(row)
+    counted = ("total", *subsets)
+    parts: dict[object, tuple[list[int], dict[str, int]]] = {}
+    for pk, part_value, *counts in (
+        ranked.filter(shortlist_rank__lte=limit)
+        .order_by("shortlist_part", *order)
+        .values_list("pk", "shortlist_part", *(f"shortlist_{name}" for name in counted))
+    ):
+        ids, _ = parts.setdefault(part_value, ([], dict(zip(counted, counts, strict=True))))
+        ids.append(pk)
     return parts
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from accounts.rules import is_directorate_user, is_member, is_officer
-from core.lists import Counted, Shortlist, count_capped, first_rows_counted_by
+from core.lists import Counted, Shortlist, count_capped, first_ids_counted_by
 from council.selectors import council_settings
 from recommendations.dates import add_months
 from recommendations.models import Committee, Meeting, Recommendation
@@ -300,27 +300,27 @@ def work_programme(
     # Each kind is one query for the whole programme, each row placed under its meeting
     # in SQL: a query per meeting cost more Python to build than the database took to run.
     standing = with_standing(recommendations).filter(report__committee=committee)
-    report_backs = first_rows_counted_by(
+    report_backs = first_ids_counted_by(
         _programme_report_backs(meetings, standing, today),
         limit,
         part=_meeting_taking("next_report_back_on", meetings),
         order=("report_back_anchor_on", *SAME_DAY_ORDER),
         submitted=Q(statement_in=True),
     )
-    responses = first_rows_counted_by(
+    responses = first_ids_counted_by(
         _programme_responses(meetings, standing, before),
         limit,
         part=_meeting_taking("report__response_due_on", meetings),
         order=("report__response_due_on", *SAME_DAY_ORDER),
         submitted=Q(response_in=True),
     )
-    nothing: tuple[list, dict[str, int]] = ([], {"total": 0, "submitted": 0})
+    nothing: tuple[list[int], dict[str, int]] = ([], {"total": 0, "submitted": 0})
     programme = []
     for index, meeting in enumerate(meetings):
         entry = ProgrammeMeeting(meeting)
         for kind, parts in (("report_backs", report_backs), ("responses", responses)):
-            rows, counts = parts.get(index, nothing)
-            setattr(entry, kind, Shortlist(rows, counts["total"]))
+            ids, counts = parts.get(index, nothing)
+            setattr(entry, kind, Shortlist(ids, counts["total"]))
             entry.submitted_count += counts["submitted"]
         programme.append(entry)
     _fill_programme_deadlines(programme)
@@ -368,18 +368,18 @@ def _programme_responses(
 
 
 def _fill_programme_deadlines(programme: list[ProgrammeMeeting]) -> None:
-    """Turn each meeting's rows into their deadlines, and note report-backs moved to it:
-    a constant number of queries for the whole programme."""
-    rows = [row for entry in programme for row in (*entry.report_backs, *entry.responses)]
-    deadlines = deadlines_by_recommendation(rows)
+    """Turn each meeting's ids into their deadlines (the rows are read here, once), and
+    note report-backs moved to it: a constant number of queries for the whole programme."""
+    ids = [pk for entry in programme for pk in (*entry.report_backs, *entry.responses)]
+    deadlines = deadlines_by_id(ids)
     latest_moves: dict[int, ReportBackMove] = {}
-    for move in ReportBackMove.objects.filter(
-        recommendation__in=[row.pk for row in rows] or [0]
-    ).select_related("from_meeting", "moved_by"):
+    for move in ReportBackMove.objects.filter(recommendation__in=ids or [0]).select_related(
+        "from_meeting", "moved_by"
+    ):
         latest_moves.setdefault(move.recommendation_id, move)  # newest first
     for entry in programme:
-        entry.report_backs.items = [deadlines[row.pk].report_back for row in entry.report_backs]
-        entry.responses.items = [deadlines[row.pk].response for row in entry.responses]
+        entry.report_backs.items = [deadlines[pk].report_back for pk in entry.report_backs]
+        entry.responses.items = [deadlines[pk].response for pk in entry.responses]
         for deadline in entry.report_backs:
             move = latest_moves.get(deadline.recommendation.pk)
             if move is not None and move.to_meeting_id == entry.meeting.pk:

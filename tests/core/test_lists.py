@@ -1,9 +1,15 @@
 """Bounded lists: the first few rows of a list and how many there are in all."""
 
 import pytest
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 
-from core.lists import count_capped, first_rows_counted, shortlist_of, shortlists_of
+from core.lists import (
+    count_capped,
+    first_ids_counted_by,
+    first_rows_counted,
+    shortlist_of,
+    shortlists_of,
+)
 from recommendations.models import Recommendation
 from tests.factories import RecommendationFactory, ReportFactory
 
@@ -81,3 +87,25 @@ def test_a_shortlist_of_no_rows_is_empty_and_reads_no_rows(seven, django_assert_
         )
 
     assert (list(empty), empty.total, bool(empty)) == ([], 0, False)
+
+
+def test_first_ids_counted_by_ranks_and_counts_each_part_in_one_query(
+    seven, django_assert_num_queries
+):
+    # Two parts: numbers 1 to 3 (part 0) and 4 to 7 (part 1); part 2 has no rows.
+    part = Case(When(number__lte=3, then=Value(0)), default=Value(1), output_field=IntegerField())
+    by_number = {row.number: row.pk for row in seven}
+
+    with django_assert_num_queries(1):
+        parts = first_ids_counted_by(
+            Recommendation.objects.all(),
+            2,
+            part=part,
+            order=("-number",),
+            odd=Q(number__in=[1, 3, 5, 7]),
+        )
+
+    assert parts == {
+        0: ([by_number[3], by_number[2]], {"total": 3, "odd": 2}),
+        1: ([by_number[7], by_number[6]], {"total": 4, "odd": 2}),
+    }
