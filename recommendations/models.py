@@ -577,10 +577,14 @@ class Recommendation(Withdrawable):
     class Meta:
         ordering = ["report", "number"]
         indexes = [
-            # The deadline engine's report-back queries filter on these.
+            # The deadline engine's report-back queries filter on these. The deadline's
+            # carries the day too: "at risk" asks a deadline from today and a day before
+            # next week, and one index range answers both (the day alone matches every
+            # report-back of the past).
             models.Index(fields=["next_report_back_on"], name="rec_next_report_back_on"),
             models.Index(
-                fields=["next_report_back_deadline"], name="rec_next_report_back_deadline"
+                fields=["next_report_back_deadline", "next_report_back_on"],
+                name="rec_report_back_deadline_day",
             ),
             # The list's default order (newest report first, then by number) and its
             # seek pagination, without a sort.
