@@ -231,7 +231,14 @@ def deadlines_for(
     recommendations: QuerySet[Recommendation], *, include_submitted: bool = False
 ) -> list[Deadline]:
     """Each recommendation's response deadline and its next report-back, by date."""
-    recommendations = list(with_submissions(recommendations))
+    return _deadlines_of(
+        list(with_submissions(recommendations)), include_submitted=include_submitted
+    )
+
+
+def _deadlines_of(
+    recommendations: list[Recommendation], *, include_submitted: bool
+) -> list[Deadline]:
     meetings = MeetingIndex(
         (r.report.committee_id, occurrence.due_on, occurrence.deadline)
         for r in recommendations
@@ -388,6 +395,9 @@ class RecommendationDeadlines:
 
     response: Deadline | None
     report_back: Deadline | None
+    # The row itself, loaded with what lists show of it (see `with_submissions`); None
+    # when asked for by an id no longer in the record.
+    recommendation: Recommendation | None = None
 
 
 def deadlines_by_recommendation(
@@ -399,13 +409,16 @@ def deadlines_by_recommendation(
 
 
 def deadlines_by_id(pks: list[int]) -> dict[int, RecommendationDeadlines]:
-    """The same for recommendations chosen by id (the rows are read here, once)."""
+    """The same for recommendations chosen by id (the rows are read here, once, and
+    come with their deadlines)."""
+    rows = list(with_submissions(Recommendation.objects.filter(pk__in=pks)))
     found: dict[int, dict[str, Deadline]] = defaultdict(dict)
-    for deadline in deadlines_for(
-        Recommendation.objects.filter(pk__in=pks), include_submitted=True
-    ):
+    for deadline in _deadlines_of(rows, include_submitted=True):
         found[deadline.recommendation.pk][deadline.kind] = deadline
+    by_pk = {row.pk: row for row in rows}
     return {
-        pk: RecommendationDeadlines(found[pk].get(RESPONSE), found[pk].get(REPORT_BACK))
+        pk: RecommendationDeadlines(
+            found[pk].get(RESPONSE), found[pk].get(REPORT_BACK), by_pk.get(pk)
+        )
         for pk in pks
     }

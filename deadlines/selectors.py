@@ -30,8 +30,8 @@ from .engine import (
     RESPONSE,
     SAME_DAY_ORDER,
     Deadline,
+    RecommendationDeadlines,
     deadlines_by_id,
-    deadlines_by_recommendation,
     deadlines_for,
     standing_q,
     with_standing,
@@ -144,11 +144,7 @@ def worklist_for(user: User, today: date, *, limit: int = WORKLIST_LIMIT) -> Wor
     most `limit` of each kind are loaded, whatever the directorate holds."""
     if not user.is_authenticated or user.directorate_id is None:
         return Worklist()
-    own = with_standing(
-        Recommendation.objects.active()
-        .filter(directorate=user.directorate_id)
-        .select_related("report__committee", "current_status", "report_back_meeting")
-    )
+    own = with_standing(Recommendation.objects.active().filter(directorate=user.directorate_id))
     horizon = today + timedelta(days=council_settings().report_back_lookahead_days)
     responses_owed = own.filter(response_in=False).order_by(
         F("report__response_due_on").asc(nulls_last=True), *SAME_DAY_ORDER
@@ -160,13 +156,16 @@ def worklist_for(user: User, today: date, *, limit: int = WORKLIST_LIMIT) -> Wor
         # By the stored, indexed deadline (the anchor is worked out per row, so ordering by it
         # would cost the whole directorate); the page then puts the shown items in order.
     ).order_by("next_report_back_deadline", *SAME_DAY_ORDER)
-    response_rows = list(responses_owed[:limit])
-    statement_rows = list(statements_owed[:limit])
+    # The ids first: the rows are read once, with their deadlines.
+    response_ids = list(responses_owed.values_list("pk", flat=True)[:limit])
+    statement_ids = list(statements_owed.values_list("pk", flat=True)[:limit])
     # Counted every time (not only when a list is full), so that the page issues the
     # same queries whatever the directorate holds.
     responses_counted, responses_capped = count_capped(responses_owed)
     statements_counted, statements_capped = count_capped(statements_owed)
-    deadlines = deadlines_by_recommendation([*response_rows, *statement_rows])
+    deadlines = deadlines_by_id([*response_ids, *statement_ids])
+    response_rows = _rows_of(response_ids, deadlines)
+    statement_rows = _rows_of(statement_ids, deadlines)
     response_drafts = {
         draft.recommendation_id: draft
         for draft in directorate_drafts(Response, user.directorate_id, response_rows)
@@ -205,6 +204,12 @@ def worklist_for(user: User, today: date, *, limit: int = WORKLIST_LIMIT) -> Wor
         total=responses_counted + statements_counted,
         capped=responses_capped or statements_capped,
     )
+
+
+def _rows_of(ids: list[int], deadlines: dict[int, RecommendationDeadlines]) -> list[Recommendation]:
+    """The rows `deadlines_by_id` read, in the order of `ids` (one deleted meanwhile is
+    left out)."""
+    return [row for pk in ids if (row := deadlines[pk].recommendation) is not None]
 
 
 def committees_of(user: User) -> QuerySet[Committee]:

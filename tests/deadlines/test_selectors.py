@@ -15,6 +15,7 @@ from deadlines.engine import (
     RESPONSE,
     SUBMITTED,
     UPCOMING,
+    deadlines_by_id,
     deadlines_for,
 )
 from deadlines.selectors import needing_attention, work_programme
@@ -429,3 +430,25 @@ def test_the_calendar_holds_the_nearest_deadlines_either_side_of_today(committee
 
     late = {d.recommendation for d in content.deadlines if d.kind == RESPONSE}
     assert late == set(recommendations[:2])  # the two nearest today, not the oldest
+
+
+def test_deadlines_by_id_give_each_row_with_its_deadlines_and_none_for_a_gone_id(
+    django_assert_num_queries,
+):
+    received = _report()  # received 15 March 2012: the response is due two months on
+    with_response_due = RecommendationFactory(report=received, number=1)
+    not_received = RecommendationFactory(report=_report(unpublished=True), number=1)
+
+    # The rows, their submissions and the meetings that may take their report-backs.
+    with django_assert_num_queries(4):
+        found = deadlines_by_id([with_response_due.pk, not_received.pk, 0])
+        # The rows come with what lists show of them.
+        titles = [found[pk].recommendation.report.committee.name for pk in found if pk]
+
+    assert found[with_response_due.pk].recommendation == with_response_due
+    assert found[with_response_due.pk].response.due_on == date(2012, 5, 15)
+    # No deadline yet, but the row is there for the worklist to show.
+    assert found[not_received.pk].recommendation == not_received
+    assert found[not_received.pk].response is None
+    assert found[0].recommendation is None
+    assert len(titles) == 2
