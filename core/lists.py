@@ -60,20 +60,23 @@ def count_capped(queryset: QuerySet, cap: int = COUNT_CAP) -> tuple[int, bool]:
     return min(counted, cap), counted > cap
 
 
+def _count_columns(subsets: dict[str, Q]) -> dict[str, str]:
+    """Each count a list gives ("total", then each named subset) and the column that holds it."""
+    return {name: f"shortlist_{name}" for name in ("total", *subsets)}
+
+
 def _window_counts(subsets: dict[str, Q], partition: list | None = None) -> dict[str, Window]:
     """The window aggregates that count a list's rows in all ("total") and in each named
     subset, over the whole list or each of its parts."""
+    filters = {"total": None, **subsets}
     return {
-        "shortlist_total": Window(Count("pk"), partition_by=partition),
-        **{
-            f"shortlist_{name}": Window(Count("pk", filter=subset), partition_by=partition)
-            for name, subset in subsets.items()
-        },
+        column: Window(Count("pk", filter=filters[name]), partition_by=partition)
+        for name, column in _count_columns(subsets).items()
     }
 
 
 def _counts_of(row, subsets: dict[str, Q]) -> dict[str, int]:
-    return {name: getattr(row, f"shortlist_{name}") for name in ("total", *subsets)}
+    return {name: getattr(row, column) for name, column in _count_columns(subsets).items()}
 
 
 def first_rows_counted(queryset: QuerySet, limit: int, **subsets: Q) -> tuple[list, dict[str, int]]:
@@ -111,14 +114,14 @@ def first_ids_counted_by(
         ),
         **_window_counts(subsets, partition),
     )
-    counted = ("total", *subsets)
+    columns = _count_columns(subsets)
     parts: dict[object, tuple[list[int], dict[str, int]]] = {}
     for pk, part_value, *counts in (
         ranked.filter(shortlist_rank__lte=limit)
         .order_by("shortlist_part", *order)
-        .values_list("pk", "shortlist_part", *(f"shortlist_{name}" for name in counted))
+        .values_list("pk", "shortlist_part", *columns.values())
     ):
-        ids, _ = parts.setdefault(part_value, ([], dict(zip(counted, counts, strict=True))))
+        ids, _ = parts.setdefault(part_value, ([], dict(zip(columns, counts, strict=True))))
         ids.append(pk)
     return parts
 
@@ -140,7 +143,11 @@ def shortlists_of(querysets: Iterable[QuerySet], limit: int, *, rows: QuerySet) 
     joined table's (at 100,000 recommendations a board's backlog of 1,200: 5 ms a list,
     not 9, and one plan of the eight-table join instead of one per list)."""
     ranked = [
-        list(queryset.annotate(**_window_counts({})).values_list("pk", "shortlist_total")[:limit])
+        list(
+            queryset.annotate(**_window_counts({})).values_list("pk", _count_columns({})["total"])[
+                :limit
+            ]
+        )
         for queryset in querysets
     ]
     wanted = {pk for found in ranked for pk, _ in found}
