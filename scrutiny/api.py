@@ -179,7 +179,9 @@ class RecommendationFilters(Schema):
     decision: str | None = Field(
         None, description="accepted, partial, not_accepted or none (no agreed response)"
     )
-    status: Id | None = Field(None, description="A tracking status id")
+    status: str | None = Field(
+        None, description="A tracking status id, or none (not yet assessed)", max_length=20
+    )
     overdue: bool | None = None
     due_before: date | None = None
     sort: str | None = Field(None, description="due, -due, published, -published, status, -status")

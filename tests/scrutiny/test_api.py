@@ -67,6 +67,32 @@ def test_recommendations_filter_like_the_list_page(api, published_report, direct
     assert [item["reference"] for item in body["items"]] == ["3"]
 
 
+def test_the_status_filter_takes_none_for_not_yet_assessed_as_the_list_page_does(
+    api, published_report, officer
+):
+    from recommendations import services
+    from tests.factories import MeetingFactory
+
+    first = published_report.recommendations.get(number=1)
+    services.assessments_record(
+        meeting=MeetingFactory(committee=published_report.committee),
+        decisions=[services.TrackingDecision(first, tracking_status(4), "Going well")],
+        user=officer,
+    )
+    body = api.get("/api/v1/recommendations?status=none").json()
+    assert sorted(item["reference"] for item in body["items"]) == ["2", "3"]
+    page = api.get("/recommendations/?status=none")
+    assert {rec.pk for rec in page.context["object_list"]} == {i["id"] for i in body["items"]}
+    assessed = api.get(f"/api/v1/recommendations?status={tracking_status(4).pk}").json()
+    assert [item["reference"] for item in assessed["items"]] == ["1"]
+
+
+def test_a_status_that_is_neither_an_id_nor_none_is_a_clear_422(api, published_report):
+    response = api.get("/api/v1/recommendations?status=abc")
+    assert response.status_code == 422
+    assert "status" in response.json()["detail"]
+
+
 def test_a_bad_filter_is_a_clear_422(api, published_report):
     response = api.get("/api/v1/recommendations?committee=999999")
     assert response.status_code == 422
