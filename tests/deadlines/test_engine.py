@@ -216,3 +216,33 @@ class EngineFormsAgreeAtTheBoundaries(TestCase):
                     .values_list("pk", flat=True)
                 )
                 assert in_database == in_python[(kind, state)], (today, kind, state)
+
+
+def test_the_meeting_index_reads_the_meetings_within_any_window_of_their_board(
+    db, django_assert_num_queries
+):
+    from deadlines.engine import MeetingIndex
+    from tests.factories import MeetingFactory
+
+    board, other = CommitteeFactory(), CommitteeFactory()
+    on = {
+        day: MeetingFactory(committee=board, date=date(2012, 1, day)) for day in (4, 9, 15, 21)
+    }
+    MeetingFactory(committee=board, date=date(2012, 1, 12), status=Meeting.Status.CANCELLED)
+    MeetingFactory(committee=board, date=date(2012, 1, 18))  # between two windows
+    other_meeting = MeetingFactory(committee=other, date=date(2012, 1, 15))
+    MeetingFactory(committee=other, date=date(2012, 1, 9))
+    windows = [
+        # Two overlapping windows of one board (read as one), a third apart from them...
+        (board.pk, date(2012, 1, 5), date(2012, 1, 10)),
+        (board.pk, date(2012, 1, 8), date(2012, 1, 16)),
+        (board.pk, date(2012, 1, 21), date(2012, 1, 21)),
+        # ...and another board's, whose days are not the first board's.
+        (other.pk, date(2012, 1, 14), date(2012, 1, 16)),
+    ]
+    with django_assert_num_queries(1):
+        index = MeetingIndex(windows)
+    assert index.first_on_or_after(board.pk, date(2012, 1, 1)) == on[9]  # the 4th is outside
+    assert index.first_on_or_after(board.pk, date(2012, 1, 10)) == on[15]  # 12th cancelled
+    assert index.first_on_or_after(board.pk, date(2012, 1, 16)) == on[21]  # 18th not read
+    assert index.first_on_or_after(other.pk, date(2012, 1, 1)) == other_meeting
