@@ -225,9 +225,7 @@ def test_the_meeting_index_reads_the_meetings_within_any_window_of_their_board(
     from tests.factories import MeetingFactory
 
     board, other = CommitteeFactory(), CommitteeFactory()
-    on = {
-        day: MeetingFactory(committee=board, date=date(2012, 1, day)) for day in (4, 9, 15, 21)
-    }
+    on = {day: MeetingFactory(committee=board, date=date(2012, 1, day)) for day in (4, 9, 15, 21)}
     MeetingFactory(committee=board, date=date(2012, 1, 12), status=Meeting.Status.CANCELLED)
     MeetingFactory(committee=board, date=date(2012, 1, 18))  # between two windows
     other_meeting = MeetingFactory(committee=other, date=date(2012, 1, 15))
