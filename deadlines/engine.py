@@ -148,8 +148,7 @@ class MeetingIndex:
                 date__lte=max(ends_on for _, _, ends_on in windows),
             )
         else:
-            for committee_id, days in self._days_by_board(windows).items():
-                wanted |= Q(committee=committee_id) & days
+            wanted |= self._within_windows(windows)
         for meeting in (
             Meeting.objects.filter(wanted)
             .exclude(status=Meeting.Status.CANCELLED)
@@ -160,9 +159,9 @@ class MeetingIndex:
         self._dates = {cid: [m.date for m in ms] for cid, ms in self._meetings.items()}
 
     @staticmethod
-    def _days_by_board(windows: set[tuple[int, date, date]]) -> dict[int, Q]:
-        """Each board's windows as one condition on the day, overlapping windows merged:
-        the same meetings as a condition a window, in fewer for the ORM to build (a
+    def _within_windows(windows: set[tuple[int, date, date]]) -> Q:
+        """A meeting within any window of its board, each board's overlapping windows
+        merged: the same meetings as a condition a window, in fewer for the ORM to build (a
         calendar feed has dozens of windows, and building them cost more than the query)."""
         spans: dict[int, list[list[date]]] = defaultdict(list)
         for committee_id, starts_on, ends_on in sorted(windows):
@@ -171,13 +170,13 @@ class MeetingIndex:
                 board[-1][1] = max(board[-1][1], ends_on)
             else:
                 board.append([starts_on, ends_on])
-        days_by_board = {}
+        within = Q()
         for committee_id, board in spans.items():
             days = Q()
             for starts_on, ends_on in board:
                 days |= Q(date__range=(starts_on, ends_on))
-            days_by_board[committee_id] = days
-        return days_by_board
+            within |= Q(committee=committee_id) & days
+        return within
 
     def first_on_or_after(self, committee_id: int, day: date) -> Meeting | None:
         dates = self._dates.get(committee_id, [])
