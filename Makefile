@@ -10,7 +10,7 @@ PYTHON_FOR_VENV := $(shell for c in python3.13 python3.12 python3 \
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$c; break; }; done)
 
-.PHONY: chromium run serve test install migrate demo lint format bench clean
+.PHONY: chromium harfbuzz-subset run serve test install migrate demo lint format bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -n "$(PYTHON_FOR_VENV)" || { echo "Python 3.12 or newer is needed"; exit 1; }
@@ -19,7 +19,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.lock
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) harfbuzz-subset
 
 migrate: install
 	@mkdir -p var
@@ -60,14 +60,22 @@ serve: install var/secret_key
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(SERVE_ENV) $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
+# Installs a missing Debian package with apt when we can (root, or sudo without a
+# password); otherwise says what to run and goes on.
+apt_install = if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO=sudo; \
+	else echo "$(1) is missing and cannot be installed here: apt-get install $(1)"; exit 0; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(1)
+
 # The browser tests (tests/e2e) drive Debian's Chromium: Playwright's own browser download
-# cannot work here. Installed with apt when missing and we can (root, or sudo without a
-# password); otherwise the tests say what to do.
+# cannot work here.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || { \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif sudo -n true 2>/dev/null; then SUDO=sudo; \
-	  else echo "Chromium is missing and cannot be installed here: apt-get install chromium"; exit 0; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || { $(call apt_install,chromium); }
+
+# WeasyPrint subsets the papers' fonts with HarfBuzz when libharfbuzz-subset is there, and
+# otherwise with fontTools, which is slower (docs/papers.md, "Fonts subset by HarfBuzz").
+harfbuzz-subset: $(STAMP)
+	@$(PY) -c 'import sys; from weasyprint.text.ffi import harfbuzz_subset; sys.exit(harfbuzz_subset is None)' \
+	  2>/dev/null || { $(call apt_install,libharfbuzz-subset0); }
 
 test: install chromium
 	@mkdir -p var
