@@ -224,6 +224,9 @@ def _subprocess(*args: str) -> dict:
     return run_step("benchmarks.exchange", *args)
 
 
+OPTIONS = ("--import-rows=", "--export-rows=", "--formats=")
+
+
 def _option(argv: list[str], name: str, default):
     for arg in argv:
         if arg.startswith(f"--{name}="):

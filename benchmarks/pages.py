@@ -53,6 +53,9 @@ WORDS = [
 ]
 
 
+OPTIONS = ("--size=", "--requests=", "--write")
+
+
 def _database_url(size: int) -> str:
     return f"{SERVER}/scrutiny_bench_{size}"
 
