@@ -72,10 +72,12 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || { $(call apt_install,chromium); }
 
 # WeasyPrint subsets the papers' fonts with HarfBuzz when libharfbuzz-subset is there, and
-# otherwise with fontTools, which is slower (docs/papers.md, "Fonts subset by HarfBuzz").
+# otherwise with fontTools, which is slower (docs/papers.md, "Fonts subset by HarfBuzz"):
+# a machine where it cannot be installed still installs and runs.
 harfbuzz-subset: $(STAMP)
 	@$(PY) -c 'import sys; from weasyprint.text.ffi import harfbuzz_subset; sys.exit(harfbuzz_subset is None)' \
-	  2>/dev/null || { $(call apt_install,libharfbuzz-subset0); }
+	  2>/dev/null || { $(call apt_install,libharfbuzz-subset0); } \
+	  || echo "libharfbuzz-subset0 could not be installed: papers are made, more slowly."
 
 test: install chromium
 	@mkdir -p var
