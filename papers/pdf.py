@@ -8,6 +8,7 @@ crashes the renderer) is killed without taking a web worker with it.
 from __future__ import annotations
 
 import base64
+import gc
 import mimetypes
 import multiprocessing
 import resource
@@ -97,9 +98,18 @@ def write_pdf(html: str, static_files: StaticFiles) -> bytes:
     return document.write_pdf(pdf_variant=PDF_VARIANT)
 
 
+# A long paper makes hundreds of thousands of objects that live until it is written, and
+# under Python's default thresholds the collector walked them all again and again: 0.5 s
+# of the 200-recommendation tracking report's 3.5 (docs/papers.md, "Speed"). The render
+# process ends with its paper, so what garbage it keeps a little longer costs it a few MB.
+RENDER_GC_THRESHOLDS = (50_000, 10, 10)
+
+
 def _render_in_child(
     connection, html: str, static_files: StaticFiles, memory_limit_bytes: int | None
 ) -> None:
+    gc.freeze()  # what the forkserver loaded (WeasyPrint): never garbage, never walked
+    gc.set_threshold(*RENDER_GC_THRESHOLDS)
     if memory_limit_bytes:
         # The child's whole address space: a paper that needs more fails (MemoryError,
         # or the process dies) instead of taking the machine's memory from everyone.
