@@ -1,6 +1,7 @@
 """System checks of what the papers need from the machine."""
 
 from django.core import checks
+from weasyprint.text.ffi import harfbuzz_subset
 
 
 def font_subsetting_warnings(harfbuzz_subset: object | None) -> list[checks.CheckMessage]:
@@ -25,6 +26,4 @@ def font_subsetting_warnings(harfbuzz_subset: object | None) -> list[checks.Chec
 
 @checks.register(checks.Tags.compatibility)
 def check_font_subsetting(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
-    from weasyprint.text.ffi import harfbuzz_subset
-
     return font_subsetting_warnings(harfbuzz_subset)
