@@ -1,5 +1,9 @@
 """WeasyPrint never fetches over the network, and a paper cannot hang a worker."""
 
+import resource
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -13,9 +17,12 @@ from papers.pdf import (
     StaticFileFetcher,
     StaticFiles,
     html_to_pdf,
+    with_data_stack_room,
 )
 from papers.rendering import static_files
 from tests.papers.conftest import pdf_text
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -88,6 +95,59 @@ class TestTimeLimit:
         assert "Quick" in pdf_text(pdf)
 
 
+class TestRendererStart:
+    def test_the_renderer_has_weasyprint_loaded_whatever_the_working_directory(self, tmp_path):
+        # As a service started in / or `manage.py render_paper` run by cron: the project
+        # is on sys.path but is not the working directory.
+        script = textwrap.dedent(
+            f"""
+            import sys
+            sys.path.insert(0, {str(ROOT)!r})
+            from papers import pdf
+
+            if __name__ == "__main__":
+                check = "import sys; sys.exit(0 if 'weasyprint' in sys.modules else 3)"
+                process = pdf._context().Process(target=exec, args=(check,))
+                process.start()
+                process.join()
+                sys.exit(process.exitcode)
+            """
+        )
+        result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, timeout=60)
+        assert result.returncode == 0, "each paper's process imported WeasyPrint again"
+
+
+def _descend(depth: int) -> int:
+    return 0 if depth == 0 else _descend(depth - 1) + 1
+
+
+def _swing_deep_and_back() -> None:
+    for _ in range(10_000):
+        _descend(300)
+
+
+def _new_pages_touched(function, *args) -> int:
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    function(*args)
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+
+class TestDataStackRoom:
+    """Rendering recurses deeply; it runs where its frames need no memory mapped and unmapped."""
+
+    def test_calls_swinging_deep_and_back_touch_no_new_memory(self):
+        assert _new_pages_touched(with_data_stack_room, _swing_deep_and_back) < 1_000
+
+    def test_without_the_room_the_same_calls_map_a_fresh_page_every_swing(self):
+        # Why the room is there: Python frees a data-stack chunk as soon as it empties.
+        assert _new_pages_touched(_swing_deep_and_back) >= 10_000
+
+    def test_returns_what_the_function_returns_and_raises_what_it_raises(self):
+        assert with_data_stack_room(divmod, 7, 2) == (3, 1)
+        with pytest.raises(ZeroDivisionError):
+            with_data_stack_room(divmod, 7, 0)
+
+
 class TestNarrative:
     def test_paragraphs_are_numbered_and_bullets_kept(self):
         text = "First.\n\nSecond, on:\n- one; and\n- two.\n\n\n- three.\n\nThird\ncontinued."
@@ -106,7 +166,7 @@ class TestNarrative:
 
 
 def test_fonts_are_shipped_with_their_licence():
-    fonts = Path(__file__).resolve().parents[2] / "static" / "papers" / "fonts"
+    fonts = ROOT / "static" / "papers" / "fonts"
     for face in ("Regular", "Bold", "Italic", "BoldItalic"):
         assert (fonts / f"LiberationSans-{face}.ttf").is_file()
     assert "SIL Open Font License" in (fonts / "LICENSE.txt").read_text()
