@@ -12,13 +12,14 @@ import gc
 import mimetypes
 import multiprocessing
 import resource
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from weasyprint import HTML, URLFetcher
 from weasyprint.urls import URLFetcherResponse
+
+from core.datastack import with_data_stack_room
 
 # The origin the papers' HTML is rendered at. `.invalid` never resolves (RFC 2606), and
 # the fetcher below answers for it from disk without any network access.
@@ -94,41 +95,17 @@ class StaticFileFetcher(URLFetcher):
 
 
 def write_pdf(html: str, static_files: StaticFiles) -> bytes:
-    """Render in this process (no time limit): for the child process, and the benchmark."""
+    """Render in this process (no time limit): for the child process, and the benchmark.
+
+    WeasyPrint's layout recurses deeply: on a data stack with room, it costs the same from
+    any caller (core/datastack.py; 72,000 chunks mapped and unmapped per 200-recommendation
+    tracking report without it)."""
     return with_data_stack_room(_write_pdf, html, static_files)
 
 
 def _write_pdf(html: str, static_files: StaticFiles) -> bytes:
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFileFetcher(static_files))
     return document.write_pdf(pdf_variant=PDF_VARIANT)
-
-
-# CPython (3.11 to 3.14 at least) keeps its Python frames on a "data stack" of 16 KB
-# chunks, mapped when a call needs a new one and unmapped as soon as its first frame
-# returns. WeasyPrint's layout recurses deeply, and where its depth swings back and forth
-# across a chunk's end, every swing is an mmap, a munmap and a fresh zeroed page: 95,000
-# of each for the 200-recommendation tracking report, 0.5 s of its 4 (docs/papers.md,
-# "Speed"). Where it happened depended on how deep the caller was, so the same paper took
-# a different time from the web, the command and the benchmark. Calling through a frame
-# that asks for more room than a chunk holds makes the interpreter map one big chunk
-# whose unused part leaves every layout's recursion room on the same chunk. The room is
-# only address space: the frame's stack slots are never written, so no page is touched
-# until a frame is put there.
-DATA_STACK_ROOM_SLOTS = 128 * 1024  # 1 MiB of frames: thousands of calls deep
-
-
-def _call(function: Callable, /, *args: object) -> object:
-    return function(*args)
-
-
-_call.__code__ = _call.__code__.replace(
-    co_stacksize=_call.__code__.co_stacksize + DATA_STACK_ROOM_SLOTS
-)
-
-
-def with_data_stack_room[R](function: Callable[..., R], /, *args: object) -> R:
-    """`function(*args)`, its calls on a data-stack chunk of their own with room to spare."""
-    return _call(function, *args)
 
 
 # A long paper makes hundreds of thousands of objects that live until it is written, and

@@ -6,8 +6,23 @@ import os
 from django.core.wsgi import get_wsgi_application
 from django.urls import get_resolver
 
+from core.datastack import with_data_stack_room
+
+
+class OnDataStackRoom:
+    """A WSGI application whose requests each run on a data stack with room: templates
+    and forms recurse, and a page whose depth swung across the end of a 16 KB chunk of
+    Python's frame stack mapped and unmapped it hundreds of times (core/datastack.py)."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        return with_data_stack_room(self.application, environ, start_response)
+
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
-application = get_wsgi_application()
+application = OnDataStackRoom(get_wsgi_application())
 
 
 def settle_long_lived_objects() -> None:

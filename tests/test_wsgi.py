@@ -3,6 +3,8 @@ collector's way (scrutiny/wsgi.py). Imported inside each test, and the freeze un
 so that the rest of the suite runs with its collector as it was."""
 
 import gc
+import resource
+from wsgiref.util import setup_testing_defaults
 
 import pytest
 
@@ -22,3 +24,36 @@ def test_the_application_freezes_what_it_has_loaded_so_full_collections_skip_it(
     wsgi.settle_long_lived_objects()
     # Django, the project and every view: what a full collection no longer walks.
     assert gc.get_freeze_count() > 50_000
+
+
+def _descend(depth: int) -> int:
+    return 0 if depth == 0 else _descend(depth - 1) + 1
+
+
+def _deep_page(environ, start_response):
+    # Templates and forms recurse: a page whose depth swings deep and back, many times.
+    for _ in range(10_000):
+        _descend(300)
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"deep"]
+
+
+def test_a_deep_page_is_served_without_mapping_memory_on_every_swing(wsgi):
+    application = wsgi.OnDataStackRoom(_deep_page)
+    statuses = []
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    body = application({}, lambda status, headers: statuses.append(status))
+    touched = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+    assert (statuses, body) == (["200 OK"], [b"deep"])
+    assert touched < 1_000  # 10,000 and more without the room (tests/core/test_datastack.py)
+
+
+@pytest.mark.django_db
+def test_the_application_serves_requests(wsgi, settings):
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    environ = {"PATH_INFO": "/healthz", "REQUEST_METHOD": "GET"}
+    setup_testing_defaults(environ)
+    statuses = []
+    body = b"".join(wsgi.application(environ, lambda status, headers: statuses.append(status)))
+    assert statuses == ["200 OK"]
+    assert body

@@ -1,6 +1,5 @@
 """WeasyPrint never fetches over the network, and a paper cannot hang a worker."""
 
-import resource
 import subprocess
 import sys
 import textwrap
@@ -17,7 +16,6 @@ from papers.pdf import (
     StaticFileFetcher,
     StaticFiles,
     html_to_pdf,
-    with_data_stack_room,
 )
 from papers.rendering import static_files
 from tests.papers.conftest import pdf_text
@@ -115,37 +113,6 @@ class TestRendererStart:
         )
         result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, timeout=60)
         assert result.returncode == 0, "each paper's process imported WeasyPrint again"
-
-
-def _descend(depth: int) -> int:
-    return 0 if depth == 0 else _descend(depth - 1) + 1
-
-
-def _swing_deep_and_back() -> None:
-    for _ in range(10_000):
-        _descend(300)
-
-
-def _new_pages_touched(function, *args) -> int:
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-    function(*args)
-    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
-
-
-class TestDataStackRoom:
-    """Rendering recurses deeply; it runs where its frames need no memory mapped and unmapped."""
-
-    def test_calls_swinging_deep_and_back_touch_no_new_memory(self):
-        assert _new_pages_touched(with_data_stack_room, _swing_deep_and_back) < 1_000
-
-    def test_without_the_room_the_same_calls_map_a_fresh_page_every_swing(self):
-        # Why the room is there: Python frees a data-stack chunk as soon as it empties.
-        assert _new_pages_touched(_swing_deep_and_back) >= 10_000
-
-    def test_returns_what_the_function_returns_and_raises_what_it_raises(self):
-        assert with_data_stack_room(divmod, 7, 2) == (3, 1)
-        with pytest.raises(ZeroDivisionError):
-            with_data_stack_room(divmod, 7, 0)
 
 
 class TestNarrative:
