@@ -45,7 +45,9 @@ def test_a_deep_page_is_served_without_mapping_memory_on_every_swing(wsgi):
     assert touched < 1_000  # 10,000 and more without the room (tests/core/test_datastack.py)
 
 
-@pytest.mark.django_db
+# A real request cycle, as the server runs it: the connection is closed at the start and
+# end of the request, which a test transaction would not survive.
+@pytest.mark.django_db(transaction=True)
 def test_the_application_serves_requests(wsgi, settings):
     settings.ALLOWED_HOSTS = ["127.0.0.1"]
     environ = {"PATH_INFO": "/healthz", "REQUEST_METHOD": "GET"}
