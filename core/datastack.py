@@ -10,7 +10,7 @@ mapped and unmapped 72,000 chunks in the paper's renderer process (0.3–0.5 s o
 docs/papers.md "Speed"), and the recommendations list 430 per request under the test
 client.
 
-`with_data_stack_room` calls through a frame that asks for more room than a chunk holds,
+`with_data_stack_room` calls from a frame that asks for more room than a chunk holds,
 so the interpreter maps one chunk big enough for the frame and 1 MiB more, on which every
 call below it fits. The room is address space only: the frame's stack slots are never
 written, so no page is touched until a frame is put there.
@@ -23,15 +23,12 @@ from collections.abc import Callable
 DATA_STACK_ROOM_SLOTS = 128 * 1024  # 1 MiB of frames: thousands of calls deep
 
 
-def _call[R](function: Callable[..., R], /, *args: object) -> R:
+def with_data_stack_room[R](function: Callable[..., R], /, *args: object) -> R:
+    """`function(*args)`, its calls on a data-stack chunk of their own with room to spare."""
     return function(*args)
 
 
-_call.__code__ = _call.__code__.replace(
-    co_stacksize=_call.__code__.co_stacksize + DATA_STACK_ROOM_SLOTS
+# The room: this function's own frame asks for it (the code's stack size).
+with_data_stack_room.__code__ = with_data_stack_room.__code__.replace(
+    co_stacksize=with_data_stack_room.__code__.co_stacksize + DATA_STACK_ROOM_SLOTS
 )
-
-
-def with_data_stack_room[R](function: Callable[..., R], /, *args: object) -> R:
-    """`function(*args)`, its calls on a data-stack chunk of their own with room to spare."""
-    return _call(function, *args)
