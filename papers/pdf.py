@@ -20,6 +20,11 @@ from weasyprint import HTML, URLFetcher
 from weasyprint.urls import URLFetcherResponse
 
 from core.datastack import with_data_stack_room
+from papers import pydyf_fixes
+
+# Wherever papers are made (the renderer's forkserver imports this module, so every
+# paper's process inherits it): two costs of WeasyPrint's PDF writer, taken out.
+pydyf_fixes.apply()
 
 # The origin the papers' HTML is rendered at. `.invalid` never resolves (RFC 2606), and
 # the fetcher below answers for it from disk without any network access.
