@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from accounts.models import User
@@ -102,15 +103,19 @@ def due_for_tracking_at(meeting: Meeting, today: date) -> Q:
     programme)."""
     due = Q(pk__in=meeting.assessments.values("recommendation"))
     if meeting.status != Meeting.Status.CANCELLED:
-        taken_earlier = (
-            Meeting.objects.filter(committee=meeting.committee_id, date__lt=meeting.date)
-            .filter(date__gte=today)
-            .filter(date__gte=OuterRef("next_report_back_on"))
-            .exclude(status=Meeting.Status.CANCELLED)
-        )
         falls_due = Q(next_report_back_on__lte=meeting.date)
         if meeting.date >= today:
-            falls_due &= ~Exists(taken_earlier)
+            # Not if an earlier meeting still to come takes it: one falling due on or
+            # before the latest of them. Asked as "after the latest", that meeting is
+            # found once for the query, not once for every recommendation of the board.
+            latest_earlier = (
+                Meeting.objects.filter(committee=meeting.committee_id, date__lt=meeting.date)
+                .filter(date__gte=today)
+                .exclude(status=Meeting.Status.CANCELLED)
+                .order_by("-date")
+                .values("date")[:1]
+            )
+            falls_due &= Q(next_report_back_on__gt=Coalesce(Subquery(latest_earlier), date.min))
         due |= falls_due
     return due
 
