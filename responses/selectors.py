@@ -181,9 +181,11 @@ def awaiting_by_report(
 ) -> list[ReportAwaiting]:
     """The waiting responses of some reports, grouped, in the reports' order: one query."""
     grouped = {report.pk: ReportAwaiting(report, []) for report in reports}
-    for response in responses_awaiting_agreement(recommendations).filter(
+    waiting = responses_awaiting_agreement(recommendations).filter(
         recommendation__report__in=list(grouped) or [0]
-    ):
+    )
+    # Each is named by its recommendation's title alone (the report's kind says which).
+    for response in waiting.select_related(None).select_related("recommendation__report"):
         grouped[response.recommendation.report_id].responses.append(response)
     return list(grouped.values())
 

@@ -86,7 +86,8 @@ class HomeView(TemplateView):
                     for meeting in meetings
                 ),
                 HOME_DUE_LIMIT,
-                rows=visible,
+                # What the list names of each: its title, report and status.
+                rows=visible.select_related(None).select_related("report", "current_status"),
             )
             context["upcoming"] = list(zip(meetings, due_lists, strict=True))
             # Overdue and at-risk items come from deadlines' {% deadlines_attention %}.
