@@ -60,6 +60,24 @@ def count_capped(queryset: QuerySet, cap: int = COUNT_CAP) -> tuple[int, bool]:
     return min(counted, cap), counted > cap
 
 
+def first_ids_capped(
+    queryset: QuerySet, limit: int, cap: int = COUNT_CAP
+) -> tuple[list[int], int, bool]:
+    """The first `limit` ids of an ordered list and how many rows it has, counting no
+    further than `cap` (as `count_capped`): (ids, count, whether counting stopped), in one
+    query, for a list whose order no index serves. The database then sorts every
+    qualifying row for the first ids anyway, and reading up to `cap` + 1 of them from that
+    sort costs less than a second query that finds the rows again to count them: at
+    100,000 recommendations the home pages' attention lists took half the time where they
+    hold fewer than `cap`, and the same where they hold more.
+
+    Where an index serves the order, the first ids are read by walking it and stopping,
+    and reading `cap` + 1 of them costs more than an unordered count that stops at the
+    cap (a directorate's worklist): use `count_capped` there."""
+    ids = list(queryset.values_list("pk", flat=True)[: cap + 1])
+    return ids[:limit], min(len(ids), cap), len(ids) > cap
+
+
 def _count_columns(subsets: dict[str, Q]) -> dict[str, str]:
     """Each count a list gives ("total", then each named subset) and the column that holds it."""
     return {name: f"shortlist_{name}" for name in ("total", *subsets)}

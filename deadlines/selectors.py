@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from accounts.rules import is_directorate_user, is_member, is_officer
-from core.lists import Counted, Shortlist, count_capped, first_ids_counted_by
+from core.lists import Counted, Shortlist, count_capped, first_ids_capped, first_ids_counted_by
 from council.selectors import council_settings
 from recommendations.dates import add_months
 from recommendations.models import Committee, Meeting, Recommendation
@@ -60,9 +60,7 @@ def _first_ids_counted(
     rows = annotated.filter(standing_q(kind, state, today)).order_by(order, *SAME_DAY_ORDER)
     # Only the ids here: the rows are read with their deadlines. A query that also joined
     # what a page shows of each row took PostgreSQL longer to plan than to run.
-    shown = list(rows.values_list("pk", flat=True)[:limit])
-    total, capped = count_capped(rows)  # every time: the queries do not depend on the data
-    return shown, total, capped
+    return first_ids_capped(rows, limit)
 
 
 def needing_attention(

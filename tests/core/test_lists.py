@@ -5,6 +5,7 @@ from django.db.models import Case, IntegerField, Q, Value, When
 
 from core.lists import (
     count_capped,
+    first_ids_capped,
     first_ids_counted_by,
     first_rows_counted,
     shortlist_of,
@@ -52,6 +53,24 @@ def test_a_shortlist_says_how_many_more_there_are(seven):
 def test_a_count_stops_at_its_cap_and_says_so(seven):
     assert count_capped(Recommendation.objects.all(), cap=5) == (5, True)
     assert count_capped(Recommendation.objects.all(), cap=7) == (7, False)
+
+
+def test_first_ids_capped_gives_the_first_ids_in_order_and_the_count_in_one_query(
+    seven, django_assert_num_queries
+):
+    newest_first = Recommendation.objects.order_by("-number")
+
+    with django_assert_num_queries(1):
+        ids, total, capped = first_ids_capped(newest_first, 2)
+
+    assert (ids, total, capped) == ([seven[6].pk, seven[5].pk], 7, False)
+
+
+def test_first_ids_capped_stops_counting_at_its_cap_and_says_so(seven):
+    in_order = Recommendation.objects.order_by("number")
+
+    assert first_ids_capped(in_order, 2, cap=5) == ([seven[0].pk, seven[1].pk], 5, True)
+    assert first_ids_capped(in_order, 2, cap=7)[1:] == (7, False)
 
 
 def test_shortlists_give_each_list_its_first_rows_in_order_and_its_count(seven):

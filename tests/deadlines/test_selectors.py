@@ -206,7 +206,7 @@ def test_needing_attention_sorts_responses_report_backs_and_statements(committee
 def test_the_three_attention_lists_read_their_deadlines_in_one_pass(
     committee, published_report, django_assert_num_queries
 ):
-    """Each list chooses its ids and counts them (two queries each); the rows of all three
+    """Each list chooses its ids and counts them (one query each); the rows of all three
     are then read with their deadlines together (the rows, their submitted responses and
     statements, and the meetings that take them), whatever each list holds."""
     MeetingFactory(committee=committee, date=date(2012, 7, 19))
@@ -215,7 +215,7 @@ def test_the_three_attention_lists_read_their_deadlines_in_one_pass(
     second.save()
     needing_attention(Recommendation.objects.all(), date(2012, 7, 25))  # settings read
 
-    with django_assert_num_queries(3 * 2 + 4):
+    with django_assert_num_queries(3 + 4):
         attention = needing_attention(Recommendation.objects.all(), date(2012, 7, 25))
 
     assert first in [d.recommendation for d in attention.overdue_responses]
