@@ -16,7 +16,7 @@ from django.db.models import (
 
 from accounts.models import User
 from accounts.rules import is_council_reader, is_directorate_user
-from core.lists import Shortlist, count_capped
+from core.lists import COUNT_CAP, Shortlist
 from recommendations.models import Recommendation, Report
 
 from .models import PositionStatement, Response, ResponseState
@@ -198,32 +198,36 @@ def reports_awaiting_agreement(
     recommendations: QuerySet[Recommendation],
     *,
     limit: int = REPORTS_AWAITING_LIMIT,
-    counted_as: QuerySet[Recommendation] | None = None,
+    cap: int = COUNT_CAP,
 ) -> Shortlist:
     """The first `limit` reports with responses waiting for the board's agreement, the
-    longest waiting first (officers' home page), and how many responses wait in all. The
-    reports are found by walking the waiting responses oldest first a batch at a time (an
-    index serves it), so the cost is the same however many wait.
+    longest waiting first (officers' home page), and how many responses wait in all,
+    counting no further than `cap` (as `count_capped`).
 
-    `counted_as`: the same recommendations in the form to count them in, when the count
-    is of every board's (`active(whole_table=True)`: 6 ms, not 17, at 100,000)."""
-    waiting = responses_awaiting_agreement(recommendations)
-    oldest_first = waiting.order_by("submitted_at", "pk").values_list(
-        "recommendation__report", flat=True
+    The waiting responses are walked oldest first (an index serves it) up to `cap` + 1 in
+    one query: the first `limit` reports among them are named, and how many responses
+    were read is the count (at 100,000 recommendations 14 ms, against 23 for a walk of 200
+    and a separate count). Only where more than `cap` responses wait in fewer than `limit`
+    reports does the walk go on, a batch at a time, so the cost is the same however many
+    wait."""
+    oldest_first = (
+        responses_awaiting_agreement(recommendations)
+        .order_by("submitted_at", "pk")
+        .values_list("recommendation__report", flat=True)
     )
-    report_ids: list[int] = []
-    batch = limit * 20
-    offset = 0
-    while len(report_ids) < limit:
+    found = list(oldest_first[: cap + 1])
+    total, capped = min(len(found), cap), len(found) > cap
+    report_ids = dict.fromkeys(found)
+    offset, batch = len(found), limit * 20
+    more = capped
+    while more and len(report_ids) < limit:
         found = list(oldest_first[offset : offset + batch])
-        report_ids.extend(pk for pk in dict.fromkeys(found) if pk not in report_ids)
-        if len(found) < batch:
-            break
-        offset += batch
-    reports = Report.objects.select_related("committee").in_bulk(report_ids[:limit])
-    groups = awaiting_by_report([reports[pk] for pk in report_ids[:limit]], recommendations)
-    counted = waiting if counted_as is None else responses_awaiting_agreement(counted_as)
-    return Shortlist(groups, *count_capped(counted))
+        report_ids.update(dict.fromkeys(found))
+        offset, more = offset + len(found), len(found) == batch
+    named = list(report_ids)[:limit]
+    reports = Report.objects.select_related("committee").in_bulk(named)
+    groups = awaiting_by_report([reports[pk] for pk in named], recommendations)
+    return Shortlist(groups, total, capped)
 
 
 def statement_for_meeting(statements, meeting) -> PositionStatement | None:

@@ -93,9 +93,7 @@ class HomeView(TemplateView):
             # Overdue and at-risk items come from deadlines' {% deadlines_attention %}.
             context["status_counts"] = selectors.recommendations_by_status(counted)
             if is_officer(user):
-                context["awaiting_agreement"] = reports_awaiting_agreement(
-                    in_committees, counted_as=counted
-                )
+                context["awaiting_agreement"] = reports_awaiting_agreement(in_committees)
         if not user.is_authenticated:
             context["recent_reports"] = (
                 selectors.reports_visible_to(user)
