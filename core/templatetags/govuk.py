@@ -6,6 +6,8 @@ library in settings: TEMPLATES[0]["OPTIONS"]["libraries"] =
 """
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -64,3 +66,13 @@ def govuk_error_list(form=None, forms=None, formset=None):
     for each in all_forms:
         items.extend(_form_errors(each))
     return items
+
+
+@register.simple_tag
+def govuk_tag(label: object, colour: str = "") -> SafeString:
+    """A GOV.UK tag: `label` (escaped) in `colour` ("green", "grey"...; none: the default
+    blue). The one place its markup is written; govuk/tag.html and the tracking status
+    tag use it. A tag instead of an include: a list page draws one on every row."""
+    if colour:
+        return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, label)
+    return format_html('<strong class="govuk-tag">{}</strong>', label)

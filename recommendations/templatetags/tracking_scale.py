@@ -1,5 +1,7 @@
 from django import template
+from django.utils.safestring import SafeString
 
+from core.templatetags.govuk import govuk_tag
 from recommendations.models import TrackingStatus
 
 register = template.Library()
@@ -9,3 +11,12 @@ register = template.Library()
 def tracking_statuses():
     """The council's tracking scale, for the key printed beside decisions."""
     return TrackingStatus.objects.filter(is_active=True).order_by("position")
+
+
+@register.simple_tag
+def status_tag(status: TrackingStatus | None) -> SafeString:
+    """A recommendation's tracking status as a tag in the scale's colour; none yet: "Not
+    yet assessed", grey. `{% status_tag rec.current_status %}`."""
+    if not status:
+        return govuk_tag("Not yet assessed", "grey")
+    return govuk_tag(status.name, status.colour)

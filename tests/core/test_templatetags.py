@@ -1,0 +1,33 @@
+"""The GOV.UK tag and the tracking status tag, as pages draw them."""
+
+from django.template import engines
+
+from recommendations.models import TrackingStatus
+
+
+def _render(source: str, **context) -> str:
+    return engines["django"].from_string(source).render(context)
+
+
+def test_a_tag_escapes_its_label_and_takes_its_colour():
+    html = _render('{% load govuk %}{% govuk_tag label "red" %}', label="Fish & <chips>")
+
+    assert html == '<strong class="govuk-tag govuk-tag--red">Fish &amp; &lt;chips&gt;</strong>'
+
+
+def test_a_tag_without_a_colour_is_the_default_blue():
+    assert _render('{% include "govuk/tag.html" with label="Draft" %}') == (
+        '<strong class="govuk-tag">Draft</strong>'
+    )
+
+
+def test_a_status_is_drawn_in_its_colour_and_none_as_not_yet_assessed_in_grey():
+    achieved = TrackingStatus(name="Achieved", colour="green")
+    source = "{% load tracking_scale %}{% status_tag status %}"
+
+    assert _render(source, status=achieved) == (
+        '<strong class="govuk-tag govuk-tag--green">Achieved</strong>'
+    )
+    assert _render(source, status=None) == (
+        '<strong class="govuk-tag govuk-tag--grey">Not yet assessed</strong>'
+    )
