@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Expression, F, OrderBy, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
+from core.numbers import thousands
+
 
 class Counted:
     """Some items shown of `total` in all (counted up to a cap: `capped` says counting
@@ -18,7 +20,7 @@ class Counted:
     @property
     def total_label(self) -> str:
         """ "1,250", or "over 1,000" when counting stopped (see count_capped)."""
-        return f"over {self.total:,}" if self.capped else f"{self.total:,}"
+        return f"over {thousands(self.total)}" if self.capped else thousands(self.total)
 
     @property
     def more(self) -> int:

@@ -5,6 +5,7 @@ from django import template
 from django.utils import timezone
 
 from accounts.rules import is_member, is_officer
+from core.numbers import thousands
 from council.selectors import council_settings
 from deadlines import selectors
 from deadlines.days import non_working_day
@@ -52,7 +53,7 @@ def lateness(deadline, today) -> str:
     """How late a Deadline is on `today`, in the one form the service uses everywhere:
     "1 day late", "5,325 days late"."""
     days = deadline.days_late(today)
-    return f"{days:,} day{'' if days == 1 else 's'} late"
+    return f"{thousands(days)} day{'' if days == 1 else 's'} late"
 
 
 @register.filter

@@ -1,8 +1,11 @@
-"""The GOV.UK tag and the tracking status tag, as pages draw them."""
+"""The GOV.UK tag, the tracking status tag and counts, as pages draw them."""
 
 from django.template import engines
+from django.template.loader import render_to_string
 
+from core.lists import Shortlist
 from recommendations.models import TrackingStatus
+from recommendations.selectors import StatusCount
 
 
 def _render(source: str, **context) -> str:
@@ -31,3 +34,13 @@ def test_a_status_is_drawn_in_its_colour_and_none_as_not_yet_assessed_in_grey():
     assert _render(source, status=None) == (
         '<strong class="govuk-tag govuk-tag--grey">Not yet assessed</strong>'
     )
+
+
+def test_counts_by_status_mark_their_thousands_as_the_capped_counts_do():
+    html = render_to_string(
+        "recommendations/_status_counts.html", {"status_counts": [StatusCount(None, 38742)]}
+    )
+
+    assert ">38,742<" in html
+    assert Shortlist([], 1250).total_label == "1,250"
+    assert Shortlist([], 1000, capped=True).total_label == "over 1,000"

@@ -54,7 +54,7 @@ def test_each_page_of_the_form_stays_under_the_field_cap(officer, crowded_meetin
     url = reverse("recommendations:assessments_record", args=[crowded_meeting.pk])
     html = signed_in(officer).get(url).content.decode()
     assert field_count(html) < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
-    assert f"{DUE} recommendations are due at this meeting" in html
+    assert f"{DUE:,} recommendations are due at this meeting" in html
     assert "page 1 of 17" in html
 
 
