@@ -54,12 +54,17 @@ class Shortlist(Counted):
 COUNT_CAP = 1000
 
 
+def capped(found: int, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """A count of rows read no further than `cap` + 1, as lists give it: (count, whether
+    counting stopped at the cap)."""
+    return min(found, cap), found > cap
+
+
 def count_capped(queryset: QuerySet, cap: int = COUNT_CAP) -> tuple[int, bool]:
     """How many rows, counting no further than `cap`: (count, whether it stopped)."""
     # Unordered: which rows fill the cap does not change how many there are, and a sort
     # would make the database find and order every qualifying row first.
-    counted = queryset.order_by()[: cap + 1].count()
-    return min(counted, cap), counted > cap
+    return capped(queryset.order_by()[: cap + 1].count(), cap)
 
 
 def first_ids_capped(
@@ -77,7 +82,7 @@ def first_ids_capped(
     and reading `cap` + 1 of them costs more than an unordered count that stops at the
     cap (a directorate's worklist): use `count_capped` there."""
     ids = list(queryset.values_list("pk", flat=True)[: cap + 1])
-    return ids[:limit], min(len(ids), cap), len(ids) > cap
+    return ids[:limit], *capped(len(ids), cap)
 
 
 def _count_columns(subsets: dict[str, Q]) -> dict[str, str]:

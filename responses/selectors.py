@@ -16,7 +16,7 @@ from django.db.models import (
 
 from accounts.models import User
 from accounts.rules import is_council_reader, is_directorate_user
-from core.lists import COUNT_CAP, Shortlist
+from core.lists import COUNT_CAP, Shortlist, capped
 from recommendations.models import Recommendation, Report
 
 from .models import PositionStatement, Response, ResponseState
@@ -216,10 +216,10 @@ def reports_awaiting_agreement(
         .values_list("recommendation__report", flat=True)
     )
     found = list(oldest_first[: cap + 1])
-    total, capped = min(len(found), cap), len(found) > cap
+    total, stopped = capped(len(found), cap)
     report_ids = dict.fromkeys(found)
     offset, batch = len(found), limit * 20
-    more = capped
+    more = stopped
     while more and len(report_ids) < limit:
         found = list(oldest_first[offset : offset + batch])
         report_ids.update(dict.fromkeys(found))
@@ -227,7 +227,7 @@ def reports_awaiting_agreement(
     named = list(report_ids)[:limit]
     reports = Report.objects.select_related("committee").in_bulk(named)
     groups = awaiting_by_report([reports[pk] for pk in named], recommendations)
-    return Shortlist(groups, total, capped)
+    return Shortlist(groups, total, stopped)
 
 
 def statement_for_meeting(statements, meeting) -> PositionStatement | None:
