@@ -18,10 +18,12 @@ word as a substring of the document and ranks words in the recommendation's own 
 first. Highlights are escaped here and marked with <mark>, never trusted as HTML.
 """
 
+import functools
 import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db import connection
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, transaction
 from django.db.models import (
     Case,
     F,
@@ -37,6 +39,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.db.models.signals import post_delete, post_save
+from django.db.models.sql import UpdateQuery
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -135,15 +138,35 @@ def _vector(states: list[str]) -> SearchVector:
 def search_documents_refresh(*, recommendations: QuerySet[Recommendation]) -> int:
     """Rebuild the stored search documents of `recommendations`, and whether each one's
     response is in (`Recommendation.response_is_in`): one UPDATE."""
+    set_clause, set_params = _documents_set_clause(connection.vendor)
+    targets = Recommendation.objects.filter(pk__in=recommendations.values("pk")).query.chain(
+        UpdateQuery
+    )
+    try:
+        where, where_params = targets.get_compiler(connection.alias).compile(targets.where)
+    except EmptyResultSet:  # no rows given (an import that created none)
+        return 0
+    with transaction.mark_for_rollback_on_error(), connection.cursor() as cursor:
+        cursor.execute(f"{set_clause} WHERE {where}", (*set_params, *where_params))
+        return cursor.rowcount
+
+
+@functools.cache
+def _documents_set_clause(vendor: str) -> tuple[str, tuple]:
+    """`UPDATE … SET` the documents, compiled once per process: the same on every write,
+    and compiling its nested subqueries cost more than running them (about 65 ms a write
+    on PostgreSQL, against 5 ms to run). Every write adds only which rows it touches."""
     values = {
         "response_is_in": response_submitted_exists(),
         "search_document": _document(PUBLIC_STATES),
         "search_document_council": _document(COUNCIL_STATES),
     }
-    if connection.vendor == "postgresql":
+    if vendor == "postgresql":
         values["search_vector"] = _vector(PUBLIC_STATES)
         values["search_vector_council"] = _vector(COUNCIL_STATES)
-    return Recommendation.objects.filter(pk__in=recommendations.values("pk")).update(**values)
+    update = Recommendation.objects.all().query.chain(UpdateQuery)
+    update.add_update_values(values)
+    return update.get_compiler(connection.alias).as_sql()
 
 
 def _columns_for(user: User) -> tuple[str, str]:

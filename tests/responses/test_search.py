@@ -11,7 +11,11 @@ from django.core.management import call_command
 from recommendations.models import Recommendation
 from responses import services
 from responses.models import Response
-from responses.search import recommendations_matching, search_highlights
+from responses.search import (
+    recommendations_matching,
+    search_documents_refresh,
+    search_highlights,
+)
 from tests.factories import (
     DirectorateUserFactory,
     InquiryFactory,
@@ -121,6 +125,27 @@ def test_rebuilding_finds_rows_written_in_bulk(report):
     assert found("towpaths", PUBLIC) == []
     call_command("rebuild_search", stdout=StringIO())
     assert found("towpaths", PUBLIC) == [rec.pk]
+
+
+def test_a_refresh_rebuilds_the_rows_it_is_given_and_no_others(report):
+    """The UPDATE's SET is compiled once per process; which rows it touches, every time."""
+    given, other = (
+        RecommendationFactory(report=report, text=text) for text in ("Canal", "Bridleway")
+    )
+    Recommendation.objects.update(text="Towpath", search_document="", search_document_council="")
+
+    touched = search_documents_refresh(recommendations=Recommendation.objects.filter(pk=given.pk))
+
+    assert touched == 1
+    assert found("towpath", PUBLIC) == [given.pk]
+    other.refresh_from_db()
+    assert other.search_document == ""
+
+
+def test_a_refresh_of_no_rows_touches_none(report):
+    RecommendationFactory(report=report)
+
+    assert search_documents_refresh(recommendations=Recommendation.objects.filter(pk__in=[])) == 0
 
 
 # --- Whether the response is in, stored with the documents ----------------------------
