@@ -79,11 +79,13 @@ harfbuzz-subset: $(STAMP)
 	  2>/dev/null || { $(call apt_install,libharfbuzz-subset0); } \
 	  || echo "libharfbuzz-subset0 could not be installed: papers are made, more slowly."
 
+# The suite runs on every core (pytest-xdist; each worker has its own test database);
+# PYTEST_ARGS="-n 0 tests/…" runs a part of it in this process alone.
 test: install chromium
 	@mkdir -p var
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run > /dev/null || { echo "Model changes without migrations"; exit 1; }
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -60,6 +60,8 @@ def test_deployment_checks_pass_with_production_settings():
         "ab" * 30,  # long enough, too few different characters
         "django-insecure-" + secrets.token_urlsafe(50),
     ],
+    # Named, not shown: parallel workers must collect the same tests, and two keys are random.
+    ids=["short", "random-but-short", "too-few-characters", "django-insecure"],
 )
 def test_production_refuses_a_secret_key_that_check_deploy_would_flag(key):
     result = run_manage("check", DJANGO_DEBUG="false", DJANGO_SECRET_KEY=key)
