@@ -154,8 +154,9 @@ def search_documents_refresh(*, recommendations: QuerySet[Recommendation]) -> in
 @functools.cache
 def _documents_set_clause(vendor: str) -> tuple[str, tuple]:
     """`UPDATE … SET` the documents, compiled once per process: the same on every write,
-    and compiling its nested subqueries cost more than running them (about 65 ms a write
-    on PostgreSQL, against 5 ms to run). Every write adds only which rows it touches."""
+    and compiling its nested subqueries cost more than running them (40 ms of Python a
+    write on PostgreSQL, against 5 ms to run, docs/performance.md). Every write compiles
+    only which rows it touches."""
     values = {
         "response_is_in": response_submitted_exists(),
         "search_document": _document(PUBLIC_STATES),
