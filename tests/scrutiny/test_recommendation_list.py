@@ -157,6 +157,19 @@ def test_the_list_searches_text_lead_officer_report_and_inquiry(member_client, l
     assert listed_texts(member_client, "?q=nothing-like-this") == []
 
 
+@pytest.mark.parametrize(
+    ("query", "offer"),
+    [
+        ("?q=carers", "Download this recommendation:"),
+        ("", "Download these 4 recommendations:"),
+    ],
+)
+def test_the_download_offer_names_what_it_downloads(member_client, listed, query, offer):
+    listing = member_client.get(reverse("recommendations:recommendation_list") + query)
+
+    assert offer in " ".join(page(listing).split())
+
+
 def test_the_list_combines_filters(member_client, listed, committee, directorate_a):
     query = f"?committee={committee.pk}&directorate={directorate_a.pk}&decision=partial"
     assert listed_texts(member_client, query) == ["BRAVO"]
