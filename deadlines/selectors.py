@@ -39,7 +39,7 @@ from .engine import (
 from .models import ReportBackMove
 
 # Home pages show this many of each kind; the count says how many there are in all.
-ATTENTION_LIMIT = 20
+ATTENTION_LIMIT = 10
 
 
 @dataclass
@@ -94,7 +94,7 @@ def needing_attention(
 
 
 # The worklist page shows this many items of each kind; the home page fewer.
-WORKLIST_LIMIT = 50
+WORKLIST_LIMIT = 25
 
 
 @dataclass
