@@ -491,7 +491,7 @@ def calendar_window(today: date) -> tuple[date, date]:
 # The feed holds at most this many outstanding deadlines of each kind on each side of
 # today, the nearest first: a calendar of thousands of entries helps no one, and the work
 # programme and worklist list them all.
-CALENDAR_DEADLINES_NEAREST = 100
+CALENDAR_DEADLINES_NEAREST = 50
 
 
 def calendar_for(
