@@ -261,19 +261,38 @@ def search_highlights(
 # --- Keeping the documents in step with every write --------------------------------
 
 
-def _refresher(recommendations_of):
-    """A receiver that rebuilds the documents of `recommendations_of(instance)`: the
-    recommendations whose words the saved or deleted row is part of."""
+# The recommendation's own columns that its documents read (`_record_words`,
+# `_title_words`), by field name and column name as `save(update_fields=...)` may give
+# them. A save naming none of them (a tracking decision's status, once for every
+# recommendation the board decided on) leaves the documents as they are; a test compares
+# this with the columns the compiled UPDATE reads.
+RECOMMENDATION_SEARCHED_FIELDS = frozenset(
+    {"text", "report", "report_id", "lead_officer", "other_body"}
+)
 
-    def refresh(sender, instance, raw=False, **kwargs) -> None:
+
+def _refresher(recommendations_of, searched_fields: frozenset[str] | None = None):
+    """A receiver that rebuilds the documents of `recommendations_of(instance)`: the
+    recommendations whose words the saved or deleted row is part of. With
+    `searched_fields`, a save of named fields none of which is searched rebuilds nothing."""
+
+    def refresh(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
         if raw:  # loaddata (restore) brings the documents with the rows
+            return
+        if (
+            searched_fields is not None
+            and update_fields is not None
+            and searched_fields.isdisjoint(update_fields)
+        ):
             return
         search_documents_refresh(recommendations=recommendations_of(instance))
 
     return refresh
 
 
-_refresh_recommendation = _refresher(lambda row: Recommendation.objects.filter(pk=row.pk))
+_refresh_recommendation = _refresher(
+    lambda row: Recommendation.objects.filter(pk=row.pk), RECOMMENDATION_SEARCHED_FIELDS
+)
 _refresh_its_recommendation = _refresher(
     lambda row: Recommendation.objects.filter(pk=row.recommendation_id)
 )

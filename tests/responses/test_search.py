@@ -1,17 +1,23 @@
 """The recommendations' full-text search: what it finds, for whom, in what order, and
 how it marks the words that matched. On SQLite and PostgreSQL alike."""
 
+import re
 from datetime import date
 from io import StringIO
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from recommendations import services as record_services
 from recommendations.models import Recommendation
 from responses import services
 from responses.models import Response
 from responses.search import (
+    RECOMMENDATION_SEARCHED_FIELDS,
+    _documents_set_clause,
     recommendations_matching,
     search_documents_refresh,
     search_highlights,
@@ -19,6 +25,7 @@ from responses.search import (
 from tests.factories import (
     DirectorateUserFactory,
     InquiryFactory,
+    MeetingFactory,
     MemberFactory,
     OfficerFactory,
     PositionStatementFactory,
@@ -28,6 +35,7 @@ from tests.factories import (
     ResponseFactory,
     agreed_response,
     submitted_response,
+    tracking_status,
 )
 
 pytestmark = pytest.mark.django_db
@@ -146,6 +154,52 @@ def test_a_refresh_of_no_rows_touches_none(report):
     RecommendationFactory(report=report)
 
     assert search_documents_refresh(recommendations=Recommendation.objects.filter(pk__in=[])) == 0
+
+
+def _refreshes(queries) -> list[str]:
+    return [query["sql"] for query in queries if "search_document" in query["sql"]]
+
+
+def test_a_tracking_decision_leaves_the_documents_alone(report, officer):
+    """The board's decision changes the status, not the words: no rebuild for each of the
+    recommendations a meeting decides on."""
+    rec = RecommendationFactory(report=report, text="Offer travel training.")
+    meeting = MeetingFactory(committee=report.committee, date=date(2012, 6, 1))
+
+    with CaptureQueriesContext(connection) as queries:
+        record_services.assessments_record(
+            meeting=meeting,
+            decisions=[record_services.TrackingDecision(rec, tracking_status(2))],
+            user=officer,
+        )
+
+    assert _refreshes(queries) == []
+    rec.refresh_from_db()
+    assert rec.current_status == tracking_status(2)
+    assert found("travel training", PUBLIC) == [rec.pk]
+
+
+def test_a_save_naming_a_searched_field_rebuilds_the_document(report):
+    rec = RecommendationFactory(report=report, text="That the council reviews its offer.")
+    rec.text = "Canal towpaths"
+
+    rec.save(update_fields=["text"])
+
+    assert found("towpaths", PUBLIC) == [rec.pk]
+
+
+def test_the_searched_fields_are_the_columns_the_documents_read():
+    """RECOMMENDATION_SEARCHED_FIELDS, which decides when a save rebuilds nothing, against
+    the recommendation's own columns in the compiled UPDATE (every other table in it is a
+    subquery's, under an alias)."""
+    sql, _params = _documents_set_clause(connection.vendor)
+    table = Recommendation._meta.db_table
+    read = set(re.findall(rf'"{table}"\."(\w+)"', sql)) - {"id"}
+    columns = {
+        Recommendation._meta.get_field(name).column for name in RECOMMENDATION_SEARCHED_FIELDS
+    }
+
+    assert read == columns
 
 
 # --- Whether the response is in, stored with the documents ----------------------------
