@@ -1,14 +1,15 @@
 """Email: built from a pair of templates and sent through Django's mail backend.
 
 Any app may use it; it imports none of them (callers pass the address, the templates
-and the context). Sending always has a time limit (settings.EMAIL_TIMEOUT), so a mail
-server that accepts the connection and never answers cannot hold a worker forever.
+and the context). It goes through the default mailer (settings.MAILERS), whose SMTP
+connection always has a time limit (settings.EMAIL_TIMEOUT_SECONDS), so a mail server
+that accepts the connection and never answers cannot hold a worker forever.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
 
@@ -34,11 +35,9 @@ def build_message(template: str, *, to: str, context: dict) -> Message:
 
 def send_now(message: Message) -> None:
     """Send one email, raising on failure. Callers record the outcome."""
-    connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
     EmailMessage(
         subject=message.subject,
         body=message.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[message.to],
-        connection=connection,
-    ).send()
+    ).send(using="default")

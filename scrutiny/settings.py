@@ -251,24 +251,43 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
 
-EMAIL_BACKEND = os.environ.get(
+# Email through Django's mailers (MAILERS, which replaced the EMAIL_* settings in Django
+# 6.1): one "default" mailer, from the environment. The console prints mail with debug on;
+# SMTP sends it without.
+SMTP_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_BACKEND_PATH = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else SMTP_EMAIL_BACKEND,
 )
-EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
-if "DJANGO_EMAIL_HOST_USER" in os.environ:
-    EMAIL_HOST_USER = os.environ["DJANGO_EMAIL_HOST_USER"]
-    EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
-DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "scrutiny@localhost")
 # Seconds the SMTP connection may wait for the server: a server that accepts and never
-# answers must not hold a worker (core.delivery always sends with this limit).
-EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "30"))
+# answers must not hold a worker.
+EMAIL_TIMEOUT_SECONDS = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "30"))
+
+
+def smtp_options() -> dict:
+    """The SMTP mailer's OPTIONS from the environment, its time limit always set."""
+    options: dict = {
+        "host": os.environ.get("DJANGO_EMAIL_HOST", "localhost"),
+        "port": int(os.environ.get("DJANGO_EMAIL_PORT", "25")),
+        "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", False),
+        "timeout": EMAIL_TIMEOUT_SECONDS,
+    }
+    if "DJANGO_EMAIL_HOST_USER" in os.environ:
+        options["username"] = os.environ["DJANGO_EMAIL_HOST_USER"]
+        options["password"] = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+    return options
+
+
+# Another backend (the console, a provider's) takes none of SMTP's options.
+MAILERS = {
+    "default": {
+        "BACKEND": EMAIL_BACKEND_PATH,
+        "OPTIONS": smtp_options() if EMAIL_BACKEND_PATH == SMTP_EMAIL_BACKEND else {},
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "scrutiny@localhost")
 # A notification claimed for sending whose send never finished (its worker died) is
-# reclaimed after this long and retried. Far longer than EMAIL_TIMEOUT, so that an
+# reclaimed after this long and retried. Far longer than EMAIL_TIMEOUT_SECONDS, so that an
 # attempt still running cannot be doubled.
 NOTIFICATION_RECLAIM_AFTER = timedelta(
     minutes=int(os.environ.get("NOTIFICATION_RECLAIM_MINUTES", "15"))

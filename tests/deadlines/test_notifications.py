@@ -16,7 +16,7 @@ from recommendations.services import (
 )
 from responses import services as response_services
 from responses.models import ResponseState
-from tests.deadlines.failing_backend import BROKEN_ADDRESS
+from tests.deadlines.failing_backend import BROKEN_ADDRESS, FAILING_MAILERS
 from tests.factories import (
     DirectorateUserFactory,
     MeetingFactory,
@@ -27,8 +27,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-FAILING_BACKEND = "tests.deadlines.failing_backend.EmailBackend"
 
 
 def test_the_officer_is_told_when_a_response_is_submitted(
@@ -151,7 +149,7 @@ def test_the_directorate_is_told_when_its_report_back_moves(
     assert "Reason: More time" in message.body
 
 
-@override_settings(EMAIL_BACKEND=FAILING_BACKEND)
+@override_settings(MAILERS=FAILING_MAILERS)
 def test_a_mail_failure_does_not_break_the_submission(
     recommendation, committee, director_a, django_capture_on_commit_callbacks
 ):

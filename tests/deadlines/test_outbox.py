@@ -23,6 +23,7 @@ from deadlines.outbox import (
 )
 from deadlines.services import reminders_send
 from responses import services as response_services
+from tests.deadlines.failing_backend import silent_smtp_mailers
 from tests.factories import ResponseFactory
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -65,8 +66,7 @@ def test_a_silent_mail_server_neither_holds_the_submission_nor_the_worker(
 ):
     port, accepted = silent_mail_server
     settings.TASKS = DATABASE_QUEUE
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 1
+    settings.MAILERS = silent_smtp_mailers(port)
     draft = ResponseFactory(recommendation=recommendation, drafted_by=director_a)
 
     # The director's submission only queues the email: it returns without touching SMTP.
@@ -89,8 +89,7 @@ def test_send_reminders_gives_up_on_a_silent_mail_server_and_records_it(
     recommendation, director_a, settings, silent_mail_server
 ):
     port, _ = silent_mail_server
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 1
+    settings.MAILERS = silent_smtp_mailers(port)
     run = reminders_send()
     assert run.failed == [director_a.email]
     assert SentNotification.objects.filter(status=SentNotification.Status.FAILED).exists()

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from deadlines.models import SentNotification
 from deadlines.services import reminders_send
 from recommendations.models import Recommendation
-from tests.deadlines.failing_backend import BROKEN_ADDRESS
+from tests.deadlines.failing_backend import BROKEN_ADDRESS, FAILING_MAILERS
 from tests.factories import (
     DirectorateUserFactory,
     MeetingFactory,
@@ -24,8 +24,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-FAILING_BACKEND = "tests.deadlines.failing_backend.EmailBackend"
 
 
 @pytest.fixture
@@ -96,7 +94,7 @@ def test_an_item_chased_before_is_counted_not_repeated(people, published_report)
     assert "2 other items you were reminded of before are still outstanding." in digest.body
 
 
-@override_settings(EMAIL_BACKEND=FAILING_BACKEND)
+@override_settings(MAILERS=FAILING_MAILERS)
 def test_a_broken_mail_server_leaves_the_rest_sent_and_the_failure_recorded(people, directorate_a):
     officer, director_a, director_b = people
     broken = DirectorateUserFactory(directorate=directorate_a, email=BROKEN_ADDRESS)
@@ -124,7 +122,7 @@ def test_a_broken_mail_server_leaves_the_rest_sent_and_the_failure_recorded(peop
     assert {n.attempts for n in failed.all()} == {2}
 
 
-@override_settings(EMAIL_BACKEND=FAILING_BACKEND)
+@override_settings(MAILERS=FAILING_MAILERS)
 def test_the_command_fails_loudly_when_nothing_could_be_sent(published_report, directorate_a):
     DirectorateUserFactory(directorate=directorate_a, email=BROKEN_ADDRESS)
     with pytest.raises(CommandError):
