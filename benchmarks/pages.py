@@ -87,8 +87,13 @@ BENCH_SECRET_KEY = "bench-" + "k3y-0f-the-synthetic-council-for-page-timings-onl
 
 
 def _django(size: int) -> None:
+    # Production settings, as the production server's workers have them (debug off), but
+    # plain HTTP (the test client's) and no mail leaving the machine.
     django_setup(
         _database_url(size),
+        DJANGO_DEBUG="false",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         DJANGO_SECRET_KEY=BENCH_SECRET_KEY,
         DJANGO_ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
     )
