@@ -57,6 +57,6 @@ class CommitteeAdmin(admin.ModelAdmin):
 
 @admin.register(TrackingStatus)
 class TrackingStatusAdmin(admin.ModelAdmin):
-    list_display = ["position", "name", "colour", "ends_monitoring", "is_active"]
-    list_editable = ["colour", "ends_monitoring", "is_active"]
+    list_display = ["position", "name", "short_name", "colour", "ends_monitoring", "is_active"]
+    list_editable = ["short_name", "colour", "ends_monitoring", "is_active"]
     ordering = ["position"]

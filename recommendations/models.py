@@ -492,6 +492,14 @@ class TrackingStatus(models.Model):
 
     position = models.PositiveSmallIntegerField(unique=True)
     name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text=(
+            "Shown on the status's tag in lists and tables, where a long name would wrap over "
+            "many lines, e.g. “Progress acceptable”. Leave blank to show the name."
+        ),
+    )
     description = models.TextField(blank=True)
     colour = models.CharField(max_length=20, choices=Colour.choices, default=Colour.GREY)
     ends_monitoring = models.BooleanField(
@@ -505,6 +513,11 @@ class TrackingStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.position}. {self.name}"
+
+    @property
+    def label(self) -> str:
+        """What a tag in a list or table shows: the short name, else the name."""
+        return self.short_name or self.name
 
 
 class Recommendation(Withdrawable):

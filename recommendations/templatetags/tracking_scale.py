@@ -14,9 +14,11 @@ def tracking_statuses():
 
 
 @register.simple_tag
-def status_tag(status: TrackingStatus | None) -> SafeString:
+def status_tag(status: TrackingStatus | None, full: bool = False) -> SafeString:
     """A recommendation's tracking status as a tag in the scale's colour; none yet: "Not
-    yet assessed", grey. `{% status_tag rec.current_status %}`."""
+    yet assessed", grey. In lists and tables the status's short name, if it has one
+    (`{% status_tag rec.current_status %}`); where the status is the subject (a
+    recommendation's page, a decision, the key), its full name (`full=True`)."""
     if not status:
         return govuk_tag("Not yet assessed", "grey")
-    return govuk_tag(status.name, status.colour)
+    return govuk_tag(status.name if full else status.label, status.colour)

@@ -36,6 +36,22 @@ def test_a_status_is_drawn_in_its_colour_and_none_as_not_yet_assessed_in_grey():
     )
 
 
+def test_a_status_with_a_short_name_shows_it_in_lists_and_its_name_where_it_is_the_subject():
+    status = TrackingStatus(
+        name="Not achieved (Progress made acceptable. Continue monitoring)",
+        short_name="Progress acceptable",
+        colour="yellow",
+    )
+
+    assert _render("{% load tracking_scale %}{% status_tag status %}", status=status) == (
+        '<strong class="govuk-tag govuk-tag--yellow">Progress acceptable</strong>'
+    )
+    assert _render("{% load tracking_scale %}{% status_tag status full=True %}", status=status) == (
+        '<strong class="govuk-tag govuk-tag--yellow">'
+        "Not achieved (Progress made acceptable. Continue monitoring)</strong>"
+    )
+
+
 def test_counts_by_status_mark_their_thousands_as_the_capped_counts_do():
     html = render_to_string(
         "recommendations/_status_counts.html", {"status_counts": [StatusCount(None, 38742)]}

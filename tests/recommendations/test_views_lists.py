@@ -126,3 +126,24 @@ def test_only_members_are_offered_the_list_of_their_own_committees(client, offic
     assert "mine" in client.get(listing).context["filter"].form.fields
     client.force_login(officer)
     assert "mine" not in client.get(listing).context["filter"].form.fields
+
+
+def test_the_list_tags_a_long_status_by_its_short_name_and_the_recommendation_page_by_its_name(
+    client, officer, meeting, published_report
+):
+    """The Leeds scale as loaded (migrations 0002 and 0016): status 4's name fills seven
+    lines of a table's column, its short name one or two."""
+    recommendation = published_report.recommendations.get(number=1)
+    services.assessments_record(
+        meeting=meeting,
+        user=officer,
+        decisions=[services.TrackingDecision(recommendation, tracking_status(4))],
+    )
+    client.force_login(officer)
+    tag = '<strong class="govuk-tag govuk-tag--yellow">{}</strong>'
+
+    listed = page(client.get(reverse("recommendations:recommendation_list")))
+    detail = page(client.get(recommendation.get_absolute_url()))
+
+    assert tag.format("Progress acceptable") in listed
+    assert tag.format(tracking_status(4).name) in detail
