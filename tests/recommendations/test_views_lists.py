@@ -22,6 +22,15 @@ from tests.viewkit import (
 pytestmark = pytest.mark.django_db
 
 
+def _decide(meeting, officer, recommendation, position: int) -> None:
+    """The board's decision on one recommendation at the meeting, on the tracking scale."""
+    services.assessments_record(
+        meeting=meeting,
+        user=officer,
+        decisions=[services.TrackingDecision(recommendation, tracking_status(position))],
+    )
+
+
 # --- Lists keep their order -------------------------------------------------------------
 
 
@@ -58,11 +67,7 @@ def test_an_inquirys_reports_are_listed_newest_first(client, committee):
 
 def test_status_counts_link_to_the_filtered_list(client, committee, meeting, published_report):
     recommendation = published_report.recommendations.get(number=1)
-    services.assessments_record(
-        meeting=meeting,
-        user=OfficerFactory(),
-        decisions=[services.TrackingDecision(recommendation, tracking_status(2))],
-    )
+    _decide(meeting, OfficerFactory(), recommendation, 2)
     html = page(client.get(committee.get_absolute_url()))
     link = f"?status={tracking_status(2).pk}&amp;committee={committee.pk}"
     assert link in html
@@ -87,11 +92,7 @@ def test_not_yet_assessed_count_links_to_the_list_of_exactly_those(
     client, officer, meeting, published_report
 ):
     assessed = published_report.recommendations.get(number=1)
-    services.assessments_record(
-        meeting=meeting,
-        user=officer,
-        decisions=[services.TrackingDecision(assessed, tracking_status(2))],
-    )
+    _decide(meeting, officer, assessed, 2)
     client.force_login(officer)
     home = client.get(reverse("home"))
     assert _not_yet_assessed_count(home) == 2
@@ -134,11 +135,7 @@ def test_the_list_tags_a_long_status_by_its_short_name_and_the_recommendation_pa
     """The Leeds scale as loaded (migrations 0002 and 0016): status 4's name fills seven
     lines of a table's column, its short name one or two."""
     recommendation = published_report.recommendations.get(number=1)
-    services.assessments_record(
-        meeting=meeting,
-        user=officer,
-        decisions=[services.TrackingDecision(recommendation, tracking_status(4))],
-    )
+    _decide(meeting, officer, recommendation, 4)
     client.force_login(officer)
     tag = '<strong class="govuk-tag govuk-tag--yellow">{}</strong>'
 
