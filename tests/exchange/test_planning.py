@@ -115,6 +115,12 @@ def test_a_status_may_be_given_by_its_position_on_the_scale(db, row):
     assert plan.recommendations[0].status.position == 4
 
 
+def test_a_status_may_be_given_by_the_short_name_its_tags_show(db, row):
+    plan = plan_for([HEADERS, row(Status="Progress acceptable")])
+    assert plan.is_clean, plan.problems
+    assert plan.recommendations[0].status.position == 4
+
+
 def test_the_report_date_can_be_given_once_for_the_file(db, row):
     plan = plan_for([HEADERS, row(**{"Date of report": ""})], report_date=date(2010, 3, 1))
     assert plan.recommendations[0].report_date == date(2010, 3, 1)
