@@ -497,7 +497,8 @@ class TrackingStatus(models.Model):
         blank=True,
         help_text=(
             "Shown on the status's tag in lists and tables, where a long name would wrap over "
-            "many lines, e.g. “Progress acceptable”. Leave blank to show the name."
+            "many lines, e.g. “Not achieved: progress acceptable”. Leave blank to show the "
+            "name."
         ),
     )
     description = models.TextField(blank=True)
@@ -518,6 +519,21 @@ class TrackingStatus(models.Model):
     def label(self) -> str:
         """What a tag in a list or table shows: the short name, else the name."""
         return self.short_name or self.name
+
+    def clean(self) -> None:
+        # A tag's text must say which status it is, and an import finds a status by either.
+        others = TrackingStatus.objects.exclude(pk=self.pk)
+        if self.short_name:
+            clash = others.filter(
+                Q(name__iexact=self.short_name) | Q(short_name__iexact=self.short_name)
+            ).first()
+            if clash is not None:
+                raise ValidationError(
+                    {"short_name": f"“{self.short_name}” already names status {clash}."}
+                )
+        clash = others.filter(short_name__iexact=self.name).first()
+        if clash is not None:
+            raise ValidationError({"name": f"“{self.name}” is the short name of status {clash}."})
 
 
 class Recommendation(Withdrawable):

@@ -278,11 +278,14 @@ def smtp_options() -> dict:
     return options
 
 
-# Another backend (the console, a provider's) takes none of SMTP's options.
+# Django's SMTP backend takes the SMTP options; so does another backend built on it when
+# DJANGO_EMAIL_SMTP_OPTIONS=true (a council's own signing backend, say). Any other (the
+# console, a provider's API) takes none: Django refuses options a backend does not know.
+EMAIL_SMTP_OPTIONS = env_bool("DJANGO_EMAIL_SMTP_OPTIONS", EMAIL_BACKEND_PATH == SMTP_EMAIL_BACKEND)
 MAILERS = {
     "default": {
         "BACKEND": EMAIL_BACKEND_PATH,
-        "OPTIONS": smtp_options() if EMAIL_BACKEND_PATH == SMTP_EMAIL_BACKEND else {},
+        "OPTIONS": smtp_options() if EMAIL_SMTP_OPTIONS else {},
     }
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "scrutiny@localhost")

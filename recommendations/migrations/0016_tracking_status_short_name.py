@@ -7,8 +7,12 @@ from django.db import migrations, models
 # names. A status a council has renamed keeps no short name until someone gives it one.
 LEEDS_SHORT_NAMES = {
     "Stop monitoring or determine whether any further action is required": "Stop monitoring",
-    "Not achieved (Progress made acceptable. Continue monitoring)": "Progress acceptable",
-    "Not achieved (Progress made not acceptable. Continue monitoring)": "Progress not acceptable",
+    "Not achieved (Progress made acceptable. Continue monitoring)": (
+        "Not achieved: progress acceptable"
+    ),
+    "Not achieved (Progress made not acceptable. Continue monitoring)": (
+        "Not achieved: progress not acceptable"
+    ),
 }
 
 
@@ -29,8 +33,8 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text=(
                     "Shown on the status's tag in lists and tables, where a long name would "
-                    "wrap over many lines, e.g. “Progress acceptable”. Leave blank to show "
-                    "the name."
+                    "wrap over many lines, e.g. “Not achieved: progress acceptable”. Leave "
+                    "blank to show the name."
                 ),
                 max_length=40,
             ),

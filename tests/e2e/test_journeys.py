@@ -205,7 +205,7 @@ def test_journey_3_officer_records_the_boards_tracking_decisions(demo, page, aud
         numbers[1]: (
             4,
             "Not achieved (Progress made acceptable. Continue monitoring)",
-            "Progress acceptable",
+            "Not achieved: progress acceptable",
         ),
         numbers[2]: (3, "Not achieved (Obstacle)", "Not achieved (Obstacle)"),
     }

@@ -116,7 +116,7 @@ def test_a_status_may_be_given_by_its_position_on_the_scale(db, row):
 
 
 def test_a_status_may_be_given_by_the_short_name_its_tags_show(db, row):
-    plan = plan_for([HEADERS, row(Status="Progress acceptable")])
+    plan = plan_for([HEADERS, row(Status="Not achieved: progress acceptable")])
     assert plan.is_clean, plan.problems
     assert plan.recommendations[0].status.position == 4
 

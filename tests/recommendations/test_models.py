@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -16,6 +17,7 @@ from tests.factories import (
     RecommendationFactory,
     ReportFactory,
     recommendation_due_at,
+    tracking_status,
 )
 from tests.inspections.factories import InspectionFactory
 
@@ -166,3 +168,39 @@ def test_both_forms_of_the_active_rule_give_the_same_recommendations(
     joined = set(Recommendation.objects.active())
     assert joined == {kept, of_inspection}
     assert set(Recommendation.objects.active(whole_table=True)) == joined
+
+
+# --- The tracking scale's short names ---------------------------------------------------
+
+
+def _errors(status) -> dict:
+    with pytest.raises(ValidationError) as refused:
+        status.full_clean()
+    return refused.value.message_dict
+
+
+def test_a_short_name_that_is_another_statuss_name_is_refused():
+    status = tracking_status(4)
+    status.short_name = "achieved"
+
+    assert "already names status 2. Achieved" in _errors(status)["short_name"][0]
+
+
+def test_a_short_name_that_is_another_statuss_short_name_is_refused():
+    status = tracking_status(5)
+    status.short_name = tracking_status(4).short_name
+
+    assert "short_name" in _errors(status)
+
+
+def test_a_name_that_is_another_statuss_short_name_is_refused():
+    status = tracking_status(2)
+    status.name = "Stop monitoring"
+
+    assert "is the short name of status 1." in _errors(status)["name"][0]
+
+
+def test_a_status_keeps_its_own_short_name_when_saved_again():
+    status = tracking_status(4)
+
+    status.full_clean()  # no error: its own short name is not a clash

@@ -142,5 +142,5 @@ def test_the_list_tags_a_long_status_by_its_short_name_and_the_recommendation_pa
     listed = page(client.get(reverse("recommendations:recommendation_list")))
     detail = page(client.get(recommendation.get_absolute_url()))
 
-    assert tag.format("Progress acceptable") in listed
+    assert tag.format("Not achieved: progress acceptable") in listed
     assert tag.format(tracking_status(4).name) in detail

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from deadlines.selectors import worklist_for
+from deadlines.selectors import WORKLIST_LIMIT, worklist_for
 from recommendations.models import Recommendation
 from tests.factories import InquiryFactory, RecommendationFactory, ReportFactory
 from tests.viewkit import signed_in
@@ -54,3 +54,20 @@ def test_the_worklist_shows_the_words_and_days_late(director_a, two_reports):
     assert "That the WORDS are shown." in html
     assert "days late" in html
     assert "year" not in html  # not "1 year, 1 month late": one form of lateness
+
+
+def test_a_long_worklist_links_to_every_recommendation_still_owed_a_response(
+    director_a, committee, directorate_a
+):
+    report = ReportFactory(inquiry=InquiryFactory(committee=committee))
+    for number in range(1, WORKLIST_LIMIT + 2):
+        RecommendationFactory(report=report, number=number, directorate=directorate_a)
+    client = signed_in(director_a)
+
+    html = client.get(reverse("responses:worklist")).content.decode()
+    link = f"?directorate={directorate_a.pk}&amp;decision=none"
+
+    assert f"The first {WORKLIST_LIMIT} of {WORKLIST_LIMIT + 1} items are shown" in html
+    assert link in html
+    listed = client.get(reverse("recommendations:recommendation_list") + link.replace("&amp;", "&"))
+    assert listed.context["page"].count == WORKLIST_LIMIT + 1
