@@ -173,31 +173,23 @@ def test_both_forms_of_the_active_rule_give_the_same_recommendations(
 # --- The tracking scale's short names ---------------------------------------------------
 
 
-def _errors(status) -> dict:
+@pytest.mark.parametrize(
+    ("position", "field", "value", "message"),
+    [
+        (4, "short_name", "achieved", "“achieved” already names status 2. Achieved"),
+        (5, "short_name", "Stop monitoring", "“Stop monitoring” already names status 1."),
+        (2, "name", "Stop monitoring", "“Stop monitoring” is the short name of status 1."),
+    ],
+    ids=["short name is another's name", "short name is another's", "name is another's short"],
+)
+def test_a_tag_that_would_name_two_statuses_is_refused(position, field, value, message):
+    status = tracking_status(position)
+    setattr(status, field, value)
+
     with pytest.raises(ValidationError) as refused:
         status.full_clean()
-    return refused.value.message_dict
 
-
-def test_a_short_name_that_is_another_statuss_name_is_refused():
-    status = tracking_status(4)
-    status.short_name = "achieved"
-
-    assert "already names status 2. Achieved" in _errors(status)["short_name"][0]
-
-
-def test_a_short_name_that_is_another_statuss_short_name_is_refused():
-    status = tracking_status(5)
-    status.short_name = tracking_status(4).short_name
-
-    assert "short_name" in _errors(status)
-
-
-def test_a_name_that_is_another_statuss_short_name_is_refused():
-    status = tracking_status(2)
-    status.name = "Stop monitoring"
-
-    assert "is the short name of status 1." in _errors(status)["name"][0]
+    assert refused.value.message_dict[field][0].startswith(message)
 
 
 def test_a_status_keeps_its_own_short_name_when_saved_again():
