@@ -189,8 +189,8 @@ class _Statuses:
         self.by_name.update({normalise_header(str(s)): s for s in self.scale})
         # A status's short name too, as its tags show it, where no status is called that.
         for status in self.scale:
-            if normalise_header(status.short_name):
-                self.by_name.setdefault(normalise_header(status.short_name), status)
+            if short := normalise_header(status.short_name):
+                self.by_name.setdefault(short, status)
         self.by_position = {str(s.position): s for s in self.scale}
         self.mapped = {normalise_header(k): v for k, v in status_map.items()}
 
