@@ -3,6 +3,8 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import Count, Expression, F, OrderBy, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
@@ -141,14 +143,40 @@ def first_ids_counted_by(
     )
     columns = _count_columns(subsets)
     parts: dict[object, tuple[list[int], dict[str, int]]] = {}
-    for pk, part_value, *counts in (
-        ranked.filter(shortlist_rank__lte=limit)
-        .order_by("shortlist_part", *order)
-        .values_list("pk", "shortlist_part", *columns.values())
+    selected = ("pk", "shortlist_part", *columns.values())
+    for pk, part_value, *counts in _first_of_each_part(
+        ranked.order_by().values_list(*selected, "shortlist_rank"), selected, limit
     ):
         ids, _ = parts.setdefault(part_value, ([], dict(zip(columns, counts, strict=True))))
         ids.append(pk)
     return parts
+
+
+def _first_of_each_part(ranked: QuerySet, selected: Sequence[str], limit: int) -> list[tuple]:
+    """The `selected` columns of the rows of `ranked` whose `shortlist_rank` in their
+    `shortlist_part` is `limit` or better, by part and rank.
+
+    Filtering on the window in the ORM (`filter(shortlist_rank__lte=limit)`) makes the
+    same query, but Django builds it by compiling the ranked query within two more, which
+    took three times as long as compiling the ranked query alone (15 ms of each of the
+    work programme's two lists at 100,000 recommendations, more than the database took).
+    So the ranked query is compiled once and wrapped here."""
+    connection = connections[ranked.db]
+    try:
+        sql, params = ranked.query.get_compiler(connection=connection).as_sql()
+    except EmptyResultSet:  # a condition that matches nothing (`pk__in=[]`): no rows
+        return []
+    name = connection.ops.quote_name
+    columns = ", ".join(name(column) for column in selected)
+    part, rank = name("shortlist_part"), name("shortlist_rank")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # Column names are ours and quoted; every value is a parameter.
+            f"SELECT {columns} FROM ({sql}) ranked "  # noqa: S608
+            f"WHERE {rank} <= %s ORDER BY {part}, {rank}",
+            (*params, limit),
+        )
+        return cursor.fetchall()
 
 
 def shortlist_of(queryset: QuerySet, limit: int) -> Shortlist:

@@ -128,3 +128,14 @@ def test_first_ids_counted_by_ranks_and_counts_each_part_in_one_query(
         0: ([by_number[3], by_number[2]], {"total": 3, "odd": 2}),
         1: ([by_number[7], by_number[6]], {"total": 4, "odd": 2}),
     }
+
+
+def test_first_ids_counted_by_of_a_list_that_matches_nothing_is_empty_without_a_query(
+    seven, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        parts = first_ids_counted_by(
+            Recommendation.objects.filter(pk__in=[]), 2, part=Value(0), order=("number",)
+        )
+
+    assert parts == {}
