@@ -15,6 +15,8 @@ from django.forms import widgets
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.utils.functional import cached_property
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 # Fixed widths for inputs whose length is known (GOV.UK "fixed width inputs").
 _INPUT_WIDTHS = {
@@ -149,7 +151,24 @@ class GovukBoundField(BoundField):
             attrs["class"] = " ".join([*classes, own]).strip()
         if not self.govuk_uses_fieldset and self.govuk_describedby:
             attrs["aria-describedby"] = self.govuk_describedby
+        if _renders_as_django_select(self.field.widget):
+            return self._select_html(attrs)
         return self.as_widget(attrs=attrs)
+
+    def _select_html(self, attrs: dict) -> SafeString:
+        """What `as_widget` renders for a plain Select, built here: Django renders each
+        option with two template includes, which made a list page's filter form (about
+        75 options) cost more than its table of 25 recommendations. A test holds the two
+        to the same markup."""
+        widget = self.field.widget
+        if self.field.localize:
+            widget.is_localized = True
+        # The attributes, name and value as BoundField.as_widget gives them.
+        attrs = self.build_widget_attrs(attrs, widget)
+        if self.auto_id and "id" not in widget.attrs:
+            attrs.setdefault("id", self.auto_id)
+        context = widget.get_context(self.html_name, self.value(), attrs)["widget"]
+        return _select_markup(context)
 
     @property
     def govuk_choices_classes(self):
@@ -184,6 +203,57 @@ class GovukBoundField(BoundField):
                 }
             )
         return choices
+
+
+def _renders_as_django_select(widget: widgets.Widget) -> bool:
+    """A single-choice Select drawn by Django's own templates (not a subclass with its
+    own template, or a multiple select)."""
+    return (
+        isinstance(widget, widgets.Select)
+        and not widget.allow_multiple_selected
+        and widget.template_name == widgets.Select.template_name
+        and widget.option_template_name == widgets.Select.option_template_name
+    )
+
+
+def _attrs_markup(attrs: dict) -> SafeString:
+    """django/forms/widgets/attrs.html: False leaves an attribute out, True writes its
+    name alone."""
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (
+                format_html(" {}", name)
+                if value is True
+                else format_html(' {}="{}"', name, str(value)),
+            )
+            for name, value in attrs.items()
+            if value is not False
+        ),
+    )
+
+
+def _select_markup(widget: dict) -> SafeString:
+    """django/forms/widgets/select.html and select_option.html, for a widget context."""
+    parts = [format_html('<select name="{}"{}>', widget["name"], _attrs_markup(widget["attrs"]))]
+    for group_name, group_choices, _index in widget["optgroups"]:
+        if group_name:
+            parts.append(format_html('\n  <optgroup label="{}">', group_name))
+        for option in group_choices:
+            parts.append(
+                format_html(
+                    # The option template's file ends in a newline, kept.
+                    '\n  <option value="{}"{}>{}</option>\n',
+                    str(option["value"]),
+                    _attrs_markup(option["attrs"]),
+                    option["label"],
+                )
+            )
+        if group_name:
+            parts.append(mark_safe("\n  </optgroup>"))
+    parts.append(mark_safe("\n</select>"))
+    return mark_safe("".join(conditional_escape(part) for part in parts))
 
 
 class GovukFormRenderer(TemplatesSetting):
