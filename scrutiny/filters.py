@@ -13,6 +13,7 @@ from deadlines.selectors import committees_of, sees_own_committees
 from recommendations.models import Committee, Directorate, Inquiry, Recommendation, TrackingStatus
 from responses.models import ResponseDecision
 from responses.search import recommendations_matching
+from responses.selectors import no_readable_response
 
 
 class NullsLastOrderingFilter(django_filters.OrderingFilter):
@@ -157,7 +158,9 @@ class RecommendationFilter(django_filters.FilterSet):
 
     def filter_decision(self, queryset, name, value):
         if value == "none":
-            return queryset.filter(visible_decision__isnull=True)
+            if self.request is None:  # a queryset annotated for no one in particular
+                return queryset.filter(visible_decision__isnull=True)
+            return queryset.filter(no_readable_response(self.request.user))
         return queryset.filter(visible_decision=value)
 
     def filter_mine(self, queryset, name, value):
