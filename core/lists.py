@@ -87,6 +87,18 @@ def first_ids_capped(
     return ids[:limit], *capped(len(ids), cap)
 
 
+def shortlist_capped(
+    queryset: QuerySet, limit: int, *, rows: QuerySet, cap: int = COUNT_CAP
+) -> Shortlist:
+    """The first `limit` rows of an ordered list and how many it has, counting no further
+    than `cap` (`first_ids_capped`), the rows read from `rows` (which says what to load
+    with them): two queries, the first of them the ids alone."""
+    ids, total, stopped = first_ids_capped(queryset, limit, cap)
+    loaded = rows.in_bulk(ids) if ids else {}
+    # A row gone between the two queries (deleted meanwhile) is left out, not an error.
+    return Shortlist([loaded[pk] for pk in ids if pk in loaded], total, stopped)
+
+
 def _count_columns(subsets: dict[str, Q]) -> dict[str, str]:
     """Each count a list gives ("total", then each named subset) and the column that holds it."""
     return {name: f"shortlist_{name}" for name in ("total", *subsets)}
@@ -100,22 +112,6 @@ def _window_counts(subsets: dict[str, Q], partition: list | None = None) -> dict
         column: Window(Count("pk", filter=filters[name]), partition_by=partition)
         for name, column in _count_columns(subsets).items()
     }
-
-
-def _counts_of(row, subsets: dict[str, Q]) -> dict[str, int]:
-    return {name: getattr(row, column) for name, column in _count_columns(subsets).items()}
-
-
-def first_rows_counted(queryset: QuerySet, limit: int, **subsets: Q) -> tuple[list, dict[str, int]]:
-    """The first `limit` rows, and how many rows there are in all ("total") and in each
-    of the named `subsets`, in one query: the counts are window aggregates, which the
-    database takes over every row that qualifies before it applies the LIMIT. For a list
-    whose order no index serves (so the database reads every row to sort it anyway) this
-    halves the queries and the work of a separate COUNT."""
-    rows = list(queryset.annotate(**_window_counts(subsets))[:limit])
-    if not rows:
-        return rows, dict.fromkeys(("total", *subsets), 0)
-    return rows, _counts_of(rows[0], subsets)
 
 
 def _ordering(field_name: str) -> OrderBy:
@@ -179,15 +175,9 @@ def _first_of_each_part(ranked: QuerySet, selected: Sequence[str], limit: int) -
         return cursor.fetchall()
 
 
-def shortlist_of(queryset: QuerySet, limit: int) -> Shortlist:
-    """The first `limit` rows and how many there are in all: one query, whatever the
-    table holds (see first_rows_counted)."""
-    rows, counts = first_rows_counted(queryset, limit)
-    return Shortlist(rows, counts["total"])
-
-
 def shortlists_of(querysets: Iterable[QuerySet], limit: int, *, rows: QuerySet) -> list[Shortlist]:
-    """`shortlist_of` for several lists of the same table (a home page's coming meetings):
+    """The first `limit` rows and how many there are in all, for several lists of the same
+    table (a home page's coming meetings):
     each list's first `limit` ids and its count in a narrow query, then the rows of every
     list at once, read from `rows` (which says what to load with them).
 

@@ -12,6 +12,44 @@ from tests.factories import RecommendationFactory, tracking_status
 
 
 @pytest.mark.django_db
+class TestBriefing:
+    def test_it_counts_the_statements_the_tracking_report_marks_received(
+        self, tracking_meeting, officer
+    ):
+        # 2 has a submitted statement for the meeting; 3 only a draft, which is not counted.
+        briefing = documents.briefing_paper(tracking_meeting, officer, date(2012, 7, 12))
+        tracking = documents.tracking_items(tracking_meeting, officer)
+
+        assert briefing.context["statements_in"] == 1
+        assert [i.recommendation.pk for i in tracking if i.statement_for_meeting] == [
+            tracking_meeting.report_backs.get(number=2).pk
+        ]
+
+    def test_it_names_the_first_ten_due_in_the_tracking_reports_order_and_counts_the_rest(
+        self, tracking_meeting, officer, directorate_a
+    ):
+        report = tracking_meeting.report_backs.first().report
+        for number in range(6, 20):
+            RecommendationFactory(
+                report=report,
+                number=number,
+                directorate=directorate_a,
+                report_back_meeting=tracking_meeting,
+            )
+
+        due = documents.briefing_paper(tracking_meeting, officer, date(2012, 7, 12)).context["due"]
+        every = documents.tracking_items(tracking_meeting, officer)
+
+        assert [item.recommendation.pk for item in due] == [
+            item.recommendation.pk for item in every[:10]
+        ]
+        assert (due.total, due.more) == (len(every), len(every) - 10)
+        assert "And 7 more: see the recommendation tracking report." in render_html(
+            documents.briefing_paper(tracking_meeting, officer, date(2012, 7, 12))
+        )
+
+
+@pytest.mark.django_db
 class TestTrackingItems:
     def test_status_before_proposed_and_decision(self, tracking_meeting, officer):
         items = {

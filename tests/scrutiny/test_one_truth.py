@@ -108,7 +108,7 @@ def test_every_page_and_paper_agrees_on_the_meeting(
         item.recommendation.pk for group in tracking.context["groups"] for item in group.items
     }
     briefing = documents.briefing_paper(meeting, officer, today)
-    figures["briefing"] = {item.recommendation.pk for item in briefing.context["items"]}
+    figures["briefing"] = {item.recommendation.pk for item in briefing.context["due"]}
 
     for role, client_ in (("officer", officer_client), ("member", signed_in(member))):
         home = client_.get(reverse("home"))
@@ -117,6 +117,7 @@ def test_every_page_and_paper_agrees_on_the_meeting(
 
     assert figures == {name: due for name in figures}, figures
     assert tracking.context["count"] == len(due)
+    assert briefing.context["due"].total == len(due)
 
     # Overdue: the same rows and counts on the home pages, the briefing and the list.
     overdue_report_backs = _pks(world["overdue_report_backs"])
