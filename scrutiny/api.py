@@ -8,15 +8,16 @@ the same selectors and filters as the pages. The OpenAPI 3 schema is /api/v1/ope
 """
 
 from datetime import date, datetime, time
-from typing import Annotated
+from typing import Annotated, Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import PaginationBase, paginate
 
+from core.keyset import COUNT_LIMIT, keyset_page
 from recommendations.models import (
     Committee,
     Meeting,
@@ -37,7 +38,7 @@ api = NinjaAPI(
     description=(
         "Committees, meetings, inquiries, published reports and their recommendations, with "
         "the agreed response and the board's latest tracking decision. Read-only; lists are "
-        "paginated (page, page_size up to 100)."
+        "paginated by `next` and `previous` links (page_size up to 100)."
     ),
     urls_namespace="api",
     docs_url=None,  # the interactive docs load scripts from a CDN, which our CSP forbids
@@ -46,17 +47,58 @@ api = NinjaAPI(
 PUBLIC = AnonymousUser()
 
 
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 100
+
 # Ids as the databases hold them: a larger number is a clear 422, not a database error.
 Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
-class Pages(PageNumberPagination):
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=1_000_000)
-        page_size: int | None = Field(None, ge=1, le=100)
+class Pages(PaginationBase):
+    """Seek pagination, as the list pages have it (core.keyset): `next` and `previous` are
+    links that carry the sort keys of the page's edge row, so the thousandth page costs
+    what the first does, and `count` stops at 1,000 (`count_is_exact` says whether it
+    did). Page numbers would make the database count and skip every row before the page."""
 
-    def __init__(self, **kwargs):
-        super().__init__(page_size=50, max_page_size=100, **kwargs)
+    class Input(Schema):
+        after: str | None = Field(
+            None, max_length=2000, description="From a `next` link: the page after a row"
+        )
+        before: str | None = Field(
+            None, max_length=2000, description="From a `previous` link: the page before a row"
+        )
+        page_size: int = Field(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+
+    class Output(Schema):
+        items: list[Any]
+        count: int = Field(description=f"How many in all, counting no further than {COUNT_LIMIT:,}")
+        count_is_exact: bool = Field(description=f"False when there are more than {COUNT_LIMIT:,}")
+        next: str | None = Field(description="The next page's address, if there is one")
+        previous: str | None = Field(description="The previous page's address, if there is one")
+
+    def paginate_queryset(self, queryset: QuerySet, pagination: Input, request, **params):
+        page = keyset_page(
+            queryset,
+            per_page=pagination.page_size,
+            params={"after": pagination.after or "", "before": pagination.before or ""},
+        )
+        return {
+            "items": page.object_list,
+            "count": page.count,
+            "count_is_exact": page.count_is_exact,
+            "next": _page_link(request, after=page.next_cursor) if page.has_next else None,
+            "previous": (
+                _page_link(request, before=page.previous_cursor) if page.has_previous else None
+            ),
+        }
+
+
+def _page_link(request, **cursor: str) -> str:
+    query = request.GET.copy()
+    for name in ("after", "before"):
+        query.pop(name, None)
+    query.update(cursor)
+    return f"{request.path}?{query.urlencode()}"
 
 
 class CommitteeOut(Schema):
@@ -259,7 +301,8 @@ def report(request, report_id: Id):
 @api.get("/recommendations", response=list[RecommendationOut], tags=["recommendations"])
 @paginate(Pages)
 def recommendations(request, filters: Query[RecommendationFilters]):
-    base = _public_recommendations().order_by("-report__published_on", "report", "number")
+    # Newest report first, as the list page: an index serves it (rec_list_order).
+    base = _public_recommendations().order_by(F("report").desc(), "number", "pk")
     chosen = {k: v for k, v in filters.dict().items() if v not in (None, "")}
     if chosen.get("overdue") is False:
         chosen.pop("overdue")

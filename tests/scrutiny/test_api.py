@@ -1,7 +1,9 @@
 """The open-data API: what the public may see, paginated and filtered like the list."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from openapi_spec_validator import validate
 
 from tests.factories import ReportFactory, agreed_response, submitted_response, tracking_status
@@ -100,10 +102,43 @@ def test_a_bad_filter_is_a_clear_422(api, published_report):
     assert response.status_code == 422
 
 
-def test_lists_are_paginated(api, published_report):
-    body = api.get("/api/v1/recommendations?page_size=2&page=2").json()
-    assert body["count"] == 3
-    assert len(body["items"]) == 1
+def test_lists_are_paginated_by_next_and_previous_links(api, published_report):
+    first = api.get("/api/v1/recommendations?page_size=2").json()
+    assert (first["count"], first["count_is_exact"], first["previous"]) == (3, True, None)
+
+    second = api.get(first["next"]).json()
+    assert second["next"] is None
+    back = api.get(second["previous"]).json()
+
+    # Newest report first, then by number: the list page's order.
+    assert [i["reference"] for i in first["items"] + second["items"]] == ["1", "2", "3"]
+    assert back["items"] == first["items"]
+    assert "page_size=2" in first["next"]
+
+
+def test_the_next_page_keeps_the_filters(api, published_report):
+    committee = published_report.committee_id
+    first = api.get(f"/api/v1/recommendations?page_size=1&committee={committee}").json()
+
+    assert f"committee={committee}" in first["next"]
+    assert api.get(first["next"]).json()["count"] == 3
+
+
+def test_a_later_page_costs_the_queries_the_first_does(api, published_report):
+    first = queries_of(api, "/api/v1/recommendations?page_size=1")
+    second = queries_of(api, api.get("/api/v1/recommendations?page_size=1").json()["next"])
+
+    assert len(second) == len(first)
+
+
+def test_a_cursor_that_does_not_decode_is_the_first_page(api, published_report):
+    first = api.get("/api/v1/recommendations?page_size=2").json()
+
+    assert api.get("/api/v1/recommendations?page_size=2&after=rubbish").json() == first
+
+
+def test_a_page_size_over_100_is_a_clear_422(api, published_report):
+    assert api.get("/api/v1/recommendations?page_size=101").status_code == 422
 
 
 @pytest.mark.parametrize(
@@ -113,3 +148,9 @@ def test_every_list_answers(api, published_report, path):
     response = api.get(path)
     assert response.status_code == 200
     assert "items" in response.json()
+
+
+def queries_of(client, path: str) -> list:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return queries.captured_queries
