@@ -662,6 +662,12 @@ class Recommendation(Withdrawable):
                 condition=Q(withdrawn_at__isnull=True),
                 name="rec_status_counts",
             ),
+            # The few withdrawn, newest first (the withdrawn list), without reading the rest.
+            models.Index(
+                F("withdrawn_at").desc(),
+                condition=Q(withdrawn_at__isnull=False),
+                name="rec_withdrawn",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -60,6 +60,7 @@ def withdrawn_records() -> dict[str, list]:
         ),
         "recommendations": list(
             Recommendation.objects.filter(withdrawn_at__isnull=False)
+            .without_search_columns()
             .select_related("report", "withdrawn_by")
             .order_by("-withdrawn_at")
         ),

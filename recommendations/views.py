@@ -82,6 +82,7 @@ class CommitteeDetailView(DetailView):
 
 class MeetingDetailView(DetailView):
     template_name = "recommendations/meeting_detail.html"
+    due_per_page = 50
 
     def get_queryset(self):
         return Meeting.objects.select_related("committee")
@@ -92,11 +93,17 @@ class MeetingDetailView(DetailView):
         due = selectors.recommendations_due_for_meeting(
             meeting, selectors.recommendations_visible_to(user)
         )
+        # A page at a time: a board can have a backlog of a thousand due at one meeting.
+        page = Paginator(due, self.due_per_page).get_page(self.request.GET.get("page"))
         assessments = {
             assessment.recommendation_id: assessment
-            for assessment in meeting.assessments.select_related("status")
+            for assessment in meeting.assessments.filter(
+                recommendation__in=[rec.pk for rec in page]
+            ).select_related("status")
         }
-        context["due"] = [(rec, assessments.get(rec.pk)) for rec in due]
+        context["due"] = [(rec, assessments.get(rec.pk)) for rec in page]
+        context["due_count"] = page.paginator.count
+        context.update(page_obj=page, is_paginated=page.has_other_pages())
         context["today"] = timezone.localdate()
         return context
 
