@@ -281,10 +281,19 @@ def _meeting_paper(meeting: Meeting, *, heading: str, file_kind: str, **paper_fi
     )
 
 
-def tracking_paper(meeting: Meeting, user: User) -> Paper:
+def tracking_paper(meeting: Meeting, user: User, *, limit: int | None = None) -> Paper:
     """Every recommendation due for tracking at the meeting, grouped by inquiry (or
-    inspection)."""
-    items = tracking_items(meeting, user)
+    inspection). `limit`: the first so many of them only (a preview of a long paper, or,
+    with 0, what it is and how long, to decide where it is made); `size` and `count` are
+    still of the whole paper."""
+    items = tracking_items(meeting, user, limit=limit)
+    if limit is None:
+        count = len(items)
+        exempt = not_for_publication(item.recommendation.report for item in items)
+    else:  # the whole paper's length and marking, from the database
+        due = recommendations_due_for_meeting(meeting, recommendations_visible_to(user))
+        count = due.count()
+        exempt = not_for_publication(Report.objects.filter(pk__in=due.values("report")))
     groups = [
         SourceGroup(source, list(group))
         for source, group in groupby(items, key=lambda item: item.recommendation.report.source)
@@ -296,12 +305,14 @@ def tracking_paper(meeting: Meeting, user: User) -> Paper:
         heading="Recommendation tracking",
         file_kind="tracking-report",
         body_template="papers/_tracking_body.html",
-        not_for_publication=not_for_publication(item.recommendation.report for item in items),
-        size=len(items),
+        not_for_publication=exempt,
+        size=count,
+        complete=len(items) == count,
         context={
             "meeting": meeting,
             "groups": groups,
-            "count": len(items),
+            "count": count,
+            "shown": len(items),
             "scale": scale,
         },
     )
@@ -331,7 +342,8 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
         not_for_publication=not_for_publication(
             Report.objects.filter(pk__in=visible.values("report"))
         ),
-        size=due_count,
+        # What it prints: the first few of each list, one or two pages however busy the board.
+        size=BRIEFING_DUE_LIMIT,
         context={
             "meeting": meeting,
             "today": today,

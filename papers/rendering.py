@@ -16,7 +16,6 @@ __all__ = [
     "PaperBusyError",
     "PaperRenderError",
     "PaperTimeoutError",
-    "cached_pdf",
     "render_html",
     "render_pdf",
 ]
@@ -38,6 +37,9 @@ class Paper:
     # How many recommendations (or findings) it prints: a large paper is made in the
     # background (settings.PAPERS_INLINE_MAX_RECOMMENDATIONS).
     size: int = 0
+    # False for the beginning of a long paper (documents.tracking_paper's `limit`): a
+    # preview, or what the paper is and how long, never printed as the paper.
+    complete: bool = True
 
 
 def static_files() -> StaticFiles:
@@ -55,6 +57,8 @@ def render_timeout() -> float | None:
 
 def render_html(paper: Paper) -> str:
     """The HTML WeasyPrint is given: lean, standalone, with the print stylesheet."""
+    if not paper.complete:
+        raise ValueError(f"Only the beginning of {paper.title!r} was gathered: not printed.")
     return render_to_string(
         PRINT_TEMPLATE,
         {
@@ -64,11 +68,6 @@ def render_html(paper: Paper) -> str:
             "council_name": council_settings().council_name,
         },
     )
-
-
-def cached_pdf(paper: Paper) -> bytes | None:
-    """The PDF last made of this paper's content, if it is still kept."""
-    return limits.cached_pdf(render_html(paper))
 
 
 def render_pdf(paper: Paper, *, timeout: float | None | object = ...) -> bytes:

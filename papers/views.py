@@ -22,7 +22,6 @@ from .rendering import (
     PaperBusyError,
     PaperRenderError,
     PaperTimeoutError,
-    cached_pdf,
     render_pdf,
 )
 from .tasks import paper_in_background
@@ -40,24 +39,27 @@ class PaperViewMixin:
     pdf_url_name = ""
     preview_url_name = ""
 
-    def get_paper(self) -> Paper:  # pragma: no cover - abstract
+    def get_paper(self, *, limit: int | None = None) -> Paper:  # pragma: no cover - abstract
+        """The paper; `limit`, for a paper that can be long: its first so many items only
+        (its size still the whole paper's). A paper that is always short ignores it."""
         raise NotImplementedError
 
     def get_paper_object(self):  # pragma: no cover - abstract
         raise NotImplementedError
 
     def get(self, request, *args, **kwargs):
-        paper = self.get_paper()
         if self.pdf:
-            return self.pdf_response(paper)
+            # Whether the PDF is made here or by the task worker is decided on what the
+            # paper is and how long, without gathering a long paper's content first.
+            outline = self.get_paper(limit=0)
+            if self._made_in_background(outline):
+                return self.pdf_in_background(outline)
+            return self.pdf_response(outline if outline.complete else self.get_paper())
+        # A long paper's preview shows its beginning; its PDF has it all.
+        paper = self.get_paper(limit=settings.PAPERS_PREVIEW_MAX_RECOMMENDATIONS)
         return self.render_to_response(self.get_context_data(paper=paper, **kwargs))
 
     def pdf_response(self, paper: Paper):
-        if self._made_in_background(paper):
-            pdf = cached_pdf(paper)
-            if pdf is None:
-                return self.pdf_in_background(paper)
-            return self._pdf(paper, pdf)
         try:
             pdf = render_pdf(paper)
         except PaperRenderError as error:
@@ -136,7 +138,7 @@ class ResponsePaperView(PaperViewMixin, PrivatePermissionMixin, TemplateView):
     def get_paper_object(self):
         return self.report
 
-    def get_paper(self) -> Paper:
+    def get_paper(self, *, limit: int | None = None) -> Paper:
         return documents.response_paper(self.report, self.request.user)
 
     def get_context_data(self, **kwargs):
@@ -166,15 +168,15 @@ class TrackingReportView(MeetingPaperView):
     pdf_url_name = "papers:tracking_pdf"
     preview_url_name = "papers:tracking_preview"
 
-    def get_paper(self) -> Paper:
-        return documents.tracking_paper(self.meeting, self.request.user)
+    def get_paper(self, *, limit: int | None = None) -> Paper:
+        return documents.tracking_paper(self.meeting, self.request.user, limit=limit)
 
 
 class BriefingView(MeetingPaperView):
     pdf_url_name = "papers:briefing_pdf"
     preview_url_name = "papers:briefing_preview"
 
-    def get_paper(self) -> Paper:
+    def get_paper(self, *, limit: int | None = None) -> Paper:
         return documents.briefing_paper(self.meeting, self.request.user, timezone.localdate())
 
 
@@ -197,7 +199,7 @@ class PlanReportView(PaperViewMixin, PrivatePermissionMixin, TemplateView):
     def get_paper_object(self):
         return self.plan
 
-    def get_paper(self) -> Paper:
+    def get_paper(self, *, limit: int | None = None) -> Paper:
         return documents.plan_paper(self.plan, self.request.user, timezone.localdate())
 
 

@@ -303,6 +303,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # a job page and their result kept in the database (core.Job) for this long; smaller
 # ones are made in the request. `manage.py jobs_delete_expired` removes expired results.
 PAPERS_INLINE_MAX_RECOMMENDATIONS = int(os.environ.get("PAPERS_INLINE_MAX_RECOMMENDATIONS", "250"))
+# A paper's preview page shows its first so many recommendations; its PDF has them all.
+PAPERS_PREVIEW_MAX_RECOMMENDATIONS = int(os.environ.get("PAPERS_PREVIEW_MAX_RECOMMENDATIONS", "50"))
 EXPORT_INLINE_MAX_ROWS = int(os.environ.get("EXPORT_INLINE_MAX_ROWS", "5000"))
 JOB_RESULTS_KEPT_FOR = timedelta(hours=int(os.environ.get("JOB_RESULTS_KEPT_HOURS", "24")))
 

@@ -148,3 +148,49 @@ class TestNarrativeForm:
             assert client.get(url).status_code == 403
             assert client.post(url, {"purpose": "x"}).status_code == 403
         assert not ResponsePaper.objects.exists()
+
+
+@pytest.mark.django_db
+class TestALongPaper:
+    """The tracking meeting's three recommendations, with previews of two."""
+
+    @pytest.fixture(autouse=True)
+    def short_previews(self, settings):
+        settings.PAPERS_PREVIEW_MAX_RECOMMENDATIONS = 2
+
+    def test_its_preview_shows_the_beginning_and_says_so(self, client, officer, tracking_meeting):
+        client.force_login(officer)
+
+        page = client.get(reverse("papers:tracking_preview", args=[tracking_meeting.pk]))
+
+        assert [item.recommendation.number for g in page.context["groups"] for item in g.items] == [
+            1,
+            2,
+        ]
+        assert "This paper sets out 3 recommendations. The preview shows the first 2" in page.text
+        assert "3 recommendations are due for tracking at this meeting" in page.text
+
+    def test_its_pdf_has_every_recommendation(self, client, officer, tracking_meeting):
+        client.force_login(officer)
+
+        pdf = client.get(reverse("papers:tracking_pdf", args=[tracking_meeting.pk]))
+
+        assert "3 recommendations are due for tracking" in pdf_text(pdf.content)
+
+    def test_its_beginning_is_never_printed_as_the_paper(self, tracking_meeting, officer):
+        from papers import documents
+        from papers.rendering import render_html
+
+        beginning = documents.tracking_paper(tracking_meeting, officer, limit=2)
+
+        assert (beginning.complete, beginning.size) == (False, 3)
+        with pytest.raises(ValueError, match="not printed"):
+            render_html(beginning)
+
+    def test_a_short_paper_is_previewed_whole(self, client, officer, tracking_meeting, settings):
+        settings.PAPERS_PREVIEW_MAX_RECOMMENDATIONS = 3
+        client.force_login(officer)
+
+        page = client.get(reverse("papers:tracking_preview", args=[tracking_meeting.pk]))
+
+        assert "The preview shows the first" not in page.text
