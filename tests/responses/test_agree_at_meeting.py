@@ -132,8 +132,9 @@ def test_every_response_waiting_is_on_the_paged_list_longest_waiting_first(offic
     client = signed_in(officer)
     url = reverse("responses:responses_awaiting_agreement")
 
-    first = page(client.get(url))
-    second = page(client.get(url + "?page=2"))
+    answer = client.get(url)
+    first = page(answer)
+    second = page(client.get(f"{url}?after={answer.context['page'].next_cursor}"))
 
     assert "55 responses received from directorates" in first
     agree = [reverse("responses:responses_agree", args=[report.pk]) for report in reports]
