@@ -294,15 +294,23 @@ def _people() -> dict:
 
 def _pages(people: dict) -> list[tuple[str, str, str]]:
     from django.urls import reverse
+    from django.utils import timezone
 
     from deadlines.services import calendar_token_for
-    from recommendations.models import Committee, Recommendation
+    from recommendations.models import Committee, Meeting, Recommendation
 
     listing = reverse("recommendations:recommendation_list")
     total = Recommendation.objects.count()
     committee = Committee.objects.order_by("name").first()
     recommendation = Recommendation.objects.order_by("pk")[total // 2]
     feed = calendar_token_for(people["officer"]).get_absolute_url()
+    # The board's next meeting: its backlog is what is due there.
+    meeting = (
+        Meeting.objects.filter(committee=committee, date__gte=timezone.localdate())
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("date")
+        .first()
+    )
     return [
         ("officer's home", "officer", reverse("home")),
         ("director's home", "director", reverse("home")),
@@ -314,6 +322,14 @@ def _pages(people: dict) -> list[tuple[str, str, str]]:
         ("work programme", "officer", reverse("deadlines:work_programme", args=[committee.pk])),
         ("officer's iCal feed", "public", feed),
         ("recommendation page", "public", recommendation.get_absolute_url()),
+        ("meeting page", "officer", meeting.get_absolute_url()),
+        (
+            "tracking report preview",
+            "officer",
+            reverse("papers:tracking_preview", args=[meeting.pk]),
+        ),
+        ("members' briefing", "officer", reverse("papers:briefing_preview", args=[meeting.pk])),
+        ("open-data API, recommendations", "public", reverse("api:recommendations")),
     ]
 
 
