@@ -304,12 +304,11 @@ def _pages(people: dict) -> list[tuple[str, str, str]]:
     committee = Committee.objects.order_by("name").first()
     recommendation = Recommendation.objects.order_by("pk")[total // 2]
     feed = calendar_token_for(people["officer"]).get_absolute_url()
-    # The board's next meeting: its backlog is what is due there.
+    # The board's next meeting (its backlog is what is due there), else its last.
+    meetings = Meeting.objects.filter(committee=committee).exclude(status=Meeting.Status.CANCELLED)
     meeting = (
-        Meeting.objects.filter(committee=committee, date__gte=timezone.localdate())
-        .exclude(status=Meeting.Status.CANCELLED)
-        .order_by("date")
-        .first()
+        meetings.filter(date__gte=timezone.localdate()).order_by("date").first()
+        or meetings.order_by("-date").first()
     )
     return [
         ("officer's home", "officer", reverse("home")),

@@ -14,9 +14,11 @@ form.field }}`` still renders Django's plain widget, so the admin is unaffected.
 from django.forms import widgets
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.utils.formats import localize
 from django.utils.functional import cached_property
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime
 
 # Fixed widths for inputs whose length is known (GOV.UK "fixed width inputs").
 _INPUT_WIDTHS = {
@@ -234,12 +236,17 @@ def _attrs_markup(attrs: dict) -> SafeString:
     )
 
 
+def _shown(value):
+    """A label as a template's {{ value }} shows it: in local time, localised."""
+    return localize(template_localtime(value))
+
+
 def _select_markup(widget: dict) -> SafeString:
     """django/forms/widgets/select.html and select_option.html, for a widget context."""
     parts = [format_html('<select name="{}"{}>', widget["name"], _attrs_markup(widget["attrs"]))]
     for group_name, group_choices, _index in widget["optgroups"]:
         if group_name:
-            parts.append(format_html('\n  <optgroup label="{}">', group_name))
+            parts.append(format_html('\n  <optgroup label="{}">', _shown(group_name)))
         for option in group_choices:
             parts.append(
                 format_html(
@@ -247,7 +254,7 @@ def _select_markup(widget: dict) -> SafeString:
                     '\n  <option value="{}"{}>{}</option>\n',
                     str(option["value"]),
                     _attrs_markup(option["attrs"]),
-                    option["label"],
+                    _shown(option["label"]),
                 )
             )
         if group_name:

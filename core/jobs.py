@@ -52,6 +52,16 @@ def job_create(*, owner, kind: str, title: str, params: dict, back_url: str = ""
     )
 
 
+def job_in_progress(*, owner, kind: str, params: dict) -> Job | None:
+    """The owner's job of this kind and these parameters still waiting or running, if
+    there is one: asking twice for the same long paper follows the first job rather
+    than making the file twice."""
+    unfinished = Job.objects.defer("result").filter(
+        owner=owner, kind=kind, state__in=[Job.State.QUEUED, Job.State.RUNNING]
+    )
+    return next((job for job in unfinished.order_by("-pk") if job.params == params), None)
+
+
 def jobs_visible_to(user) -> QuerySet[Job]:
     """A job is private to whoever asked for it (and staff)."""
     jobs = Job.objects.defer("result")

@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.core.exceptions import FieldDoesNotExist
-from django.db.models import F, Model, OrderBy, Q, QuerySet
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db.models import F, Field, Model, OrderBy, Q, QuerySet
 
-# Above this many rows, the list says "more than" rather than counting them all.
-COUNT_LIMIT = 1000
+from core.lists import COUNT_CAP
+
+# Above this many rows, the list says "more than" rather than counting them all (the
+# home pages' cap: one figure, so that a count and its list agree).
+COUNT_LIMIT = COUNT_CAP
 
 
 @dataclass(frozen=True)
@@ -160,8 +163,34 @@ class KeysetPage:
         return self.has_previous or self.has_next
 
 
-def _values_or_invalid(keys, cursor):
-    return _decode(cursor, keys) if cursor else None
+def _values_or_invalid(queryset: QuerySet, keys: list[Key], cursor: str) -> list | None:
+    """The cursor's values, each as its sort key's field takes it; None (the first page)
+    for a cursor that does not decode or holds a value its key's field refuses (a link
+    edited by hand, or carried from a list sorted otherwise), so that it never reaches
+    the database as a type or range error."""
+    values = _decode(cursor, keys) if cursor else None
+    if values is None:
+        return None
+    try:
+        return [
+            None if value is None else _field_of(queryset, key.name).clean(value, None)
+            for key, value in zip(keys, values, strict=True)
+        ]
+    except (ValidationError, ValueError, TypeError, FieldDoesNotExist):
+        return None
+
+
+def _field_of(queryset: QuerySet, name: str) -> Field:
+    """The model field (or an annotation's output field) a sort key reads."""
+    if name in queryset.query.annotations:
+        return queryset.query.annotations[name].output_field
+    model, field = queryset.model, None
+    for part in name.split("__"):
+        field = model._meta.pk if part == "pk" else model._meta.get_field(part)
+        if field.is_relation:
+            model = field.related_model
+            field = field.target_field if field.many_to_one or field.one_to_one else field
+    return field
 
 
 def _first_rows(ordered: QuerySet, count: int, *, narrow_first: bool) -> list:
@@ -183,8 +212,8 @@ def keyset_page(
     and one bounded count."""
     keys = keys_of(queryset)
     backwards = [key.reversed() for key in keys]
-    after = _values_or_invalid(keys, params.get("after", ""))
-    before = _values_or_invalid(keys, params.get("before", ""))
+    after = _values_or_invalid(queryset, keys, params.get("after", ""))
+    before = _values_or_invalid(queryset, keys, params.get("before", ""))
     if before is not None:
         rows = _first_rows(
             queryset.filter(_seek(backwards, before)).order_by(*(k.order() for k in backwards)),

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Count, Expression, F, OrderBy, Q, QuerySet, Window
+from django.db.models import Count, Expression, F, IntegerField, OrderBy, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from core.numbers import thousands
@@ -128,7 +128,12 @@ def first_ids_counted_by(
     one query however many parts there are. Parts without rows are absent.
 
     Ids, not rows: every qualifying row is ranked and counted, so the database does that
-    with the columns of the order alone, and the caller reads the few rows it shows."""
+    with the columns of the order alone, and the caller reads the few rows it shows.
+
+    The parts are numbered (`part` is an integer expression): the rows are read as the
+    database gives them (`_first_of_each_part`), and an integer is one on every database."""
+    if not isinstance(getattr(part, "_output_field_or_none", None), IntegerField):
+        raise TypeError(f"A list's parts are numbered; {part!r} is not an integer expression")
     partition = [part]
     ranked = queryset.annotate(
         shortlist_part=part,

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView, UpdateView
 
-from core.jobs import job_create
+from core.jobs import job_create, job_in_progress
 from core.views import ObjectPermissionMixin, PrivatePermissionMixin, ServiceFormMixin
 from inspections.models import ImprovementPlan
 from recommendations.models import Meeting, Report
@@ -93,19 +93,24 @@ class PaperViewMixin:
         )
 
     def pdf_in_background(self, paper: Paper):
-        """Queue the paper for the task worker and send the reader to its job's page."""
-        job = job_create(
-            owner=self.request.user,
-            kind=f"papers.{paper.kind}",
-            title=paper.title,
-            params={
-                "paper": paper.kind,
-                "pk": self.kwargs["pk"],
-                "today": timezone.localdate().isoformat(),
-            },
-            back_url=reverse(self.preview_url_name, args=[self.kwargs["pk"]]),
-        )
-        transaction.on_commit(lambda: paper_in_background.enqueue(job.pk))
+        """Queue the paper for the task worker and send the reader to its job's page (the
+        same job's, if this reader's is still waiting or running)."""
+        kind = f"papers.{paper.kind}"
+        params = {
+            "paper": paper.kind,
+            "pk": self.kwargs["pk"],
+            "today": timezone.localdate().isoformat(),
+        }
+        job = job_in_progress(owner=self.request.user, kind=kind, params=params)
+        if job is None:
+            job = job_create(
+                owner=self.request.user,
+                kind=kind,
+                title=paper.title,
+                params=params,
+                back_url=reverse(self.preview_url_name, args=[self.kwargs["pk"]]),
+            )
+            transaction.on_commit(lambda: paper_in_background.enqueue(job.pk))
         return redirect(job)
 
     def _pdf(self, paper: Paper, pdf: bytes) -> HttpResponse:

@@ -21,6 +21,11 @@ class ResponseState(models.TextChoices):
     AGREED = "agreed", "Agreed"
 
 
+# Sent to the board: submitted, or submitted and since agreed ("in"; what
+# `Recommendation.response_is_in` stores of a recommendation's responses).
+IN_STATES = (ResponseState.SUBMITTED, ResponseState.AGREED)
+
+
 class ResponseQuerySet(models.QuerySet):
     def answering(self, recommendation) -> "ResponseQuerySet":
         """The response that counts for `recommendation`: the submitted (or agreed) one,
@@ -31,7 +36,7 @@ class ResponseQuerySet(models.QuerySet):
 
     def submitted(self) -> "ResponseQuerySet":
         """Sent to the board: submitted, or submitted and since agreed."""
-        return self.filter(state__in=[ResponseState.SUBMITTED, ResponseState.AGREED])
+        return self.filter(state__in=IN_STATES)
 
     def in_states(self, states) -> "ResponseQuerySet":
         return self.filter(state__in=states)

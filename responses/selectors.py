@@ -19,7 +19,7 @@ from accounts.rules import is_council_reader, is_directorate_user
 from core.lists import COUNT_CAP, Shortlist, capped
 from recommendations.models import Recommendation, Report
 
-from .models import PositionStatement, Response, ResponseState
+from .models import IN_STATES, PositionStatement, Response, ResponseState
 from .rules import can_read
 
 
@@ -83,7 +83,7 @@ def no_readable_response(user: User) -> Q:
     an index (`rec_owed_by_report`): the worklist links to a directorate's in the list,
     and matching each of its 12,500 recommendations at 100,000 against the responses took
     a tenth of a second. Outside, those with no agreed response."""
-    if set(response_states_readable_by(user)) == {ResponseState.SUBMITTED, ResponseState.AGREED}:
+    if set(response_states_readable_by(user)) == set(IN_STATES):
         return Q(response_is_in=False)
     return ~Exists(readable_response(user))
 

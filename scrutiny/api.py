@@ -29,6 +29,7 @@ from recommendations.selectors import (
     reports_visible_to,
 )
 from responses.models import Response, ResponseState
+from responses.selectors import recommendations_with_response
 
 from .filters import RecommendationFilter
 
@@ -68,6 +69,9 @@ class Pages(PaginationBase):
             None, max_length=2000, description="From a `previous` link: the page before a row"
         )
         page_size: int = Field(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
+        page: int | None = Field(
+            None, description="Not taken: follow `next` and `previous` (a 422 says so)"
+        )
 
     class Output(Schema):
         items: list[Any]
@@ -77,6 +81,9 @@ class Pages(PaginationBase):
         previous: str | None = Field(description="The previous page's address, if there is one")
 
     def paginate_queryset(self, queryset: QuerySet, pagination: Input, request, **params):
+        if pagination.page is not None:
+            # Page numbers were taken before: say so rather than answer page 1 again.
+            raise HttpError(422, "page: lists are paged by their next and previous links")
         page = keyset_page(
             queryset,
             per_page=pagination.page_size,
@@ -230,7 +237,11 @@ class RecommendationFilters(Schema):
 
 
 def _public_recommendations():
-    return recommendations_visible_to(PUBLIC).prefetch_related(
+    # With what the list's filters read of each response (its decision, as the public
+    # may read it).
+    return recommendations_with_response(
+        recommendations_visible_to(PUBLIC), PUBLIC
+    ).prefetch_related(
         "parts",
         Prefetch(
             "responses",

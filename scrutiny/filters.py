@@ -146,8 +146,7 @@ class RecommendationFilter(django_filters.FilterSet):
         ]
 
     def search(self, queryset, name, value):
-        user = self.request.user if self.request is not None else AnonymousUser()
-        return recommendations_matching(queryset, value, user)
+        return recommendations_matching(queryset, value, self._reader())
 
     def filter_source(self, queryset, name, value):
         if value == "inquiry":
@@ -158,10 +157,13 @@ class RecommendationFilter(django_filters.FilterSet):
 
     def filter_decision(self, queryset, name, value):
         if value == "none":
-            if self.request is None:  # a queryset annotated for no one in particular
-                return queryset.filter(visible_decision__isnull=True)
-            return queryset.filter(no_readable_response(self.request.user))
+            return queryset.filter(no_readable_response(self._reader()))
         return queryset.filter(visible_decision=value)
+
+    def _reader(self):
+        """Whose reading the list filters by: the request's user, else the public's (the
+        open-data API)."""
+        return self.request.user if self.request is not None else AnonymousUser()
 
     def filter_mine(self, queryset, name, value):
         if not value:

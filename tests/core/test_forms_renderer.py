@@ -1,6 +1,9 @@
 """The GOV.UK form renderer draws a plain select itself (Django's templates cost two
 includes an option): it must give exactly the markup Django's templates give."""
 
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
 import pytest
 from django import forms
 
@@ -12,6 +15,11 @@ CHOICES = [
     ("a&b", 'Tom & "Jerry" <script>'),
     (3, "Three"),
     ("Fruit", [("apple", "Apple"), ("pear", "Pear & plum")]),
+    # Labels that are not text are shown as a template shows them: localised, local time.
+    ("day", date(2026, 12, 7)),
+    ("moment", datetime(2026, 7, 1, 23, 30, tzinfo=UTC)),
+    ("amount", Decimal("1234.50")),
+    (date(2026, 1, 2), [("early", 1.5)]),
 ]
 
 

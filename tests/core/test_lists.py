@@ -1,7 +1,7 @@
 """Bounded lists: the first few rows of a list and how many there are in all."""
 
 import pytest
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 
 from core.lists import (
     count_capped,
@@ -139,3 +139,10 @@ def test_first_ids_counted_by_of_a_list_that_matches_nothing_is_empty_without_a_
         )
 
     assert parts == {}
+
+
+def test_first_ids_counted_by_refuses_parts_that_are_not_numbers():
+    with pytest.raises(TypeError, match="not an integer expression"):
+        first_ids_counted_by(
+            Recommendation.objects.all(), 2, part=F("report__title"), order=("number",)
+        )

@@ -83,3 +83,14 @@ def test_the_public_get_a_large_paper_in_the_request(large, client, tracking_mee
     response = client.get(reverse("papers:tracking_pdf", args=[tracking_meeting.pk]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF-")
     assert not Job.objects.exists()
+
+
+def test_asking_again_while_the_job_waits_follows_the_same_job(
+    large, officer, tracking_meeting, django_capture_on_commit_callbacks
+):
+    client = signed_in(officer)
+    first = _ask(client, tracking_meeting, django_capture_on_commit_callbacks, run=False)
+    again = _ask(client, tracking_meeting, django_capture_on_commit_callbacks, run=False)
+
+    assert Job.objects.count() == 1
+    assert again["Location"] == first["Location"]

@@ -194,3 +194,8 @@ class TestALongPaper:
         page = client.get(reverse("papers:tracking_preview", args=[tracking_meeting.pk]))
 
         assert "The preview shows the first" not in page.text
+        assert [item.recommendation.number for g in page.context["groups"] for item in g.items] == [
+            1,
+            2,
+            3,
+        ]

@@ -131,10 +131,31 @@ def test_a_later_page_costs_the_queries_the_first_does(api, published_report):
     assert len(second) == len(first)
 
 
-def test_a_cursor_that_does_not_decode_is_the_first_page(api, published_report):
+@pytest.mark.parametrize(
+    "forged",
+    [
+        "rubbish",
+        "WyJ4IiwxLDFd",
+        "WzEsIm9uZSIsMV0",
+        "WzEwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAsMSwxXQ",
+    ],
+    ids=["undecodable", "a report id of letters", "a number of letters", "an id too large"],
+)
+def test_a_forged_cursor_is_the_first_page(api, published_report, forged):
     first = api.get("/api/v1/recommendations?page_size=2").json()
 
-    assert api.get("/api/v1/recommendations?page_size=2&after=rubbish").json() == first
+    for side in ("after", "before"):
+        answer = api.get(f"/api/v1/recommendations?page_size=2&{side}={forged}")
+        assert answer.status_code == 200
+        assert answer.json() == first
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/committees", "/api/v1/meetings", "/api/v1/inquiries", "/api/v1/reports"]
+)
+def test_a_forged_cursor_on_any_list_is_its_first_page(api, published_report, path):
+    for forged in ("WyJ4IiwxXQ", "WyJ4IiwieCIsMV0", "WyIyMDEyLTEzLTQ1IiwieCIsMV0"):
+        assert api.get(f"{path}?after={forged}").status_code == 200
 
 
 def test_a_page_size_over_100_is_a_clear_422(api, published_report):
@@ -154,3 +175,24 @@ def queries_of(client, path: str) -> list:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(path).status_code == 200
     return queries.captured_queries
+
+
+def test_page_numbers_are_a_clear_422(api, published_report):
+    answer = api.get("/api/v1/recommendations?page=2")
+
+    assert answer.status_code == 422
+    assert "next and previous links" in answer.text
+
+
+def test_recommendations_filter_by_agreed_decision(api, published_report):
+    first, second, _third = published_report.recommendations.order_by("number")
+    agreed_response(first)
+    submitted_response(second)  # in, but not agreed: the public reads no response yet
+
+    accepted = api.get("/api/v1/recommendations?decision=accepted").json()
+    none_yet = api.get("/api/v1/recommendations?decision=none").json()
+
+    assert [item["id"] for item in accepted["items"]] == [first.pk]
+    assert {item["id"] for item in none_yet["items"]} == {
+        r.pk for r in published_report.recommendations.exclude(pk=first.pk)
+    }

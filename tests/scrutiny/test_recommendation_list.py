@@ -1,5 +1,7 @@
 """The recommendations list: filters, sorting and pagination."""
 
+import base64
+import json
 from datetime import date
 
 import pytest
@@ -330,11 +332,34 @@ def test_search_results_page_through_every_match_once_both_ways(
     assert texts_in_order(last) == seen[-7:]
 
 
+def cursor(*values) -> str:
+    """A page link's cursor as the list encodes one, holding any values."""
+    text = json.dumps(list(values), separators=(",", ":"))
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+FORGED_CURSORS = [
+    cursor("x", 1, 1),  # a report id that is not a number
+    cursor(10**30, 1, 1),  # ...nor one any database column holds
+    cursor(1, "one", 1),
+    cursor("garbage", "2012-01-01", 1, 1),  # from another sort, as long as this one's
+    cursor("2012-13-45", 1, 1, 1),
+]
+
+
 def test_a_forged_page_link_shows_the_first_page(member_client, listed):
-    for query in ("?after=abc", "?before=!!", "?after=WzEsMl0", "?page=99"):
+    forged = [f"?{side}={value}" for value in FORGED_CURSORS for side in ("after", "before")]
+    for query in ("?after=abc", "?before=!!", "?after=WzEsMl0", "?page=99", *forged):
         response = member_client.get(list_url(query))
-        assert response.status_code == 200
-        assert len(response.context["object_list"]) == 4
+        assert response.status_code == 200, query
+        assert len(response.context["object_list"]) == 4, query
+
+
+def test_a_forged_page_link_of_a_sorted_list_shows_its_first_page(member_client, listed):
+    for sort in ("due", "-published", "status"):
+        for value in FORGED_CURSORS:
+            response = member_client.get(list_url(f"?sort={sort}&after={value}"))
+            assert response.status_code == 200, (sort, value)
 
 
 def test_search_results_mark_the_matching_words(member_client, listed):
