@@ -122,3 +122,16 @@ def tracking_meeting(paper_report, directorate_a) -> Meeting:
         user=OfficerFactory(),
     )
     return meeting
+
+
+def add_due(meeting: Meeting, numbers, **fields) -> None:
+    """More recommendations of the meeting's report, numbered `numbers`, due at it."""
+    report = meeting.report_backs.first().report
+    for number in numbers:
+        RecommendationFactory(
+            report=report,
+            number=number,
+            directorate=report.recommendations.first().directorate,
+            report_back_meeting=meeting,
+            **fields,
+        )

@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from papers import documents
 from papers.rendering import render_html
-from tests.factories import RecommendationFactory, tracking_status
+from tests.factories import tracking_status
+from tests.papers.conftest import add_due
 
 
 @pytest.mark.django_db
@@ -26,16 +27,9 @@ class TestBriefing:
         ]
 
     def test_it_names_the_first_ten_due_in_the_tracking_reports_order_and_counts_the_rest(
-        self, tracking_meeting, officer, directorate_a
+        self, tracking_meeting, officer
     ):
-        report = tracking_meeting.report_backs.first().report
-        for number in range(6, 20):
-            RecommendationFactory(
-                report=report,
-                number=number,
-                directorate=directorate_a,
-                report_back_meeting=tracking_meeting,
-            )
+        add_due(tracking_meeting, range(6, 20))
 
         due = documents.briefing_paper(tracking_meeting, officer, date(2012, 7, 12)).context["due"]
         every = documents.tracking_items(tracking_meeting, officer)
@@ -82,29 +76,17 @@ class TestTrackingItems:
         assert items[2].decision.status == tracking_status(2)
         assert items[2].status_before is None  # the decision at this meeting is not "before"
 
-    def test_queries_do_not_grow_with_the_recommendations(
-        self, tracking_meeting, officer, directorate_a
-    ):
+    def test_queries_do_not_grow_with_the_recommendations(self, tracking_meeting, officer):
         def count() -> int:
             with CaptureQueriesContext(connection) as queries:
                 render_html(documents.tracking_paper(tracking_meeting, officer))
                 render_html(documents.briefing_paper(tracking_meeting, officer, date(2012, 7, 12)))
             return len(queries)
 
-        report = tracking_meeting.report_backs.first().report
-
-        def add(numbers) -> None:
-            for number in numbers:
-                RecommendationFactory(
-                    report=report,
-                    number=number,
-                    directorate=directorate_a,
-                    report_back_meeting=tracking_meeting,
-                )
-
-        add(range(6, 16))  # past the briefing's lists' limit, so both counts page the same
+        # Past the briefing's lists' limit, so both counts page the same.
+        add_due(tracking_meeting, range(6, 16))
         before = count()
-        add(range(16, 46))
+        add_due(tracking_meeting, range(16, 46))
         assert count() == before
 
 
