@@ -222,10 +222,16 @@ class SourceGroup:
     items: list[TrackingItem]
 
 
+def _due_at(meeting: Meeting, user: User) -> QuerySet[Recommendation]:
+    """The recommendations due for tracking at the meeting that the user may read: what
+    the meeting's papers set out, count and mark."""
+    return recommendations_due_for_meeting(meeting, recommendations_visible_to(user))
+
+
 def tracking_items(meeting: Meeting, user: User, *, limit: int | None = None) -> list[TrackingItem]:
     """What the papers print of each recommendation due for tracking at the meeting, in
     the tracking report's order: every one, or the first `limit`."""
-    due = recommendations_due_for_meeting(meeting, recommendations_visible_to(user))
+    due = _due_at(meeting, user)
     if limit is not None:
         due = due[:limit]
     due = due.select_related("report__inquiry", "report__inspection").prefetch_related(
@@ -291,7 +297,7 @@ def tracking_paper(meeting: Meeting, user: User, *, limit: int | None = None) ->
         count = len(items)
         exempt = not_for_publication(item.recommendation.report for item in items)
     else:  # the whole paper's length and marking, from the database
-        due = recommendations_due_for_meeting(meeting, recommendations_visible_to(user))
+        due = _due_at(meeting, user)
         count = due.count()
         exempt = not_for_publication(Report.objects.filter(pk__in=due.values("report")))
     groups = [
@@ -326,7 +332,7 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
     what is due. It names the first few of each list and counts the rest, so it costs the
     same for a board with a backlog of a thousand as for one with ten."""
     visible = recommendations_visible_to(user).filter(report__committee=meeting.committee_id)
-    due = recommendations_due_for_meeting(meeting, recommendations_visible_to(user))
+    due = _due_at(meeting, user)
     due_count = due.count()
     counts = recommendations_by_status(visible)
     # What the home pages read of the same lists (ids to the cap, then the rows named):
