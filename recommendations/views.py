@@ -80,9 +80,15 @@ class CommitteeDetailView(DetailView):
         return context
 
 
+# What is due at a meeting comes 50 to a page, on its page and on its tracking form alike
+# (the same pages, so "page 3" is the same recommendations on both): a board can have a
+# backlog of a thousand due at one meeting, and a page costs what it shows.
+DUE_PER_PAGE = 50
+
+
 class MeetingDetailView(DetailView):
     template_name = "recommendations/meeting_detail.html"
-    due_per_page = 50
+    due_per_page = DUE_PER_PAGE
 
     def get_queryset(self):
         return Meeting.objects.select_related("committee")
@@ -93,7 +99,6 @@ class MeetingDetailView(DetailView):
         due = selectors.recommendations_due_for_meeting(
             meeting, selectors.recommendations_visible_to(user)
         )
-        # A page at a time: a board can have a backlog of a thousand due at one meeting.
         page = Paginator(due, self.due_per_page).get_page(self.request.GET.get("page"))
         assessments = {
             assessment.recommendation_id: assessment
@@ -363,7 +368,7 @@ class AssessmentsRecordView(ObjectPermissionMixin, TemplateView):
     # A page of the form at a time: any meeting can be recorded, however many
     # recommendations are due (each row is three fields; Django refuses a form of more
     # than DATA_UPLOAD_MAX_NUMBER_FIELDS), and a page costs what it shows.
-    per_page = 100
+    per_page = DUE_PER_PAGE
 
     def get_page(self):
         paginator = Paginator(

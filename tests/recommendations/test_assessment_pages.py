@@ -9,11 +9,12 @@ from django.conf import settings
 from django.urls import reverse
 
 from recommendations.models import Recommendation, TrackingAssessment
-from recommendations.views import AssessmentsRecordView
+from recommendations.views import DUE_PER_PAGE, AssessmentsRecordView
 from tests.factories import InquiryFactory, MeetingFactory, ReportFactory, tracking_status
 from tests.viewkit import signed_in
 
 DUE = 1700  # more than the ~1,600 rows one form could carry before
+PAGES = -(-DUE // DUE_PER_PAGE)
 
 
 @pytest.fixture
@@ -55,13 +56,15 @@ def test_each_page_of_the_form_stays_under_the_field_cap(officer, crowded_meetin
     html = signed_in(officer).get(url).content.decode()
     assert field_count(html) < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
     assert f"{DUE:,} recommendations are due at this meeting" in html
-    assert "page 1 of 17" in html
+    assert f"page 1 of {PAGES}" in html
 
 
 def test_the_last_page_of_a_crowded_meeting_is_recorded(officer, crowded_meeting):
     client = signed_in(officer)
     last = Recommendation.objects.get(number=DUE)
-    url = reverse("recommendations:assessments_record", args=[crowded_meeting.pk]) + "?page=17"
+    url = (
+        reverse("recommendations:assessments_record", args=[crowded_meeting.pk]) + f"?page={PAGES}"
+    )
     form = client.get(url).content.decode()
     assert f'name="rec-{last.pk}-status"' in form
     response = client.post(
@@ -93,3 +96,16 @@ def test_a_refused_page_comes_back_with_what_the_officer_typed(officer, crowded_
     assert "KEEP-THIS-COMMENT" in html
     assert "Choose the board" in html
     assert not TrackingAssessment.objects.exists()
+
+
+def test_a_page_of_the_form_is_that_page_of_the_meeting(officer, crowded_meeting):
+    """The tracking form and the meeting's page come in the same pages: page 3 of one is
+    page 3 of the other."""
+    client = signed_in(officer)
+    form = client.get(
+        reverse("recommendations:assessments_record", args=[crowded_meeting.pk]) + "?page=3"
+    ).content.decode()
+    meeting_page = client.get(crowded_meeting.get_absolute_url() + "?page=3")
+    on_form = [int(pk) for pk in re.findall(r'name="rec-(\d+)-status"', form)]
+    assert on_form == [rec.pk for rec, _ in meeting_page.context["due"]]
+    assert len(on_form) == DUE_PER_PAGE
