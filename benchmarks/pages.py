@@ -323,6 +323,11 @@ def _pages(people: dict) -> list[tuple[str, str, str]]:
         ("recommendation page", "public", recommendation.get_absolute_url()),
         ("meeting page", "officer", meeting.get_absolute_url()),
         (
+            "tracking form",
+            "officer",
+            reverse("recommendations:assessments_record", args=[meeting.pk]),
+        ),
+        (
             "tracking report preview",
             "officer",
             reverse("papers:tracking_preview", args=[meeting.pk]),

@@ -153,24 +153,7 @@ class GovukBoundField(BoundField):
             attrs["class"] = " ".join([*classes, own]).strip()
         if not self.govuk_uses_fieldset and self.govuk_describedby:
             attrs["aria-describedby"] = self.govuk_describedby
-        if _renders_as_django_select(self.field.widget):
-            return self._select_html(attrs)
         return self.as_widget(attrs=attrs)
-
-    def _select_html(self, attrs: dict) -> SafeString:
-        """What `as_widget` renders for a plain Select, built here: Django renders each
-        option with two template includes, which made a list page's filter form (about
-        75 options) cost more than its table of 25 recommendations. A test holds the two
-        to the same markup."""
-        widget = self.field.widget
-        if self.field.localize:
-            widget.is_localized = True
-        # The attributes, name and value as BoundField.as_widget gives them.
-        attrs = self.build_widget_attrs(attrs, widget)
-        if self.auto_id and "id" not in widget.attrs:
-            attrs.setdefault("id", self.auto_id)
-        context = widget.get_context(self.html_name, self.value(), attrs)["widget"]
-        return _select_markup(context)
 
     @property
     def govuk_choices_classes(self):
@@ -207,14 +190,15 @@ class GovukBoundField(BoundField):
         return choices
 
 
-def _renders_as_django_select(widget: widgets.Widget) -> bool:
-    """A single-choice Select drawn by Django's own templates (not a subclass with its
-    own template, or a multiple select)."""
-    return (
-        isinstance(widget, widgets.Select)
-        and not widget.allow_multiple_selected
-        and widget.template_name == widgets.Select.template_name
-        and widget.option_template_name == widgets.Select.option_template_name
+def _drawn_by_djangos_select_templates(template_name: str, context: dict) -> bool:
+    """Whether a render is Django's select.html with its select_option.html for every
+    option (a Select or SelectMultiple, not a subclass with templates of its own)."""
+    if template_name != widgets.Select.template_name or "widget" not in context:
+        return False
+    return all(
+        option.get("template_name") == widgets.Select.option_template_name
+        for _name, options, _index in context["widget"].get("optgroups", ())
+        for option in options
     )
 
 
@@ -273,3 +257,12 @@ class GovukFormRenderer(TemplatesSetting):
     form_template_name = "govuk/forms/form.html"
     field_template_name = "govuk/forms/field.html"
     bound_field_class = GovukBoundField
+
+    def render(self, template_name, context, request=None):
+        # Django draws each <option> with two template includes, which made a list page's
+        # filter form (about 75 options) cost more than its table of 25 recommendations.
+        # A select is drawn here instead, to the byte what those templates draw (a test
+        # holds the two to the same markup); every other template is Django's.
+        if _drawn_by_djangos_select_templates(template_name, context):
+            return _select_markup(context["widget"])
+        return super().render(template_name, context, request)

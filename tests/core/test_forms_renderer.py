@@ -1,11 +1,12 @@
-"""The GOV.UK form renderer draws a plain select itself (Django's templates cost two
-includes an option): it must give exactly the markup Django's templates give."""
+"""The GOV.UK form renderer draws a select itself (Django's templates cost two includes an
+option): it must give exactly the markup Django's templates give."""
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 from django import forms
+from django.forms.renderers import TemplatesSetting
 
 from recommendations.models import Committee, Recommendation
 from tests.factories import CommitteeFactory
@@ -33,11 +34,13 @@ class SelectsForm(forms.Form):
         widget=forms.Select(attrs={"class": "govuk-!-width-one-half", "data-module": "x"}),
     )
     committee = forms.ModelChoiceField(queryset=Committee.objects.order_by("name"), required=False)
+    several = forms.MultipleChoiceField(choices=CHOICES[1:4], required=False)
+    nothing_to_choose = forms.ChoiceField(choices=[], required=False)
 
 
 def django_markup(bound_field, *, error=False, hint=False):
-    """The field as Django's own templates draw it, with the attributes the GOV.UK
-    renderer adds."""
+    """The field as Django's own templates draw it (its form rendered for the moment by
+    Django's TemplatesSetting), with the attributes the GOV.UK renderer adds."""
     own = bound_field.field.widget.attrs.get("class", "")
     classes = " ".join(["govuk-select", *(["govuk-select--error"] if error else []), own]).strip()
     attrs = {"class": classes}
@@ -45,7 +48,12 @@ def django_markup(bound_field, *, error=False, hint=False):
     described += [f"id_{bound_field.name}-error"] if error else []
     if described:
         attrs["aria-describedby"] = " ".join(described)
-    return bound_field.as_widget(attrs=attrs)
+    form = bound_field.form
+    ours, form.renderer = form.renderer, TemplatesSetting()
+    try:
+        return bound_field.as_widget(attrs=attrs)
+    finally:
+        form.renderer = ours
 
 
 @pytest.mark.django_db
@@ -109,3 +117,18 @@ def test_the_recommendations_filter_draws_its_selects_as_django_does():
         assert str(bound_field.govuk_widget) == str(
             django_markup(bound_field, hint=bool(bound_field.help_text))
         ), bound_field.name
+
+
+@pytest.mark.django_db
+def test_a_select_outside_the_govuk_field_is_drawn_as_django_does():
+    # {{ form.field }} (the plain widget, as the admin draws it) goes through the renderer too.
+    form = SelectsForm({"several": ["a&b", "3"]})
+    form.is_valid()
+    for name in ("plain", "several", "nothing_to_choose"):
+        bound_field = form[name]
+        ours = str(bound_field)
+        form.renderer, renderer = TemplatesSetting(), form.renderer
+        try:
+            assert ours == str(bound_field), name
+        finally:
+            form.renderer = renderer
