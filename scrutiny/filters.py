@@ -15,6 +15,9 @@ from responses.models import ResponseDecision
 from responses.search import recommendations_matching
 from responses.selectors import no_readable_response
 
+# What the sort select says of the list's order when a search is not sorted otherwise.
+SEARCH_ORDER_LABEL = "Best match first"
+
 
 class NullsLastOrderingFilter(django_filters.OrderingFilter):
     """Rows with nothing to sort by (no report-back due, not yet assessed) go last on
@@ -103,12 +106,14 @@ class RecommendationFilter(django_filters.FilterSet):
             ("report__published_on", "published"),
             ("current_status__position", "status"),
         ),
+        # django-filter labels an ascending sort by its field, a descending one by "-" and
+        # its name in the link.
         field_labels={
-            "due": "Next report-back, soonest first",
+            "next_report_back_on": "Next report-back, soonest first",
             "-due": "Next report-back, latest first",
-            "published": "Oldest report first",
+            "report__published_on": "Oldest report first",
             "-published": "Newest report first",
-            "status": "Tracking status",
+            "current_status__position": "Tracking status",
             "-status": "Tracking status, reversed",
         },
     )
@@ -129,7 +134,16 @@ class RecommendationFilter(django_filters.FilterSet):
         if not getattr(inquiry, "narrowed", False):
             inquiry.widget.choices = [("", inquiry.empty_label), *self._inquiry_choices()]
             inquiry.narrowed = True
+        sort = form.fields["sort"]
+        if self._searching() and not getattr(sort, "for_search", False):
+            # A search not sorted otherwise lists the best matches first (`search`), so
+            # the sort left unchosen says that, not "Report and number".
+            sort.widget.choices = [("", SEARCH_ORDER_LABEL), *list(sort.widget.choices)[1:]]
+            sort.for_search = True
         return form
+
+    def _searching(self) -> bool:
+        return bool(str(self.data.get("q", "")).strip())
 
     def _inquiry_choices(self) -> list[tuple[int, str]]:
         """The chosen committee's inquiries, and the chosen inquiry (one query)."""

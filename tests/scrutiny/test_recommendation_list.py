@@ -2,6 +2,7 @@
 
 import base64
 import json
+import re
 from datetime import date
 
 import pytest
@@ -157,6 +158,22 @@ def test_the_list_searches_text_lead_officer_report_and_inquiry(member_client, l
     assert listed_texts(member_client, "?q=discharge+report") == ["DELTA"]
     assert listed_texts(member_client, "?q=external+placements+cost") == ["BRAVO"]
     assert listed_texts(member_client, "?q=nothing-like-this") == []
+
+
+@pytest.mark.parametrize(
+    ("query", "order"),
+    [
+        ("?q=carers", "Best match first"),
+        ("?q=+", "Report and number"),  # nothing to search for: the list's own order
+        ("", "Report and number"),
+        ("?q=carers&sort=due", "Next report-back, soonest first"),
+    ],
+)
+def test_the_sort_select_names_the_order_the_list_is_in(member_client, listed, query, order):
+    listing = member_client.get(reverse("recommendations:recommendation_list") + query)
+
+    select = str(listing.context["filter"].form["sort"])
+    assert re.search(r'<option value="[^"]*" selected>([^<]*)</option>', select)[1] == order
 
 
 @pytest.mark.parametrize(
