@@ -109,3 +109,14 @@ def test_a_page_of_the_form_is_that_page_of_the_meeting(officer, crowded_meeting
     on_form = [int(pk) for pk in re.findall(r'name="rec-(\d+)-status"', form)]
     assert on_form == [rec.pk for rec, _ in meeting_page.context["due"]]
     assert len(on_form) == DUE_PER_PAGE
+
+
+def test_a_page_of_the_meeting_leads_to_that_page_of_the_form(officer, crowded_meeting):
+    client = signed_in(officer)
+    form_url = reverse("recommendations:assessments_record", args=[crowded_meeting.pk])
+
+    first = client.get(crowded_meeting.get_absolute_url()).content.decode()
+    third = client.get(crowded_meeting.get_absolute_url() + "?page=3").content.decode()
+
+    assert f'href="{form_url}"' in first
+    assert f'href="{form_url}?page=3"' in third
