@@ -13,6 +13,7 @@ from django.views.generic import (
     TemplateView,
     UpdateView,
 )
+from django_filters.views import FilterView
 
 from core.history import EditConflict
 from core.views import (
@@ -24,6 +25,7 @@ from core.views import (
 )
 
 from . import selectors, services
+from .filters import InquiryFilter
 from .forms import (
     AssessmentForm,
     BulkCommonForm,
@@ -64,6 +66,12 @@ class CommitteeListView(ListView):
         )
 
 
+# A board's page shows this many of its meetings a page, newest first, and its latest
+# inquiries (the inquiry list, filtered to the board, has them all).
+COMMITTEE_MEETINGS_PER_PAGE = 20
+COMMITTEE_INQUIRIES_SHOWN = 10
+
+
 class CommitteeDetailView(DetailView):
     model = Committee
     template_name = "recommendations/committee_detail.html"
@@ -71,8 +79,20 @@ class CommitteeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         committee, user = self.object, self.request.user
-        context["meetings"] = committee.meetings.order_by("-date")
-        context["inquiries"] = committee.inquiries.active().order_by("-started_on")
+        # A board's page lists its meetings a page at a time and its latest inquiries, with
+        # a link to the rest: it costs what it shows, however long the board's history.
+        meetings = Paginator(
+            committee.meetings.order_by("-date", "-pk"), COMMITTEE_MEETINGS_PER_PAGE
+        ).get_page(self.request.GET.get("page"))
+        context.update(
+            page_obj=meetings, is_paginated=meetings.has_other_pages(), meetings=meetings
+        )
+        inquiries = committee.inquiries.active()
+        # In the inquiry list's order, so these are the first of the board's list there.
+        context["inquiries"] = inquiries.order_by("-started_on", "title", "pk")[
+            :COMMITTEE_INQUIRIES_SHOWN
+        ]
+        context["inquiry_count"] = inquiries.count()
         context["memberships"] = committee.memberships.all()
         context["status_counts"] = selectors.recommendations_by_status(
             selectors.recommendations_visible_to(user).filter(report__committee=committee)
@@ -113,9 +133,11 @@ class MeetingDetailView(DetailView):
         return context
 
 
-class InquiryListView(ListView):
+class InquiryListView(FilterView):
+    filterset_class = InquiryFilter
     template_name = "recommendations/inquiry_list.html"
     paginate_by = 25
+    strict = False  # a choice that does not exist is shown as an error, the list unfiltered
 
     def get_queryset(self):
         # Meta.ordering does not apply to a GROUP BY query: order explicitly, or pages shuffle.
@@ -125,6 +147,11 @@ class InquiryListView(ListView):
             .annotate(report_count=Count("reports", filter=Q(reports__withdrawn_at__isnull=True)))
             .order_by("-started_on", "title", "pk")
         )
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(query_without_page=query.urlencode(), **kwargs)
 
 
 class InquiryDetailView(PrivatePermissionMixin, DetailView):

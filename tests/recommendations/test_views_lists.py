@@ -10,6 +10,7 @@ from tests.factories import (
     CommitteeFactory,
     CommitteeMembershipFactory,
     InquiryFactory,
+    MeetingFactory,
     OfficerFactory,
     RecommendationFactory,
     ReportFactory,
@@ -53,6 +54,59 @@ def test_inquiries_are_listed_newest_first_in_a_stable_order(client, committee):
     html = page(response)
     positions = [html.index(f"Inquiry of {year}") for year in (2012, 2010, 2009)]
     assert positions == sorted(positions)
+
+
+def test_the_inquiry_list_shows_one_committees_inquiries(client, committee):
+    InquiryFactory(committee=committee, title="OURS inquiry")
+    InquiryFactory(committee=CommitteeFactory(), title="THEIRS inquiry")
+
+    html = page(client.get(reverse("recommendations:inquiry_list") + f"?committee={committee.pk}"))
+
+    assert "OURS inquiry" in html
+    assert "THEIRS inquiry" not in html
+    assert "1 inquiry." in html
+
+
+@pytest.mark.parametrize("choice", ["999999", "not-a-committee"])
+def test_a_committee_that_does_not_exist_is_an_error_in_place(client, committee, choice):
+    InquiryFactory(committee=committee, title="ANY inquiry")
+
+    response = client.get(reverse("recommendations:inquiry_list") + f"?committee={choice}")
+
+    assert response.status_code == 200
+    html = page(response)
+    assert "There is a problem" in html
+    assert "Select a valid choice" in html
+    assert "ANY inquiry" in html  # the list itself, unfiltered
+
+
+def test_a_committees_page_lists_its_meetings_a_page_at_a_time(client, committee):
+    for day in range(1, 26):
+        MeetingFactory(committee=committee, date=date(2011, 1, day))
+
+    first = client.get(committee.get_absolute_url())
+    second = client.get(committee.get_absolute_url() + "?page=2")
+
+    assert [m.date.day for m in first.context["meetings"]] == list(range(25, 5, -1))
+    assert [m.date.day for m in second.context["meetings"]] == list(range(5, 0, -1))
+    assert "25 meetings, newest first; 1 to 20 are shown." in page(first)
+
+
+def test_a_committees_page_names_its_latest_inquiries_and_links_to_them_all(client, committee):
+    for year in range(2000, 2012):
+        InquiryFactory(committee=committee, title=f"Inquiry of {year}", started_on=date(year, 1, 1))
+
+    response = client.get(committee.get_absolute_url())
+
+    html = page(response)
+    assert "Inquiry of 2011" in html and "Inquiry of 2002" in html
+    assert "Inquiry of 2001" not in html
+    link = reverse("recommendations:inquiry_list") + f"?committee={committee.pk}"
+    assert f'href="{link}"' in html
+    assert "See all 12 of this board" in html
+    # The board's page names the first of its list on the inquiry list.
+    listed = client.get(link).context["object_list"]
+    assert list(response.context["inquiries"]) == list(listed)[:10]
 
 
 def test_an_inquirys_reports_are_listed_newest_first(client, committee):
