@@ -349,6 +349,45 @@ def test_search_results_page_through_every_match_once_both_ways(
     assert texts_in_order(last) == seen[-7:]
 
 
+def test_a_searchs_pages_give_the_same_count(member_client, directorate_a, thirty, settings):
+    # The first page counts from the ranking's own ids (core.keyset._first_rows_counted), a
+    # later page by counting: the same figure.
+    settings.RECOMMENDATIONS_PER_PAGE = 7
+    first = member_client.get(list_url("?q=item")).context["page"]
+    later = member_client.get(list_url(f"?q=item&after={first.next_cursor}")).context["page"]
+
+    assert (first.count, first.count_is_exact) == (30, True)
+    assert (later.count, later.count_is_exact) == (30, True)
+
+
+def test_a_search_of_more_than_a_thousand_says_over_a_thousand(
+    member_client, directorate_a, thirty
+):
+    from core.keyset import COUNT_LIMIT
+    from recommendations.models import Recommendation
+    from responses.search import search_documents_refresh
+
+    Recommendation.objects.bulk_create(
+        Recommendation(
+            report=thirty,
+            number=number,
+            reference=str(number),
+            text="Many things",
+            directorate=directorate_a,
+        )
+        for number in range(100, 101 + COUNT_LIMIT)
+    )
+    search_documents_refresh(recommendations=Recommendation.objects.filter(number__gte=100))
+
+    for query in ("?q=many", "?q=many&sort=due"):
+        listing = member_client.get(list_url(query))
+        assert (listing.context["page"].count, listing.context["page"].count_is_exact) == (
+            COUNT_LIMIT,
+            False,
+        ), query
+        assert len(listing.context["object_list"]) == 25
+
+
 def cursor(*values) -> str:
     """A page link's cursor as the list encodes one, holding any values."""
     text = json.dumps(list(values), separators=(",", ":"))
