@@ -87,6 +87,10 @@ class CommitteeDetailView(DetailView):
         context.update(
             page_obj=meetings, is_paginated=meetings.has_other_pages(), meetings=meetings
         )
+        # ...and names the next one first, which newest first puts below the year ahead.
+        context["next_meeting"] = selectors.meetings_upcoming(
+            Committee.objects.filter(pk=committee.pk), timezone.localdate()
+        ).first()
         inquiries = committee.inquiries.active()
         # In the inquiry list's order, so these are the first of the board's list there.
         context["inquiries"] = inquiries.order_by("-started_on", "title", "pk")[

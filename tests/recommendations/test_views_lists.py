@@ -1,9 +1,10 @@
 """Lists keep their order; status counts link to the filtered list."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from recommendations import services
 from tests.factories import (
@@ -90,6 +91,21 @@ def test_a_committees_page_lists_its_meetings_a_page_at_a_time(client, committee
     assert [m.date.day for m in first.context["meetings"]] == list(range(25, 5, -1))
     assert [m.date.day for m in second.context["meetings"]] == list(range(5, 0, -1))
     assert "25 meetings, newest first; 1 to 20 are shown." in page(first)
+
+
+def test_a_committees_page_names_its_next_meeting(client, committee):
+    today = timezone.localdate()
+    MeetingFactory(committee=committee, date=today - timedelta(days=7))
+    MeetingFactory(committee=committee, date=today + timedelta(days=3), status="cancelled")
+    MeetingFactory(committee=committee, date=today + timedelta(days=60))
+    following = MeetingFactory(committee=committee, date=today + timedelta(days=10))
+
+    response = client.get(committee.get_absolute_url())
+
+    assert response.context["next_meeting"] == following
+    assert f'Next meeting: <a class="govuk-link" href="{following.get_absolute_url()}">' in (
+        page(response)
+    )
 
 
 def test_a_committees_page_names_its_latest_inquiries_and_links_to_them_all(client, committee):
