@@ -17,7 +17,7 @@ from typing import Any
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import F, Field, Model, OrderBy, Q, QuerySet
 
-from core.lists import COUNT_CAP
+from core.lists import COUNT_CAP, count_capped, first_ids_capped
 
 # Above this many rows, the list says "more than" rather than counting them all (the
 # home pages' cap: one figure, so that a count and its list agree).
@@ -208,14 +208,14 @@ def _rows_by_id(ordered: QuerySet, ids: list) -> list:
     return [rows[pk] for pk in ids if pk in rows]
 
 
-def _first_rows_counted(ordered: QuerySet, count: int) -> tuple[list, int]:
+def _first_rows_counted(ordered: QuerySet, count: int) -> tuple[list, tuple[int, bool]]:
     """The first `count` rows of a whole list read narrow first (`_first_rows`), and how
-    many rows it has, counting no further than COUNT_LIMIT: the ids are read on to the
-    cap. The database ranks every match to find the first ids anyway, and reading 1,001 of
-    them cost a search's first page about 1 ms at 100,000 recommendations, where counting
-    the matches again took 7 (the lists' first_ids_capped, core.lists)."""
-    ids = list(ordered.values_list("pk", flat=True)[: max(count, COUNT_LIMIT + 1)])
-    return _rows_by_id(ordered, ids[:count]), len(ids)
+    many rows it has, counting no further than COUNT_LIMIT (as `count_capped`): its ids
+    are read on to the cap (core.lists.first_ids_capped). The database ranks every match
+    to find the first ids anyway, and reading 1,001 of them cost a search's first page
+    about 1 ms at 100,000 recommendations, where counting the matches again took 7."""
+    ids, total, stopped = first_ids_capped(ordered, count, COUNT_LIMIT)
+    return _rows_by_id(ordered, ids), (total, stopped)
 
 
 def keyset_page(
@@ -227,7 +227,7 @@ def keyset_page(
     count it, see `_first_rows_counted`)."""
     keys = keys_of(queryset)
     backwards = [key.reversed() for key in keys]
-    counted: int | None = None  # how many rows the list has, to COUNT_LIMIT + 1
+    counted: tuple[int, bool] | None = None  # how many rows the list has (count_capped)
     after = _values_or_invalid(queryset, keys, params.get("after", ""))
     before = _values_or_invalid(queryset, keys, params.get("before", ""))
     if before is not None:
@@ -261,8 +261,7 @@ def keyset_page(
         is_last = not has_next
     if not rows:
         has_next = False
-    if counted is None:
-        counted = queryset.order_by()[: COUNT_LIMIT + 1].count()
+    count, stopped = counted if counted is not None else count_capped(queryset, COUNT_LIMIT)
     return KeysetPage(
         object_list=rows,
         has_previous=has_previous and bool(rows),
@@ -270,6 +269,6 @@ def keyset_page(
         is_last=is_last,
         previous_cursor=_encode(rows[0], keys) if rows else "",
         next_cursor=_encode(rows[-1], keys) if rows else "",
-        count=min(counted, COUNT_LIMIT),
-        count_is_exact=counted <= COUNT_LIMIT,
+        count=count,
+        count_is_exact=not stopped,
     )
