@@ -71,6 +71,15 @@ class PrivatePermissionMixin(ObjectPermissionMixin):
         raise Http404
 
 
+def query_without(request: HttpRequest, *names: str) -> str:
+    """The request's query string without `names` (its page or its format), for links
+    that add their own: the same list, another page or another form of it."""
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
 def show_refusal(form, error: ValidationError) -> None:
     """Show a service's refusal on the form that asked for the write, nothing saved."""
     if isinstance(error, EditConflict):

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from core.jobs import job_create
+from core.views import query_without
 
 from .exporting import export_csv, export_filename, export_xlsx
 from .tasks import export_in_background
@@ -31,14 +32,13 @@ def export_queue(
     if len(ids[: limit + 1]) <= limit:
         return None
     ids = list(dict.fromkeys(ids))  # in the list's order, each once
-    query = request.GET.copy()
-    query.pop("format", None)
+    query = query_without(request, "format")
     job = job_create(
         owner=request.user,
         kind=f"exchange.export_{format}",
         title=f"Recommendations export ({format.upper()}, {len(ids):,} rows)",
         params={"format": format, "filename": export_filename(name, format), "ids": ids},
-        back_url=f"{request.path}?{query.urlencode()}" if query else request.path,
+        back_url=f"{request.path}?{query}" if query else request.path,
     )
     transaction.on_commit(lambda: export_in_background.enqueue(job.pk))
     return redirect(job)

@@ -21,6 +21,7 @@ from core.views import (
     ParentObjectMixin,
     PrivatePermissionMixin,
     RecordFormView,
+    query_without,
     refusal_as_message,
 )
 
@@ -153,9 +154,9 @@ class InquiryListView(FilterView):
         )
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        return super().get_context_data(query_without_page=query.urlencode(), **kwargs)
+        return super().get_context_data(
+            query_without_page=query_without(self.request, "page"), **kwargs
+        )
 
 
 class InquiryDetailView(PrivatePermissionMixin, DetailView):

@@ -15,7 +15,7 @@ from django_filters.views import FilterView
 from accounts.rules import is_directorate_user, is_member, is_officer
 from core.keyset import keyset_page
 from core.lists import shortlists_of
-from core.views import ObjectPermissionMixin, PrivatePermissionMixin
+from core.views import ObjectPermissionMixin, PrivatePermissionMixin, query_without
 from deadlines.engine import deadlines_by_recommendation
 from deadlines.selectors import committees_of, sees_own_committees, worklist_for
 from exchange.downloads import DOWNLOADS
@@ -139,10 +139,9 @@ class RecommendationListView(FilterView):
             params=self.request.GET,
             narrow_first=bool(words),  # ranked: every match is sorted, so sort narrow rows
         )
-        query = self.request.GET.copy()
-        for name in ("page", "after", "before", "last", "format"):
-            query.pop(name, None)
-        context["query_without_page"] = query.urlencode()
+        context["query_without_page"] = query_without(
+            self.request, "page", "after", "before", "last", "format"
+        )
         context["download_formats"] = list(DOWNLOADS)
         context["page"] = page
         context["object_list"] = page.object_list
