@@ -33,9 +33,9 @@ from recommendations.models import (
     TrackingStatus,
 )
 from recommendations.selectors import (
-    recommendations_by_status,
     recommendations_due_for_meeting,
     recommendations_visible_to,
+    status_counts_for,
 )
 from responses.models import PositionStatement, Response, ResponseState
 from responses.selectors import items_readable_by, statement_for_meeting
@@ -334,7 +334,7 @@ def briefing_paper(meeting: Meeting, user: User, today: date) -> Paper:
     visible = recommendations_visible_to(user).filter(report__committee=meeting.committee_id)
     due = _due_at(meeting, user)
     due_count = due.count()
-    counts = recommendations_by_status(visible)
+    counts = status_counts_for(user, [meeting.committee_id])
     # What the home pages read of the same lists (ids to the cap, then the rows named):
     # with a count over every row in one query, PostgreSQL walked every board's overdue
     # report-backs in deadline order for one board's (0.13 s, not 17 ms, at 100,000).

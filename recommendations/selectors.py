@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.rules import is_council_reader
 
+from . import tally
 from .models import Committee, Inquiry, Meeting, Recommendation, Report, TrackingStatus
 
 
@@ -165,13 +166,33 @@ class StatusCount:
 
 
 def recommendations_by_status(recommendations: QuerySet[Recommendation]) -> list[StatusCount]:
-    """How many recommendations stand at each status, in scale order; None = not yet assessed."""
-    counts = dict(
-        recommendations.order_by()
-        .values_list("current_status")
-        .annotate(total=Count("pk"))
-        .values_list("current_status", "total")
+    """How many of `recommendations` stand at each status, in scale order; None = not yet
+    assessed. Counted from the rows: see `status_counts_for` for the pages' counts."""
+    return _in_scale_order(
+        dict(
+            recommendations.order_by()
+            .values_list("current_status")
+            .annotate(total=Count("pk"))
+            .values_list("current_status", "total")
+        )
     )
+
+
+def status_counts_for(user: User, committees=None) -> list[StatusCount]:
+    """The counts by status a user's pages show: of every board, or of `committees` (ids,
+    boards or a query of boards). What they count is what the user may read
+    (`recommendations_visible_to`). A council reader reads every active recommendation,
+    so theirs come from the tally the database keeps of exactly those (a few hundred rows,
+    not every recommendation); the public's are counted from the published rows."""
+    if is_council_reader(user):
+        return _in_scale_order(tally.totals_by_status(committees))
+    rows = recommendations_visible_to(user, whole_table=committees is None)
+    if committees is not None:
+        rows = rows.filter(report__committee__in=committees)
+    return recommendations_by_status(rows)
+
+
+def _in_scale_order(counts: dict) -> list[StatusCount]:
     rows = [
         StatusCount(status, counts.get(status.pk, 0))
         for status in TrackingStatus.objects.order_by("position")

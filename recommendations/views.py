@@ -99,9 +99,7 @@ class CommitteeDetailView(DetailView):
         ]
         context["inquiry_count"] = inquiries.count()
         context["memberships"] = committee.memberships.all()
-        context["status_counts"] = selectors.recommendations_by_status(
-            selectors.recommendations_visible_to(user).filter(report__committee=committee)
-        )
+        context["status_counts"] = selectors.status_counts_for(user, [committee.pk])
         return context
 
 

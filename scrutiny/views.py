@@ -69,15 +69,13 @@ class HomeView(TemplateView):
         if is_officer(user) or is_member(user):
             visible = selectors.recommendations_visible_to(user)
             if sees_own_committees(user):
-                committees = committees_of(user)
-                in_committees = counted = visible.filter(report__committee__in=committees)
+                committees = counted = committees_of(user)
+                in_committees = visible.filter(report__committee__in=committees)
                 # The counts are of the member's committees, and link to the list of them.
                 context["only_mine"] = True
             else:
-                committees = Committee.objects.all()
+                committees, counted = Committee.objects.all(), None  # counted: every board's
                 in_committees = visible  # every board's: no filter for the database to plan
-                # Counted in the form that lets the database read an index alone.
-                counted = selectors.recommendations_visible_to(user, whole_table=True)
             meetings = list(selectors.meetings_upcoming(committees, today)[:5])
             context["committees"] = committees
             due_lists = shortlists_of(
@@ -91,7 +89,7 @@ class HomeView(TemplateView):
             )
             context["upcoming"] = list(zip(meetings, due_lists, strict=True))
             # Overdue and at-risk items come from deadlines' {% deadlines_attention %}.
-            context["status_counts"] = selectors.recommendations_by_status(counted)
+            context["status_counts"] = selectors.status_counts_for(user, counted)
             if is_officer(user):
                 context["awaiting_agreement"] = reports_awaiting_agreement(in_committees)
         if not user.is_authenticated:

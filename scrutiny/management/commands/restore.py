@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
 
+from recommendations import tally
 from recommendations.models import TrackingStatus
 from scrutiny.backup import (
     RestoreFailed,
@@ -102,6 +103,7 @@ class Command(BaseCommand):
                     ContentType.objects.all().delete()
                     ContentType.objects.clear_cache()
                 call_command("loaddata", copy, verbosity=0)
+                tally.rebuild()  # the rows came in no order the triggers can count by
         except (DeserializationError, DatabaseError) as error:
             raise CommandError(
                 f"{file} could not be restored, and nothing was changed: {error}"

@@ -1,0 +1,241 @@
+"""The counts by status, kept by the database on every write.
+
+The home, board and briefing pages say how many recommendations stand at each status.
+Counted from the rows, that read every recommendation in the record (an index-only scan of
+100,000 for the officer's home); here the database keeps a tally of them instead, board by
+board and status by status, so the count reads a few hundred rows whatever the record's
+size.
+
+What is counted is what `Recommendation.objects.active()` holds: not withdrawn, nor of a
+withdrawn report, nor of a report of a withdrawn inquiry. Triggers on the recommendations,
+reports and inquiries keep it so whatever writes (a form, an import, the admin, a
+queryset's update): each takes a row's old state out of the tally and puts its new state
+in. Only the columns that decide it fire them (status, withdrawal, report; a report's
+withdrawal, inquiry and board; an inquiry's withdrawal), and only when they change.
+A report or inquiry cannot be deleted while it has recommendations (PROTECT), so deletes
+are only the recommendations' own.
+
+tests/recommendations/test_tally.py writes in every way the service does and checks after
+each that the tally agrees with counting the rows; a restore (which loads the rows without
+their parents in order) builds it again from the rows (`rebuild`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connection as default_connection
+from django.db.models import Sum
+
+from .models import StatusTally
+
+RECOMMENDATIONS = "recommendations_recommendation"
+REPORTS = "recommendations_report"
+INQUIRIES = "recommendations_inquiry"
+TALLY = "recommendations_statustally"
+
+# A recommendation not yet assessed has no status: its tally row's key is 0 (ids start at 1).
+NOT_ASSESSED = 0
+
+
+def _add_recommendation(row: str) -> str:
+    """`row` (NEW or OLD) counted in: one more at its board and status, if it is active."""
+    return f"""
+    INSERT INTO {TALLY} (committee_id, status_key, total)
+    SELECT p.committee_id, COALESCE({row}.current_status_id, {NOT_ASSESSED}), 1
+    FROM {REPORTS} p LEFT JOIN {INQUIRIES} i ON i.id = p.inquiry_id
+    WHERE p.id = {row}.report_id AND {row}.withdrawn_at IS NULL
+      AND p.withdrawn_at IS NULL AND i.withdrawn_at IS NULL
+    ON CONFLICT (committee_id, status_key) DO UPDATE SET total = {TALLY}.total + excluded.total
+    """
+
+
+def _take_recommendation(row: str) -> str:
+    """`row` counted out. An UPDATE, never an INSERT: taking out what is not there (the
+    tally emptied before the rows, as a test database's flush may) changes nothing."""
+    return f"""
+    UPDATE {TALLY} SET total = total - 1
+    WHERE status_key = COALESCE({row}.current_status_id, {NOT_ASSESSED})
+      AND committee_id = (
+        SELECT p.committee_id FROM {REPORTS} p LEFT JOIN {INQUIRIES} i ON i.id = p.inquiry_id
+        WHERE p.id = {row}.report_id AND {row}.withdrawn_at IS NULL
+          AND p.withdrawn_at IS NULL AND i.withdrawn_at IS NULL
+      )
+    """
+
+
+def _report_is_active(row: str) -> str:
+    return (
+        f"{row}.withdrawn_at IS NULL AND "
+        f"(SELECT i.withdrawn_at FROM {INQUIRIES} i WHERE i.id = {row}.inquiry_id) IS NULL"
+    )
+
+
+def _add_report(row: str) -> str:
+    """The active recommendations of report `row`, counted in at its board, if it is active."""
+    return f"""
+    INSERT INTO {TALLY} (committee_id, status_key, total)
+    SELECT {row}.committee_id, COALESCE(r.current_status_id, {NOT_ASSESSED}), COUNT(*)
+    FROM {RECOMMENDATIONS} r
+    WHERE r.report_id = {row}.id AND r.withdrawn_at IS NULL AND {_report_is_active(row)}
+    GROUP BY COALESCE(r.current_status_id, {NOT_ASSESSED})
+    ON CONFLICT (committee_id, status_key) DO UPDATE SET total = {TALLY}.total + excluded.total
+    """
+
+
+def _take_report(row: str) -> str:
+    return f"""
+    UPDATE {TALLY} SET total = total - (
+        SELECT COUNT(*) FROM {RECOMMENDATIONS} r
+        WHERE r.report_id = {row}.id AND r.withdrawn_at IS NULL
+          AND COALESCE(r.current_status_id, {NOT_ASSESSED}) = {TALLY}.status_key
+    )
+    WHERE committee_id = {row}.committee_id AND {_report_is_active(row)}
+    """
+
+
+def _add_inquiry(row: str) -> str:
+    """The active recommendations of inquiry `row`'s active reports, if it is active."""
+    return f"""
+    INSERT INTO {TALLY} (committee_id, status_key, total)
+    SELECT p.committee_id, COALESCE(r.current_status_id, {NOT_ASSESSED}), COUNT(*)
+    FROM {RECOMMENDATIONS} r JOIN {REPORTS} p ON p.id = r.report_id
+    WHERE p.inquiry_id = {row}.id AND {row}.withdrawn_at IS NULL
+      AND p.withdrawn_at IS NULL AND r.withdrawn_at IS NULL
+    GROUP BY p.committee_id, COALESCE(r.current_status_id, {NOT_ASSESSED})
+    ON CONFLICT (committee_id, status_key) DO UPDATE SET total = {TALLY}.total + excluded.total
+    """
+
+
+def _take_inquiry(row: str) -> str:
+    return f"""
+    UPDATE {TALLY} SET total = total - (
+        SELECT COUNT(*) FROM {RECOMMENDATIONS} r JOIN {REPORTS} p ON p.id = r.report_id
+        WHERE p.inquiry_id = {row}.id AND p.withdrawn_at IS NULL AND r.withdrawn_at IS NULL
+          AND p.committee_id = {TALLY}.committee_id
+          AND COALESCE(r.current_status_id, {NOT_ASSESSED}) = {TALLY}.status_key
+    )
+    WHERE {row}.withdrawn_at IS NULL
+      AND committee_id IN (SELECT p.committee_id FROM {REPORTS} p WHERE p.inquiry_id = {row}.id)
+    """
+
+
+# (name, event, table, the columns whose change fires it, its statements in order)
+TRIGGERS: list[tuple[str, str, str, tuple[str, ...], list[str]]] = [
+    ("tally_recommendation_insert", "INSERT", RECOMMENDATIONS, (), [_add_recommendation("NEW")]),
+    ("tally_recommendation_delete", "DELETE", RECOMMENDATIONS, (), [_take_recommendation("OLD")]),
+    (
+        "tally_recommendation_update",
+        "UPDATE",
+        RECOMMENDATIONS,
+        ("current_status_id", "withdrawn_at", "report_id"),
+        [_take_recommendation("OLD"), _add_recommendation("NEW")],
+    ),
+    (
+        "tally_report_update",
+        "UPDATE",
+        REPORTS,
+        ("withdrawn_at", "inquiry_id", "committee_id"),
+        [_take_report("OLD"), _add_report("NEW")],
+    ),
+    (
+        "tally_inquiry_update",
+        "UPDATE",
+        INQUIRIES,
+        ("withdrawn_at",),
+        [_take_inquiry("OLD"), _add_inquiry("NEW")],
+    ),
+]
+
+
+def _changed(columns: tuple[str, ...], vendor: str) -> str:
+    # SQLite's "IS NOT" and PostgreSQL's "IS DISTINCT FROM": unequal, NULLs included.
+    unequal = "IS DISTINCT FROM" if vendor == "postgresql" else "IS NOT"
+    return " OR ".join(f"OLD.{column} {unequal} NEW.{column}" for column in columns)
+
+
+def _create_statements(vendor: str) -> list[str]:
+    statements = []
+    for name, event, table, columns, body in TRIGGERS:
+        on = f"AFTER {event}{' OF ' + ', '.join(columns) if columns else ''} ON {table}"
+        when = f"WHEN ({_changed(columns, vendor)})" if columns else ""
+        if vendor == "postgresql":
+            statements.append(
+                # Its own search path, the migration's: pg_restore empties the session's.
+                f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql "
+                "SET search_path FROM CURRENT AS $$ BEGIN "
+                + "; ".join(body)
+                + "; RETURN NULL; END $$"
+            )
+            statements.append(
+                f"CREATE TRIGGER {name} {on} FOR EACH ROW {when} EXECUTE FUNCTION {name}()"
+            )
+        else:
+            statements.append(
+                f"CREATE TRIGGER {name} {on} FOR EACH ROW {when} BEGIN " + "; ".join(body) + "; END"
+            )
+    return statements
+
+
+def _drop_statements(vendor: str) -> list[str]:
+    if vendor == "postgresql":
+        return [f"DROP FUNCTION IF EXISTS {name}() CASCADE" for name, *_ in TRIGGERS]
+    return [f"DROP TRIGGER IF EXISTS {name}" for name, *_ in TRIGGERS]
+
+
+# Every board's tally counted again from the rows: after a restore, and when first made.
+REBUILD = [
+    f"DELETE FROM {TALLY}",
+    f"""
+    INSERT INTO {TALLY} (committee_id, status_key, total)
+    SELECT p.committee_id, COALESCE(r.current_status_id, {NOT_ASSESSED}), COUNT(*)
+    FROM {RECOMMENDATIONS} r JOIN {REPORTS} p ON p.id = r.report_id
+    LEFT JOIN {INQUIRIES} i ON i.id = p.inquiry_id
+    WHERE r.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND i.withdrawn_at IS NULL
+    GROUP BY p.committee_id, COALESCE(r.current_status_id, {NOT_ASSESSED})
+    """,
+]
+
+
+def install(connection=default_connection) -> None:
+    """Make the triggers (again) and count the tally from the rows (a migration's step)."""
+    with connection.cursor() as cursor:
+        for statement in [
+            *_drop_statements(connection.vendor),
+            *_create_statements(connection.vendor),
+        ]:
+            cursor.execute(statement)
+    rebuild(connection)
+
+
+def uninstall(connection=default_connection) -> None:
+    with connection.cursor() as cursor:
+        for statement in _drop_statements(connection.vendor):
+            cursor.execute(statement)
+
+
+def rebuild(connection=default_connection) -> None:
+    with connection.cursor() as cursor:
+        for statement in REBUILD:
+            cursor.execute(statement)
+
+
+def rebuild_sql() -> str:
+    """The same, as a script for psql (the restore of a pg_dump backup runs it last, in
+    its transaction, after pg_restore's script has emptied the search path)."""
+    return "RESET search_path;\n" + "".join(f"{statement.strip()};\n" for statement in REBUILD)
+
+
+def totals_by_status(committees: Iterable | None = None) -> dict[int | None, int]:
+    """How many active recommendations stand at each status (None: not yet assessed), on
+    every board or on `committees` (ids, boards or a query of boards)."""
+    rows = StatusTally.objects.all()
+    if committees is not None:
+        rows = rows.filter(committee__in=committees)
+    return {
+        (key or None): total
+        for key, total in rows.order_by()
+        .values_list("status_key")
+        .annotate(total=Sum("total"))
+        .values_list("status_key", "total")
+    }
