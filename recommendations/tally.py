@@ -197,33 +197,53 @@ REBUILD = [
 ]
 
 
-def install(connection=default_connection) -> None:
-    """Make the triggers (again) and count the tally from the rows (a migration's step)."""
+def install_statements(vendor: str) -> list[str]:
+    """Make the triggers (again), then count the tally from the rows."""
+    return [*_drop_statements(vendor), *_create_statements(vendor), *REBUILD]
+
+
+def uninstall_statements(vendor: str) -> list[str]:
+    return _drop_statements(vendor)
+
+
+def _run(statements: list[str], connection) -> None:
     with connection.cursor() as cursor:
-        for statement in [
-            *_drop_statements(connection.vendor),
-            *_create_statements(connection.vendor),
-        ]:
+        for statement in statements:
             cursor.execute(statement)
-    rebuild(connection)
+
+
+def install(connection=default_connection) -> None:
+    """A migration's step, and the end of a restore."""
+    _run(install_statements(connection.vendor), connection)
 
 
 def uninstall(connection=default_connection) -> None:
-    with connection.cursor() as cursor:
-        for statement in _drop_statements(connection.vendor):
-            cursor.execute(statement)
+    """A restore's start: loading 100,000 rows one trigger at a time would cost more than
+    counting them once at the end (in the same transaction, so a failed restore keeps
+    the triggers)."""
+    _run(uninstall_statements(connection.vendor), connection)
 
 
 def rebuild(connection=default_connection) -> None:
+    _run(REBUILD, connection)
+
+
+def missing_triggers(connection=default_connection) -> set[str]:
+    """The tally's triggers the database does not have (none, when all is well)."""
+    if connection.vendor == "postgresql":
+        query = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+    else:
+        query = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
     with connection.cursor() as cursor:
-        for statement in REBUILD:
-            cursor.execute(statement)
+        cursor.execute(query)
+        found = {row[0] for row in cursor.fetchall()}
+    return {name for name, *_ in TRIGGERS} - found
 
 
-def rebuild_sql() -> str:
-    """The same, as a script for psql (the restore of a pg_dump backup runs it last, in
-    its transaction, after pg_restore's script has emptied the search path)."""
-    return "RESET search_path;\n" + "".join(f"{statement.strip()};\n" for statement in REBUILD)
+def psql_script(statements: list[str]) -> bytes:
+    """Statements for psql, in the restore of a pg_dump backup, where pg_restore's script
+    has emptied the search path (the triggers' functions keep the one they are made in)."""
+    return ("RESET search_path;\n" + "".join(f"{s.strip()};\n" for s in statements)).encode()
 
 
 def totals_by_status(committees: Iterable | None = None) -> dict[int | None, int]:

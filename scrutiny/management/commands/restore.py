@@ -102,8 +102,9 @@ class Command(BaseCommand):
                     Permission.objects.all().delete()
                     ContentType.objects.all().delete()
                     ContentType.objects.clear_cache()
+                tally.uninstall()  # counted once at the end, not row by row
                 call_command("loaddata", copy, verbosity=0)
-                tally.rebuild()  # the rows came in no order the triggers can count by
+                tally.install()
         except (DeserializationError, DatabaseError) as error:
             raise CommandError(
                 f"{file} could not be restored, and nothing was changed: {error}"
