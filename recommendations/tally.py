@@ -9,23 +9,33 @@ size.
 What is counted is what `Recommendation.objects.active()` holds: not withdrawn, nor of a
 withdrawn report, nor of a report of a withdrawn inquiry. Triggers on the recommendations,
 reports and inquiries keep it so whatever writes (a form, an import, the admin, a
-queryset's update): each takes a row's old state out of the tally and puts its new state
-in. Only the columns that decide it fire them (status, withdrawal, report; a report's
-withdrawal, inquiry and board; an inquiry's withdrawal), and only when they change.
-A report or inquiry cannot be deleted while it has recommendations (PROTECT), so deletes
-are only the recommendations' own.
+queryset's update): each adds an entry taking a row's old state out (-1, or minus a
+report's or inquiry's recommendations) and one putting its new state in. Only the
+columns that decide it fire them (status, withdrawal, report; a report's withdrawal,
+inquiry and board; an inquiry's withdrawal), and only when they change. A report or
+inquiry cannot be deleted while it has recommendations (PROTECT), so deletes are only
+the recommendations' own.
+
+Entries are only ever added, never updated, so two transactions writing to the same
+board never wait for each other's tally (a running total per board and status would be
+a row that every status change locks until its commit, and two officers saving at once
+could deadlock on two of them). A count sums the entries; when there are more than
+`FOLD_AFTER`, it folds them into one per board and status first.
 
 tests/recommendations/test_tally.py writes in every way the service does and checks after
-each that the tally agrees with counting the rows; a restore (which loads the rows without
-their parents in order) builds it again from the rows (`rebuild`).
+each that the tally agrees with counting the rows. A restore (which loads the rows without
+their parents in order) counts it again from the rows (`rebuild`), and so does every
+`migrate` and test database flush (RecommendationsConfig.ready), since SQLite's flush
+empties the tables in no particular order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db import connection as default_connection
-from django.db.models import Sum
+from django.db.models import Count, Sum
 
 from .models import StatusTally
 
@@ -38,112 +48,66 @@ TALLY = "recommendations_statustally"
 NOT_ASSESSED = 0
 
 
-def _add_recommendation(row: str) -> str:
-    """`row` (NEW or OLD) counted in: one more at its board and status, if it is active."""
+def _recommendation(row: str, sign: int) -> str:
+    """Recommendation `row` (NEW or OLD) counted in (+1) or out (-1) at its board and
+    status, if it is active."""
     return f"""
     INSERT INTO {TALLY} (committee_id, status_key, total)
-    SELECT p.committee_id, COALESCE({row}.current_status_id, {NOT_ASSESSED}), 1
+    SELECT p.committee_id, COALESCE({row}.current_status_id, {NOT_ASSESSED}), {sign}
     FROM {REPORTS} p LEFT JOIN {INQUIRIES} i ON i.id = p.inquiry_id
     WHERE p.id = {row}.report_id AND {row}.withdrawn_at IS NULL
       AND p.withdrawn_at IS NULL AND i.withdrawn_at IS NULL
-    ON CONFLICT (committee_id, status_key) DO UPDATE SET total = {TALLY}.total + excluded.total
     """
 
 
-def _take_recommendation(row: str) -> str:
-    """`row` counted out. An UPDATE, never an INSERT: taking out what is not there (the
-    tally emptied before the rows, as a test database's flush may) changes nothing."""
-    return f"""
-    UPDATE {TALLY} SET total = total - 1
-    WHERE status_key = COALESCE({row}.current_status_id, {NOT_ASSESSED})
-      AND committee_id = (
-        SELECT p.committee_id FROM {REPORTS} p LEFT JOIN {INQUIRIES} i ON i.id = p.inquiry_id
-        WHERE p.id = {row}.report_id AND {row}.withdrawn_at IS NULL
-          AND p.withdrawn_at IS NULL AND i.withdrawn_at IS NULL
-      )
-    """
-
-
-def _report_is_active(row: str) -> str:
-    return (
-        f"{row}.withdrawn_at IS NULL AND "
-        f"(SELECT i.withdrawn_at FROM {INQUIRIES} i WHERE i.id = {row}.inquiry_id) IS NULL"
-    )
-
-
-def _add_report(row: str) -> str:
-    """The active recommendations of report `row`, counted in at its board, if it is active."""
+def _report(row: str, sign: int) -> str:
+    """The active recommendations of report `row`, if it is active, in or out."""
     return f"""
     INSERT INTO {TALLY} (committee_id, status_key, total)
-    SELECT {row}.committee_id, COALESCE(r.current_status_id, {NOT_ASSESSED}), COUNT(*)
+    SELECT {row}.committee_id, COALESCE(r.current_status_id, {NOT_ASSESSED}), {sign} * COUNT(*)
     FROM {RECOMMENDATIONS} r
-    WHERE r.report_id = {row}.id AND r.withdrawn_at IS NULL AND {_report_is_active(row)}
+    WHERE r.report_id = {row}.id AND r.withdrawn_at IS NULL AND {row}.withdrawn_at IS NULL
+      AND (SELECT i.withdrawn_at FROM {INQUIRIES} i WHERE i.id = {row}.inquiry_id) IS NULL
     GROUP BY COALESCE(r.current_status_id, {NOT_ASSESSED})
-    ON CONFLICT (committee_id, status_key) DO UPDATE SET total = {TALLY}.total + excluded.total
     """
 
 
-def _take_report(row: str) -> str:
-    return f"""
-    UPDATE {TALLY} SET total = total - (
-        SELECT COUNT(*) FROM {RECOMMENDATIONS} r
-        WHERE r.report_id = {row}.id AND r.withdrawn_at IS NULL
-          AND COALESCE(r.current_status_id, {NOT_ASSESSED}) = {TALLY}.status_key
-    )
-    WHERE committee_id = {row}.committee_id AND {_report_is_active(row)}
-    """
-
-
-def _add_inquiry(row: str) -> str:
+def _inquiry(row: str, sign: int) -> str:
     """The active recommendations of inquiry `row`'s active reports, if it is active."""
     return f"""
     INSERT INTO {TALLY} (committee_id, status_key, total)
-    SELECT p.committee_id, COALESCE(r.current_status_id, {NOT_ASSESSED}), COUNT(*)
+    SELECT p.committee_id, COALESCE(r.current_status_id, {NOT_ASSESSED}), {sign} * COUNT(*)
     FROM {RECOMMENDATIONS} r JOIN {REPORTS} p ON p.id = r.report_id
     WHERE p.inquiry_id = {row}.id AND {row}.withdrawn_at IS NULL
       AND p.withdrawn_at IS NULL AND r.withdrawn_at IS NULL
     GROUP BY p.committee_id, COALESCE(r.current_status_id, {NOT_ASSESSED})
-    ON CONFLICT (committee_id, status_key) DO UPDATE SET total = {TALLY}.total + excluded.total
-    """
-
-
-def _take_inquiry(row: str) -> str:
-    return f"""
-    UPDATE {TALLY} SET total = total - (
-        SELECT COUNT(*) FROM {RECOMMENDATIONS} r JOIN {REPORTS} p ON p.id = r.report_id
-        WHERE p.inquiry_id = {row}.id AND p.withdrawn_at IS NULL AND r.withdrawn_at IS NULL
-          AND p.committee_id = {TALLY}.committee_id
-          AND COALESCE(r.current_status_id, {NOT_ASSESSED}) = {TALLY}.status_key
-    )
-    WHERE {row}.withdrawn_at IS NULL
-      AND committee_id IN (SELECT p.committee_id FROM {REPORTS} p WHERE p.inquiry_id = {row}.id)
     """
 
 
 # (name, event, table, the columns whose change fires it, its statements in order)
 TRIGGERS: list[tuple[str, str, str, tuple[str, ...], list[str]]] = [
-    ("tally_recommendation_insert", "INSERT", RECOMMENDATIONS, (), [_add_recommendation("NEW")]),
-    ("tally_recommendation_delete", "DELETE", RECOMMENDATIONS, (), [_take_recommendation("OLD")]),
+    ("tally_recommendation_insert", "INSERT", RECOMMENDATIONS, (), [_recommendation("NEW", 1)]),
+    ("tally_recommendation_delete", "DELETE", RECOMMENDATIONS, (), [_recommendation("OLD", -1)]),
     (
         "tally_recommendation_update",
         "UPDATE",
         RECOMMENDATIONS,
         ("current_status_id", "withdrawn_at", "report_id"),
-        [_take_recommendation("OLD"), _add_recommendation("NEW")],
+        [_recommendation("OLD", -1), _recommendation("NEW", 1)],
     ),
     (
         "tally_report_update",
         "UPDATE",
         REPORTS,
         ("withdrawn_at", "inquiry_id", "committee_id"),
-        [_take_report("OLD"), _add_report("NEW")],
+        [_report("OLD", -1), _report("NEW", 1)],
     ),
     (
         "tally_inquiry_update",
         "UPDATE",
         INQUIRIES,
         ("withdrawn_at",),
-        [_take_inquiry("OLD"), _add_inquiry("NEW")],
+        [_inquiry("OLD", -1), _inquiry("NEW", 1)],
     ),
 ]
 
@@ -228,6 +192,14 @@ def rebuild(connection=default_connection) -> None:
     _run(REBUILD, connection)
 
 
+def rebuild_after_migrate(*, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
+    """After `migrate`, and after a test database's flush (which sends the same signal):
+    counted again from the rows, once the tally's migration has made its table."""
+    connection = connections[using]
+    if TALLY in connection.introspection.table_names():
+        rebuild(connection)
+
+
 def missing_triggers(connection=default_connection) -> set[str]:
     """The tally's triggers the database does not have (none, when all is well)."""
     if connection.vendor == "postgresql":
@@ -246,16 +218,53 @@ def psql_script(statements: list[str]) -> bytes:
     return ("RESET search_path;\n" + "".join(f"{s.strip()};\n" for s in statements)).encode()
 
 
-def totals_by_status(committees: Iterable | None = None) -> dict[int | None, int]:
+# A count that finds more rows than this in the tally folds it first (see `fold`).
+FOLD_AFTER = 1000
+
+
+def totals_by_status(
+    committees: Iterable | None = None, *, fold_after: int = FOLD_AFTER
+) -> dict[int | None, int]:
     """How many active recommendations stand at each status (None: not yet assessed), on
-    every board or on `committees` (ids, boards or a query of boards)."""
-    rows = StatusTally.objects.all()
+    every board or on `committees` (ids, boards or a query of boards): one query over at
+    most `fold_after` rows; past that, the tally is folded and read again."""
+    rows = StatusTally.objects.using(DEFAULT_DB_ALIAS).order_by()
     if committees is not None:
         rows = rows.filter(committee__in=committees)
-    return {
-        (key or None): total
-        for key, total in rows.order_by()
-        .values_list("status_key")
-        .annotate(total=Sum("total"))
-        .values_list("status_key", "total")
-    }
+    found = list(rows.values_list("status_key").annotate(total=Sum("total"), rows=Count("pk")))
+    if sum(count for *_, count in found) > fold_after:
+        fold()
+        found = list(rows.values_list("status_key").annotate(total=Sum("total"), rows=Count("pk")))
+    return {(key or None): total for key, total, _ in found}
+
+
+def fold(connection=None) -> None:
+    """Each board's entries for a status summed into one (and those summing to nothing
+    dropped). Every write adds entries and none waits for another to add its own, so
+    the tally grows with the writes until a count folds it. The sums are of exactly the
+    entries removed: on PostgreSQL one statement removes and sums them, whatever
+    commits meanwhile (an entry committed after it began is left for the next fold);
+    SQLite lets no one else write during a transaction."""
+    connection = connection or connections[DEFAULT_DB_ALIAS]
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"""
+                WITH folded AS (DELETE FROM {TALLY} RETURNING committee_id, status_key, total)
+                INSERT INTO {TALLY} (committee_id, status_key, total)
+                SELECT committee_id, status_key, SUM(total) FROM folded
+                GROUP BY committee_id, status_key HAVING SUM(total) <> 0
+                """
+            )
+            return
+        cursor.execute(f"SELECT MAX(id) FROM {TALLY}")
+        (last,) = cursor.fetchone()
+        cursor.execute(
+            f"""
+            INSERT INTO {TALLY} (committee_id, status_key, total)
+            SELECT committee_id, status_key, SUM(total) FROM {TALLY} WHERE id <= %s
+            GROUP BY committee_id, status_key HAVING SUM(total) <> 0
+            """,
+            [last or 0],
+        )
+        cursor.execute(f"DELETE FROM {TALLY} WHERE id <= %s", [last or 0])

@@ -30,11 +30,8 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('status_key', models.BigIntegerField()),
                 ('total', models.BigIntegerField(default=0)),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='recommendations.committee')),
+                ('committee', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='recommendations.committee')),
             ],
-            options={
-                'constraints': [models.UniqueConstraint(fields=('committee', 'status_key'), name='status_tally_key')],
-            },
         ),
         migrations.RunPython(install_triggers, drop_triggers),
     ]

@@ -99,3 +99,37 @@ def test_two_directors_starting_the_response_at_once():
 
     assert isinstance(error, EditConflict), error
     assert Response.objects.get().text == "First"
+
+
+def test_two_officers_changing_statuses_on_one_board_do_not_wait_for_each_other():
+    # The tally of statuses only ever gains entries (recommendations/tally.py): a running
+    # total per board and status would be locked by the first until its commit, and two
+    # such saves taking two totals in opposite order would deadlock.
+    first, second = RecommendationFactory.create_batch(2)
+    second.report = first.report
+    second.number = first.number + 1
+    second.save()
+    meeting = MeetingFactory(committee=first.report.committee, date=date(2012, 7, 19))
+    one, two = OfficerFactory(), OfficerFactory()
+
+    def record(user, recommendation, position):
+        def save():
+            with transaction.atomic():
+                # Shorter than the first holds its transaction open: waiting fails.
+                connection.cursor().execute("SET LOCAL lock_timeout = '200ms'")
+                services.assessments_record(
+                    meeting=meeting,
+                    user=user,
+                    decisions=[
+                        services.TrackingDecision(recommendation, tracking_status(position))
+                    ],
+                )
+
+        return save
+
+    error = race(record(one, first, 4), record(two, second, 4))
+
+    assert error is None, error
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.current_status == second.current_status == tracking_status(4)

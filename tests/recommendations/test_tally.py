@@ -164,6 +164,28 @@ def test_counting_again_from_the_rows_gives_the_same_tally(two_boards):
     assert_tally_agrees()
 
 
+def test_folding_keeps_the_totals_in_one_entry_per_board_and_status(two_boards, officer):
+    recommendation = Recommendation.objects.filter(report__committee=two_boards[0]).last()
+    meeting = MeetingFactory(committee=two_boards[0], date=date(2012, 11, 1))
+    for position in (4, 5, 4, 3):
+        decide(meeting, officer, recommendation, tracking_status(position))
+    before = from_tally()
+    tally.fold()
+    assert from_tally() == before
+    keys = list(StatusTally.objects.values_list("committee", "status_key"))
+    assert len(keys) == len(set(keys))  # one entry each
+    assert_tally_agrees()
+
+
+def test_a_count_that_finds_a_long_tally_folds_it_first(two_boards, officer):
+    entries = StatusTally.objects.count()
+    assert entries > 3
+    totals = tally.totals_by_status()
+    assert tally.totals_by_status(fold_after=3) == totals
+    assert StatusTally.objects.count() < entries
+    assert_tally_agrees()
+
+
 def test_the_pages_counts_come_from_the_tally_and_agree_with_counting(
     two_boards, officer, member, anonymous
 ):
