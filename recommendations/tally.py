@@ -47,13 +47,20 @@ TALLY = "recommendations_statustally"
 # A recommendation not yet assessed has no status: its tally row's key is 0 (ids start at 1).
 NOT_ASSESSED = 0
 
+_ADD_ENTRIES = f"INSERT INTO {TALLY} (committee_id, status_key, total)"
+
+
+def _status_key(recommendation: str) -> str:
+    """The tally's key for the status of `recommendation` (a row or a table's alias)."""
+    return f"COALESCE({recommendation}.current_status_id, {NOT_ASSESSED})"
+
 
 def _recommendation(row: str, sign: int) -> str:
     """Recommendation `row` (NEW or OLD) counted in (+1) or out (-1) at its board and
     status, if it is active."""
     return f"""
-    INSERT INTO {TALLY} (committee_id, status_key, total)
-    SELECT p.committee_id, COALESCE({row}.current_status_id, {NOT_ASSESSED}), {sign}
+    {_ADD_ENTRIES}
+    SELECT p.committee_id, {_status_key(row)}, {sign}
     FROM {REPORTS} p LEFT JOIN {INQUIRIES} i ON i.id = p.inquiry_id
     WHERE p.id = {row}.report_id AND {row}.withdrawn_at IS NULL
       AND p.withdrawn_at IS NULL AND i.withdrawn_at IS NULL
@@ -63,24 +70,24 @@ def _recommendation(row: str, sign: int) -> str:
 def _report(row: str, sign: int) -> str:
     """The active recommendations of report `row`, if it is active, in or out."""
     return f"""
-    INSERT INTO {TALLY} (committee_id, status_key, total)
-    SELECT {row}.committee_id, COALESCE(r.current_status_id, {NOT_ASSESSED}), {sign} * COUNT(*)
+    {_ADD_ENTRIES}
+    SELECT {row}.committee_id, {_status_key("r")}, {sign} * COUNT(*)
     FROM {RECOMMENDATIONS} r
     WHERE r.report_id = {row}.id AND r.withdrawn_at IS NULL AND {row}.withdrawn_at IS NULL
       AND (SELECT i.withdrawn_at FROM {INQUIRIES} i WHERE i.id = {row}.inquiry_id) IS NULL
-    GROUP BY COALESCE(r.current_status_id, {NOT_ASSESSED})
+    GROUP BY {_status_key("r")}
     """
 
 
 def _inquiry(row: str, sign: int) -> str:
     """The active recommendations of inquiry `row`'s active reports, if it is active."""
     return f"""
-    INSERT INTO {TALLY} (committee_id, status_key, total)
-    SELECT p.committee_id, COALESCE(r.current_status_id, {NOT_ASSESSED}), {sign} * COUNT(*)
+    {_ADD_ENTRIES}
+    SELECT p.committee_id, {_status_key("r")}, {sign} * COUNT(*)
     FROM {RECOMMENDATIONS} r JOIN {REPORTS} p ON p.id = r.report_id
     WHERE p.inquiry_id = {row}.id AND {row}.withdrawn_at IS NULL
       AND p.withdrawn_at IS NULL AND r.withdrawn_at IS NULL
-    GROUP BY p.committee_id, COALESCE(r.current_status_id, {NOT_ASSESSED})
+    GROUP BY p.committee_id, {_status_key("r")}
     """
 
 
@@ -141,7 +148,7 @@ def _create_statements(vendor: str) -> list[str]:
     return statements
 
 
-def _drop_statements(vendor: str) -> list[str]:
+def uninstall_statements(vendor: str) -> list[str]:
     if vendor == "postgresql":
         return [f"DROP FUNCTION IF EXISTS {name}() CASCADE" for name, *_ in TRIGGERS]
     return [f"DROP TRIGGER IF EXISTS {name}" for name, *_ in TRIGGERS]
@@ -151,23 +158,19 @@ def _drop_statements(vendor: str) -> list[str]:
 REBUILD = [
     f"DELETE FROM {TALLY}",
     f"""
-    INSERT INTO {TALLY} (committee_id, status_key, total)
-    SELECT p.committee_id, COALESCE(r.current_status_id, {NOT_ASSESSED}), COUNT(*)
+    {_ADD_ENTRIES}
+    SELECT p.committee_id, {_status_key("r")}, COUNT(*)
     FROM {RECOMMENDATIONS} r JOIN {REPORTS} p ON p.id = r.report_id
     LEFT JOIN {INQUIRIES} i ON i.id = p.inquiry_id
     WHERE r.withdrawn_at IS NULL AND p.withdrawn_at IS NULL AND i.withdrawn_at IS NULL
-    GROUP BY p.committee_id, COALESCE(r.current_status_id, {NOT_ASSESSED})
+    GROUP BY p.committee_id, {_status_key("r")}
     """,
 ]
 
 
 def install_statements(vendor: str) -> list[str]:
     """Make the triggers (again), then count the tally from the rows."""
-    return [*_drop_statements(vendor), *_create_statements(vendor), *REBUILD]
-
-
-def uninstall_statements(vendor: str) -> list[str]:
-    return _drop_statements(vendor)
+    return [*uninstall_statements(vendor), *_create_statements(vendor), *REBUILD]
 
 
 def _run(statements: list[str], connection) -> None:
@@ -231,27 +234,27 @@ def totals_by_status(
     rows = StatusTally.objects.using(DEFAULT_DB_ALIAS).order_by()
     if committees is not None:
         rows = rows.filter(committee__in=committees)
-    found = list(rows.values_list("status_key").annotate(total=Sum("total"), rows=Count("pk")))
-    if sum(count for *_, count in found) > fold_after:
+    summed = rows.values_list("status_key").annotate(total=Sum("total"), entries=Count("pk"))
+    found = list(summed)
+    if sum(entries for *_, entries in found) > fold_after:
         fold()
-        found = list(rows.values_list("status_key").annotate(total=Sum("total"), rows=Count("pk")))
+        found = list(summed.all())  # read again: `found` was the unfolded tally's
     return {(key or None): total for key, total, _ in found}
 
 
-def fold(connection=None) -> None:
+def fold(connection=default_connection) -> None:
     """Each board's entries for a status summed into one (and those summing to nothing
     dropped). Every write adds entries and none waits for another to add its own, so
     the tally grows with the writes until a count folds it. The sums are of exactly the
     entries removed: on PostgreSQL one statement removes and sums them, whatever
     commits meanwhile (an entry committed after it began is left for the next fold);
     SQLite lets no one else write during a transaction."""
-    connection = connection or connections[DEFAULT_DB_ALIAS]
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
                 f"""
                 WITH folded AS (DELETE FROM {TALLY} RETURNING committee_id, status_key, total)
-                INSERT INTO {TALLY} (committee_id, status_key, total)
+                {_ADD_ENTRIES}
                 SELECT committee_id, status_key, SUM(total) FROM folded
                 GROUP BY committee_id, status_key HAVING SUM(total) <> 0
                 """
@@ -261,7 +264,7 @@ def fold(connection=None) -> None:
         (last,) = cursor.fetchone()
         cursor.execute(
             f"""
-            INSERT INTO {TALLY} (committee_id, status_key, total)
+            {_ADD_ENTRIES}
             SELECT committee_id, status_key, SUM(total) FROM {TALLY} WHERE id <= %s
             GROUP BY committee_id, status_key HAVING SUM(total) <> 0
             """,
