@@ -785,7 +785,7 @@ class StatusTally(models.Model):
 
     # No constraint in the database: SQLite's flush of a test database empties the tables
     # in no order, and a recommendation deleted after its board adds an entry for it (the
-    # flush's signal then counts the tally again from the rows: see tally.py).
+    # tally is then counted again from the rows: see tally.py and tests/conftest.py).
     committee = models.ForeignKey(
         Committee, on_delete=models.CASCADE, related_name="+", db_constraint=False
     )

@@ -25,8 +25,9 @@ could deadlock on two of them). A count sums the entries; when there are more th
 tests/recommendations/test_tally.py writes in every way the service does and checks after
 each that the tally agrees with counting the rows. A restore (which loads the rows without
 their parents in order) counts it again from the rows (`rebuild`), and so does every
-`migrate` and test database flush (RecommendationsConfig.ready), since SQLite's flush
-empties the tables in no particular order.
+`migrate` and `flush` (RecommendationsConfig.ready), since SQLite's flush empties the
+tables in no particular order; a test database's flush that restores serialized data
+sends no signal, so tests/conftest.py counts it again before each test that commits.
 """
 
 from __future__ import annotations
